@@ -1,0 +1,3 @@
+using BatchOrders.Cli;
+
+return await BatchOrdersApp.RunAsync(args);
