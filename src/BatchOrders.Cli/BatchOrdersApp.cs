@@ -1,3 +1,4 @@
+using BatchOrders.Cli.Commands;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -6,5 +7,68 @@ namespace BatchOrders.Cli;
 /// <summary>Builds the command tree; the one place that knows every verb.</summary>
 internal static class BatchOrdersApp
 {
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
+    /// <summary>Runs the CLI with Ctrl+C wired to cancellation.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // The first Ctrl+C asks for an orderly stop; a second one is left to end the process.
+            if (!cancellation.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                cancellation.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await RunAsync(args, AnsiConsole.Console, cancellation.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>Runs the CLI against the given console (tests pass one that records what is written).</summary>
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("batchorders");
+            config.ConfigureConsole(console);
+            config.Settings.Registrar.RegisterInstance(console);
+            config.SetExceptionHandler((exception, _) => ReportException(console, exception));
+            config.AddCommand<SubmitCommand>("submit")
+                .WithDescription("Check a spreadsheet of orders and, without --what-if, order them.")
+                .WithExample("submit", "sample-data/migration-day.xlsx", "--what-if");
+            config.AddCommand<TemplateCommand>("template")
+                .WithDescription("Write an empty order template (CSV or Excel) to fill in.")
+                .WithExample("template", "--format", "xlsx", "--output", "orders.xlsx");
+        });
+        return app.RunAsync(args, cancellationToken);
+    }
+
+    private static int ReportException(IAnsiConsole console, Exception exception)
+    {
+        if (exception is CommandAppException)
+        {
+            // Wrong arguments: Spectre's message says what is wrong; the help says what is right.
+            console.MarkupLine($"[red]{Markup.Escape(exception.Message)}[/]");
+            console.MarkupLine("Run [bold]batchorders --help[/] to see the commands and their options.");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (exception is OperationCanceledException)
+        {
+            console.MarkupLine("[yellow]Stopped (Ctrl+C).[/]");
+            return ExitCodes.Interrupted;
+        }
+
+        console.MarkupLine($"[red]BatchOrders stopped because of an unexpected problem:[/] {Markup.Escape(exception.Message)}");
+        console.MarkupLine("Nothing is lost: rerun the same command to resume. If it happens again, report it with the message above.");
+        return ExitCodes.Interrupted;
+    }
 }

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BatchOrders.Planning;
+
+/// <summary>How rows become orders.</summary>
+public sealed record PlanningOptions
+{
+    /// <summary>
+    /// Line items per order before a group is split. Partner Center documents no limit for orders; a cart holds
+    /// at most 50, so 50 is the safe default.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxLineItemsPerOrder { get; init; } = 50;
+
+    /// <summary>Allow the same offer twice for one customer and billing cycle (normally a copy-paste mistake).</summary>
+    public bool AllowDuplicates { get; init; }
+}

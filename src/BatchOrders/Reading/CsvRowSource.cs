@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.Unicode;
+using CsvHelper;
+
+namespace BatchOrders.Reading;
+
+/// <summary>
+/// Streams the rows of a delimited text file with CsvHelper: separator (, ; tab) detected, UTF-8 with or
+/// without BOM (UTF-16 when it has a BOM), quoted fields with separators and line breaks, values trimmed.
+/// Row numbers are Excel's: a blank line counts as a row, a quoted line break does not.
+/// </summary>
+internal sealed class CsvRowSource : ISheetRowSource
+{
+    // A record longer than this means a quote that is never closed swallowing the file, not data.
+    private const int MaxRecordBytes = 4 * 1024 * 1024;
+    private const int EncodingSniffBytes = 1024 * 1024;
+
+    private readonly string _path;
+    private readonly HashSet<long> _unterminatedQuoteRows = [];
+
+    public CsvRowSource(string path) => _path = path;
+
+    public string? SheetName => null;
+
+    public IEnumerable<SheetRow> ReadRows(CancellationToken cancellationToken)
+    {
+        var options = new CsvReaderOptions
+        {
+            HasHeader = false,
+            SkipEmptyLines = false,
+            TrimWhitespace = true,
+            PoolStrings = true,
+            MaxRecordSize = MaxRecordBytes,
+            Encoding = DetectEncoding(_path),
+            OnMalformedRecord = record =>
+            {
+                if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+                {
+                    _unterminatedQuoteRows.Add(record.RecordNumber);
+                }
+            },
+        };
+
+        using var reader = CsvReader.FromFile(_path, options);
+        while (Read(reader))
+        {
+            var rowNumber = checked((int)reader.RowNumber);
+            if ((rowNumber & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var fieldCount = reader.FieldCount;
+            var cells = new string[fieldCount];
+            var blank = true;
+            for (var i = 0; i < fieldCount; i++)
+            {
+                var value = reader.GetString(i) ?? string.Empty;
+                cells[i] = value;
+                blank &= value.Length == 0;
+            }
+
+            if (blank)
+            {
+                continue;
+            }
+
+            IReadOnlyList<CellIssue>? issues = _unterminatedQuoteRows.Contains(rowNumber)
+                ? [new CellIssue(-1, "A quoted value that starts in this row is never closed, so the rest of the file was read as one value: check the quotes (\") in this row.")]
+                : null;
+            yield return new SheetRow(rowNumber, cells, issues);
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private static bool Read(CsvReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new InputFileException(
+                $"The file could not be read as CSV near row {ex.RecordNumber}: a quoted value (\") seems never to be closed. Check the quotes in that row.", ex);
+        }
+    }
+
+    /// <summary>
+    /// UTF-8 unless the start of the file says otherwise: Excel's plain "CSV" (not "CSV UTF-8") saves in the
+    /// Windows ANSI code page, and reading that as UTF-8 would garble names such as "Müller".
+    /// </summary>
+    private static Encoding? DetectEncoding(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[(int)Math.Min(EncodingSniffBytes, stream.Length)];
+        stream.ReadExactly(buffer);
+        ReadOnlySpan<byte> start = buffer;
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return null;
+        }
+
+        if (Utf8.IsValid(WithoutTruncatedSequence(start, stream.Length > buffer.Length)))
+        {
+            return null;
+        }
+
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    }
+
+    /// <summary>The sniffed block may end in the middle of a multi-byte character; leave that character out.</summary>
+    private static ReadOnlySpan<byte> WithoutTruncatedSequence(ReadOnlySpan<byte> bytes, bool truncated)
+    {
+        if (!truncated)
+        {
+            return bytes;
+        }
+
+        var end = bytes.Length;
+        for (var back = 0; back < 4 && end > 0; back++)
+        {
+            var b = bytes[end - 1];
+            end--;
+            if ((b & 0xC0) != 0x80)
+            {
+                return bytes[..end];
+            }
+        }
+
+        return bytes[..end];
+    }
+}

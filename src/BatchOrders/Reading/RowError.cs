@@ -1,0 +1,33 @@
+namespace BatchOrders.Reading;
+
+/// <summary>
+/// One problem with one cell (or row) of the input: where it is, the value found and what would be valid.
+/// Row and column are null for problems with the file as a whole.
+/// </summary>
+public sealed record RowError(string File, string? Sheet, int? Row, string? Column, string? Value, string Message)
+{
+    /// <summary>"orders.xlsx, sheet Orders, row 12, column Quantity" — the place, as a person would say it.</summary>
+    public string Place
+    {
+        get
+        {
+            var parts = new List<string>(4) { Path.GetFileName(File) };
+            if (Sheet is not null)
+            {
+                parts.Add($"sheet {Sheet}");
+            }
+
+            if (Row is not null)
+            {
+                parts.Add($"row {Row}");
+            }
+
+            if (Column is not null)
+            {
+                parts.Add($"column {Column}");
+            }
+
+            return string.Join(", ", parts);
+        }
+    }
+}
