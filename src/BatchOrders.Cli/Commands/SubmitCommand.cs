@@ -49,10 +49,12 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitComman
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var read = SpreadsheetReader.Read(settings.File, new ReadOptions { Sheet = settings.Sheet }, cancellationToken);
-        var plan = read.Problem is null && read.Errors.Count == 0
+
+        // The valid rows are planned even when others have errors, so duplicates are reported in the same pass.
+        var plan = read.Problem is null
             ? OrderPlanner.Plan(read.File, read.Rows, new PlanningOptions { MaxLineItemsPerOrder = settings.MaxLineItems, AllowDuplicates = settings.AllowDuplicates })
             : null;
-        var errors = read.Errors.Concat(plan?.Errors ?? []).ToList();
+        var errors = read.Errors.Concat(plan?.Errors ?? []).OrderBy(e => e.Row).ToList();
         var valid = read.Problem is null && errors.Count == 0;
 
         if (settings.Json)

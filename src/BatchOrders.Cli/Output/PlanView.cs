@@ -26,7 +26,7 @@ internal static class PlanView
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Row", c => c.RightAligned().NoWrap());
         table.AddColumn("Column", c => c.NoWrap());
-        table.AddColumn("Value");
+        table.AddColumn("Value", c => c.Width(24));
         table.AddColumn("Problem");
         foreach (var error in errors.Take(MaxErrorsShown))
         {
