@@ -1,0 +1,142 @@
+using System.Text;
+using BatchOrders.Reading;
+using BatchOrders.Tests.Support;
+
+namespace BatchOrders.Tests.Reading;
+
+public sealed class CsvReadingTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Theory]
+    [InlineData(",")]
+    [InlineData(";")]
+    [InlineData("\t")]
+    public void Detects_the_delimiter(string delimiter)
+    {
+        var path = _folder.WriteText("orders.csv", string.Join(delimiter, "CustomerId", "OfferId", "Quantity") + "\n" + string.Join(delimiter, Rows.Customer, Rows.E3, "7") + "\n");
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.True(result.IsValid, Describe(result));
+        var row = Assert.Single(result.Rows);
+        Assert.Equal((Rows.Customer, Rows.E3, 7), (row.CustomerId, row.OfferId, row.Quantity));
+    }
+
+    [Fact]
+    public void Reads_utf8_with_and_without_byte_order_mark_alike()
+    {
+        var text = Rows.Csv("CustomerId,OfferId,Quantity,FriendlyName", $"{Rows.Customer},{Rows.E3},1,Bäckerei Schön");
+        var withBom = _folder.WriteText("bom.csv", text, new UTF8Encoding(true));
+        var withoutBom = _folder.WriteText("plain.csv", text, new UTF8Encoding(false));
+
+        var a = SpreadsheetReader.Read(withBom);
+        var b = SpreadsheetReader.Read(withoutBom);
+
+        Assert.True(a.IsValid, Describe(a));
+        Assert.Equal("CustomerId", a.Headers[0]);
+        Assert.Equal("Bäckerei Schön", a.Rows[0].FriendlyName);
+        Assert.Equal(a.Rows[0].FriendlyName, b.Rows[0].FriendlyName);
+    }
+
+    [Fact]
+    public void Reads_excel_ansi_csv_as_windows_1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var path = _folder.WriteText("ansi.csv", Rows.Csv("CustomerId;OfferId;Quantity;FriendlyName", $"{Rows.Customer};{Rows.E3};1;Müller GmbH"), Encoding.GetEncoding(1252));
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.True(result.IsValid, Describe(result));
+        Assert.Equal("Müller GmbH", result.Rows[0].FriendlyName);
+    }
+
+    [Fact]
+    public void Reads_utf16_unicode_text_as_excel_saves_it()
+    {
+        var path = _folder.WriteText("unicode.txt", Rows.Csv("CustomerId\tOfferId\tQuantity", $"{Rows.Customer}\t{Rows.E3}\t3"), new UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.True(result.IsValid, Describe(result));
+        Assert.Equal(3, result.Rows[0].Quantity);
+    }
+
+    [Fact]
+    public void Quoted_fields_keep_delimiters_and_line_breaks_and_row_numbers_stay_excels()
+    {
+        var path = _folder.WriteText("quoted.csv",
+            "CustomerId,OfferId,Quantity,FriendlyName\n" +
+            $"{Rows.Customer},{Rows.E3},1,\"Sales, Berlin\nsecond line\"\n" +
+            $"{Rows.Customer},{Rows.E1},2,\"He said \"\"hi\"\"\"\n");
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.True(result.IsValid, Describe(result));
+        Assert.Equal("Sales, Berlin\nsecond line", result.Rows[0].FriendlyName);
+        Assert.Equal("He said \"hi\"", result.Rows[1].FriendlyName);
+        Assert.Equal([2, 3], result.Rows.Select(r => r.Location.Row));
+    }
+
+    [Fact]
+    public void Trims_surrounding_spaces()
+    {
+        var path = _folder.WriteText("spaces.csv", Rows.Csv("  CustomerId , OfferId ,Quantity", $"  {Rows.Customer}  ,\t{Rows.E3} ,  4  "));
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.True(result.IsValid, Describe(result));
+        Assert.Equal((Rows.Customer, Rows.E3, 4), (result.Rows[0].CustomerId, result.Rows[0].OfferId, result.Rows[0].Quantity));
+    }
+
+    [Fact]
+    public void Skips_blank_lines_and_empty_records_but_counts_them_as_rows()
+    {
+        var path = _folder.WriteText("blank.csv", $"CustomerId;OfferId;Quantity\n\n{Rows.Customer};{Rows.E3};1\n;;\n\n{Rows.Customer};{Rows.E1};2\n\n");
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.True(result.IsValid, Describe(result));
+        Assert.Equal(2, result.DataRowCount);
+        Assert.Equal([3, 6], result.Rows.Select(r => r.Location.Row));
+    }
+
+    [Fact]
+    public void Keeps_unknown_columns_with_the_row()
+    {
+        var path = _folder.WriteText("extra.csv", Rows.Csv("Customer Name,CustomerId,OfferId,Quantity,Cost Centre", $"Contoso,{Rows.Customer},{Rows.E3},1,KST-1"));
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.Equal(["Customer Name", "CustomerId", "OfferId", "Quantity", "Cost Centre"], result.Headers);
+        Assert.Equal(["Contoso", Rows.Customer, Rows.E3, "1", "KST-1"], result.Rows[0].Cells);
+    }
+
+    [Fact]
+    public void Honours_excels_sep_hint_line()
+    {
+        var path = _folder.WriteText("hint.csv", $"sep=;\nCustomerId;OfferId;Quantity\n{Rows.Customer};{Rows.E3};1\n");
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.True(result.IsValid, Describe(result));
+        Assert.Single(result.Rows);
+    }
+
+    [Fact]
+    public void Rows_shorter_than_the_header_have_empty_trailing_cells()
+    {
+        var path = _folder.WriteText("short.csv", Rows.Csv("CustomerId,OfferId,Quantity,FriendlyName,Notes", $"{Rows.Customer},{Rows.E3},1"));
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.True(result.IsValid, Describe(result));
+        Assert.Equal(5, result.Rows[0].Cells.Count);
+        Assert.Null(result.Rows[0].FriendlyName);
+    }
+
+    internal static string Describe(ReadResult result) =>
+        result.Problem?.Message ?? string.Join("; ", result.Errors.Select(e => $"{e.Place}: {e.Message}"));
+}
