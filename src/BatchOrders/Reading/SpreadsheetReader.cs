@@ -23,7 +23,7 @@ public static class SpreadsheetReader
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException or InvalidOperationException { Source: "System.IO.Packaging" })
         {
-            return ReadResult.Failed(path, "The workbook is damaged or is not a real .xlsx file, so it cannot be read: open it in Excel and save it again as \"Excel Workbook (.xlsx)\".");
+            return ReadResult.Failed(path, XlsxRowSource.DamagedMessage);
         }
         catch (UnauthorizedAccessException)
         {
@@ -74,7 +74,7 @@ public static class SpreadsheetReader
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException)
         {
-            throw new InputFileException("The workbook is damaged or is not a real .xlsx file, so it cannot be read: open it in Excel and save it again as \"Excel Workbook (.xlsx)\".", ex);
+            throw new InputFileException(XlsxRowSource.DamagedMessage, ex);
         }
     }
 

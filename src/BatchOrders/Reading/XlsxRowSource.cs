@@ -12,6 +12,10 @@ namespace BatchOrders.Reading;
 /// </summary>
 internal sealed class XlsxRowSource : ISheetRowSource
 {
+    /// <summary>What a user is told about any workbook that cannot be opened as one.</summary>
+    internal const string DamagedMessage =
+        "The workbook is damaged or is not a real .xlsx file, so it cannot be read: open it in Excel and save it again as \"Excel Workbook (.xlsx)\".";
+
     private readonly SpreadsheetDocument _document;
     private readonly WorksheetPart _worksheet;
     private readonly SharedStringTablePart? _sharedStringsPart;
@@ -33,7 +37,7 @@ internal sealed class XlsxRowSource : ISheetRowSource
         try
         {
             var workbook = document.WorkbookPart
-                ?? throw new InputFileException("The workbook has no sheets: it may be damaged. Open it in Excel and save it again.");
+                ?? throw new InputFileException(DamagedMessage);
             var sheets = workbook.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
             if (sheets.Count == 0)
             {
