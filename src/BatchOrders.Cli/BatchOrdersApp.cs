@@ -38,6 +38,7 @@ internal static class BatchOrdersApp
         app.Configure(config =>
         {
             config.SetApplicationName("batchorders");
+            config.Settings.StrictParsing = true;
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(console);
             config.SetExceptionHandler((exception, _) => ReportException(console, exception));

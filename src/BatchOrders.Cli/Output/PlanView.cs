@@ -2,6 +2,7 @@ using System.Globalization;
 using BatchOrders.Planning;
 using BatchOrders.Reading;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace BatchOrders.Cli.Output;
 
@@ -40,7 +41,7 @@ internal static class PlanView
         console.Write(table);
         if (errors.Count > MaxErrorsShown)
         {
-            console.MarkupLine($"… and {errors.Count - MaxErrorsShown:N0} more. Run with --json to get them all.");
+            console.MarkupLine(Invariant($"… and {errors.Count - MaxErrorsShown:N0} more. Run with --json to get them all."));
         }
     }
 
@@ -50,8 +51,8 @@ internal static class PlanView
         console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(read.File))}[/]{(read.Sheet is null ? string.Empty : $", sheet {Markup.Escape(read.Sheet)}")}: {Count(read.DataRowCount, "row")}, all valid.");
         console.MarkupLine(
             $"Plan: [bold]{Count(summary.Customers, "customer")}[/], [bold]{Count(summary.Orders, "order")}[/]" +
-            $"{(summary.AddOnOrders > 0 ? $" ({summary.AddOnOrders:N0} adding add-ons to existing orders)" : string.Empty)}, " +
-            $"[bold]{Count(summary.LineItems, "line item")}[/], [bold]{summary.TotalQuantity:N0}[/] licences.");
+            $"{(summary.AddOnOrders > 0 ? Invariant($" ({summary.AddOnOrders:N0} adding add-ons to existing orders)") : string.Empty)}, " +
+            Invariant($"[bold]{Count(summary.LineItems, "line item")}[/], [bold]{summary.TotalQuantity:N0}[/] licences."));
 
         var offers = new Table().Border(TableBorder.Rounded).Title("Quantity per offer");
         offers.AddColumn("Offer");
@@ -88,7 +89,7 @@ internal static class PlanView
         console.Write(orders);
         if (plan.Orders.Count > MaxOrdersShown)
         {
-            console.MarkupLine($"… and {plan.Orders.Count - MaxOrdersShown:N0} more orders. Run with --json to see them all.");
+            console.MarkupLine(Invariant($"… and {plan.Orders.Count - MaxOrdersShown:N0} more orders. Run with --json to see them all."));
         }
     }
 

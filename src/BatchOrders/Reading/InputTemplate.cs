@@ -58,9 +58,10 @@ public static class InputTemplate
             sheet.Column(column).Width = Math.Max(16, Math.Min(44, info.Example.Length + 4));
 
             // Ids typed as text: Excel must not turn a partner id into a number or a GUID into a date.
+            // A column style, not a range style: ClosedXML would create a million cells for the range.
             if (info.Column is not InputColumn.Quantity)
             {
-                sheet.Range(2, column, LastRow, column).Style.NumberFormat.Format = "@";
+                sheet.Column(column).Style.NumberFormat.Format = "@";
             }
         }
 

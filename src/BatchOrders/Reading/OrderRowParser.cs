@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using static System.FormattableString;
 
 namespace BatchOrders.Reading;
 
@@ -99,7 +100,7 @@ internal sealed partial class OrderRowParser
         {
             if (cells[i].Length > _options.MaxCellLength)
             {
-                Add(row, ColumnName(i), string.Concat(cells[i].AsSpan(0, 40), "…"), $"The value is {cells[i].Length:N0} characters long; a cell holds at most {_options.MaxCellLength:N0}.");
+                Add(row, ColumnName(i), string.Concat(cells[i].AsSpan(0, 40), "…"), Invariant($"The value is {cells[i].Length:N0} characters long; a cell holds at most {_options.MaxCellLength:N0}."));
             }
             else if (cells[i].Contains('\uFFFD', StringComparison.Ordinal) && InputColumns.FindByHeader(_layout.Headers[i]) is not null)
             {
@@ -199,7 +200,7 @@ internal sealed partial class OrderRowParser
         {
             if (!int.TryParse(match.Groups["whole"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity))
             {
-                AddFor(row, InputColumn.Quantity, value, $"'{value}' is too large for a quantity: {Valid}, at most {int.MaxValue:N0}.");
+                AddFor(row, InputColumn.Quantity, value, Invariant($"'{value}' is too large for a quantity: {Valid}, at most {int.MaxValue:N0}."));
                 return 0;
             }
 

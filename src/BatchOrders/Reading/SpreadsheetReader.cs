@@ -1,5 +1,6 @@
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
+using static System.FormattableString;
 
 namespace BatchOrders.Reading;
 
@@ -56,7 +57,7 @@ public static class SpreadsheetReader
         if (info.Length > options.MaxFileBytes)
         {
             throw new InputFileException(
-                $"The file is {info.Length / (1024.0 * 1024):N0} MB, larger than the {options.MaxFileBytes / (1024.0 * 1024):N0} MB BatchOrders reads at once: split it into smaller files.");
+                Invariant($"The file is {info.Length / (1024.0 * 1024):N0} MB, larger than the {options.MaxFileBytes / (1024.0 * 1024):N0} MB BatchOrders reads at once: split it into smaller files."));
         }
 
         var kind = InputFileSniffer.Sniff(path, info.Length);
@@ -122,7 +123,7 @@ public static class SpreadsheetReader
         {
             if (++dataRows > options.MaxRows)
             {
-                throw new InputFileException($"{where} has more than {options.MaxRows:N0} data rows, more than a spreadsheet can hold: split it into smaller files.");
+                throw new InputFileException(Invariant($"{where} has more than {options.MaxRows:N0} data rows, more than a spreadsheet can hold: split it into smaller files."));
             }
 
             if (parser.Parse(rows.Current) is { } row)

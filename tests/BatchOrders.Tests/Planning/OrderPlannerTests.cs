@@ -1,0 +1,142 @@
+using BatchOrders.Planning;
+using BatchOrders.Reading;
+using BatchOrders.Tests.Support;
+
+namespace BatchOrders.Tests.Planning;
+
+public sealed class OrderPlannerTests
+{
+    private const string File = "orders.csv";
+
+    [Fact]
+    public void Rows_of_one_customer_and_billing_cycle_become_one_order_numbered_from_zero_in_row_order()
+    {
+        var rows = new[]
+        {
+            Row(2, Rows.Customer, Rows.E3, BillingCycle.Monthly),
+            Row(3, Rows.OtherCustomer, Rows.E3, BillingCycle.Monthly),
+            Row(4, Rows.Customer, Rows.E1, BillingCycle.Monthly),
+        };
+
+        var plan = OrderPlanner.Plan(File, rows);
+
+        Assert.Empty(plan.Errors);
+        Assert.Equal(2, plan.Orders.Count);
+        var first = plan.Orders[0];
+        Assert.Equal(Rows.Customer, first.CustomerId);
+        Assert.Equal([0, 1], first.LineItems.Select(i => i.LineItemNumber));
+        Assert.Equal([2, 4], first.LineItems.Select(i => i.Row.Location.Row));
+        Assert.Equal(Rows.OtherCustomer, plan.Orders[1].CustomerId);
+    }
+
+    [Fact]
+    public void Billing_cycle_target_order_and_order_group_each_separate_orders()
+    {
+        var rows = new[]
+        {
+            Row(2, Rows.Customer, Rows.E3, BillingCycle.Monthly),
+            Row(3, Rows.Customer, Rows.E1, BillingCycle.Annual),
+            Row(4, Rows.Customer, Rows.MyAnalytics, BillingCycle.Monthly, parent: Rows.Subscription, orderId: Rows.ExistingOrder),
+            Row(5, Rows.Customer, Rows.CatalogId, BillingCycle.Monthly, group: "wave-2"),
+            Row(6, Rows.Customer, Rows.E1, BillingCycle.Monthly, group: "WAVE-2"),
+            Row(7, Rows.Customer, Rows.E1, null),
+        };
+
+        var plan = OrderPlanner.Plan(File, rows);
+
+        Assert.Equal(5, plan.Orders.Count);
+        Assert.Equal([[2], [3], [4], [5, 6], [7]], plan.Orders.Select(o => o.LineItems.Select(i => i.Row.Location.Row).ToArray()));
+        var addOn = plan.Orders[2];
+        Assert.True(addOn.IsAddOn);
+        Assert.Equal(Rows.ExistingOrder, addOn.OrderId);
+        Assert.Null(plan.Orders[4].BillingCycle);
+    }
+
+    [Fact]
+    public void Groups_over_the_line_item_limit_split_deterministically_in_row_order()
+    {
+        var offers = new[] { Rows.E3, Rows.E1, Rows.MyAnalytics, Rows.CatalogId, "2b9c7e3d-5a1f-4d6e-8c2b-7a9e1f3d5c02" };
+        var rows = offers.Select((offer, i) => Row(i + 2, Rows.Customer, offer, BillingCycle.Monthly)).ToArray();
+        var options = new PlanningOptions { MaxLineItemsPerOrder = 2 };
+
+        var plan = OrderPlanner.Plan(File, rows, options);
+        var again = OrderPlanner.Plan(File, rows, options);
+
+        Assert.Equal([2, 2, 1], plan.Orders.Select(o => o.LineItems.Count));
+        Assert.All(plan.Orders, o => Assert.Equal(Enumerable.Range(0, o.LineItems.Count), o.LineItems.Select(i => i.LineItemNumber)));
+        Assert.Equal([2, 3, 4, 5, 6], plan.Orders.SelectMany(o => o.LineItems).Select(i => i.Row.Location.Row));
+        Assert.Equal(3, plan.Orders.Select(o => o.OrderKey).Distinct().Count());
+        Assert.Equal(plan.Orders.Select(o => o.OrderKey), again.Orders.Select(o => o.OrderKey));
+    }
+
+    [Fact]
+    public void Order_keys_are_stable_across_runs_and_row_positions_but_follow_content()
+    {
+        var rows = new[] { Row(2, Rows.Customer, Rows.E3, BillingCycle.Monthly), Row(3, Rows.OtherCustomer, Rows.E1, BillingCycle.Annual) };
+        var moved = new[] { Row(5, Rows.Customer, Rows.E3, BillingCycle.Monthly), Row(9, Rows.OtherCustomer, Rows.E1, BillingCycle.Annual) };
+        var changed = new[] { Row(2, Rows.Customer, Rows.E3, BillingCycle.Monthly, quantity: 6), Row(3, Rows.OtherCustomer, Rows.E1, BillingCycle.Annual) };
+
+        var keys = OrderPlanner.Plan(File, rows).Orders.Select(o => o.OrderKey).ToList();
+
+        Assert.Equal(keys, OrderPlanner.Plan(File, moved).Orders.Select(o => o.OrderKey));
+        var changedKeys = OrderPlanner.Plan(File, changed).Orders.Select(o => o.OrderKey).ToList();
+        Assert.NotEqual(keys[0], changedKeys[0]);
+        Assert.Equal(keys[1], changedKeys[1]);
+        Assert.All(keys, k => Assert.Matches("^[0-9a-f]{32}$", k));
+    }
+
+    [Fact]
+    public void The_same_offer_twice_for_a_customer_and_billing_cycle_is_an_error_unless_allowed()
+    {
+        var rows = new[]
+        {
+            Row(2, Rows.Customer, Rows.E3, BillingCycle.Monthly),
+            Row(3, Rows.Customer, Rows.E3, BillingCycle.Annual),
+            Row(4, Rows.Customer, Rows.E3, BillingCycle.Monthly, group: "other"),
+        };
+
+        var plan = OrderPlanner.Plan(File, rows);
+        var allowed = OrderPlanner.Plan(File, rows, new PlanningOptions { AllowDuplicates = true });
+
+        var error = Assert.Single(plan.Errors);
+        Assert.Equal((4, "OfferId", Rows.E3), (error.Row, error.Column, error.Value));
+        Assert.Contains("on row 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--allow-duplicates", error.Message, StringComparison.Ordinal);
+        Assert.Empty(allowed.Errors);
+        Assert.Equal(3, allowed.Orders.Count);
+    }
+
+    [Fact]
+    public void The_same_add_on_for_two_parent_subscriptions_is_not_a_duplicate()
+    {
+        var rows = new[]
+        {
+            Row(2, Rows.Customer, Rows.MyAnalytics, BillingCycle.Monthly, parent: Rows.Subscription, orderId: Rows.ExistingOrder),
+            Row(3, Rows.Customer, Rows.MyAnalytics, BillingCycle.Monthly, parent: "20704f2f-3fc6-4e42-8acf-08df4f81c93c", orderId: Rows.ExistingOrder),
+        };
+
+        var plan = OrderPlanner.Plan(File, rows);
+
+        Assert.Empty(plan.Errors);
+        Assert.Equal([0, 1], Assert.Single(plan.Orders).LineItems.Select(i => i.LineItemNumber));
+    }
+
+    [Fact]
+    public void Summary_counts_customers_orders_line_items_and_quantity_per_offer()
+    {
+        var rows = new[]
+        {
+            Row(2, Rows.Customer, Rows.E3, BillingCycle.Monthly, quantity: 10),
+            Row(3, Rows.OtherCustomer, Rows.E3, BillingCycle.Monthly, quantity: 5),
+            Row(4, Rows.OtherCustomer, Rows.MyAnalytics, BillingCycle.Monthly, quantity: 2, parent: Rows.Subscription, orderId: Rows.ExistingOrder),
+        };
+
+        var summary = OrderPlanner.Plan(File, rows).Summarize();
+
+        Assert.Equal((2, 3, 1, 3, 17L), (summary.Customers, summary.Orders, summary.AddOnOrders, summary.LineItems, summary.TotalQuantity));
+        Assert.Equal([new OfferTotal(Rows.E3, 2, 15), new OfferTotal(Rows.MyAnalytics, 1, 2)], summary.Offers);
+    }
+
+    private static OrderRow Row(int number, string customer, string offer, BillingCycle? cycle, int quantity = 1, string? parent = null, string? orderId = null, string? group = null) =>
+        new(new RowLocation(null, number), customer, offer, quantity, cycle, null, parent, orderId, null, null, null, group, []);
+}
