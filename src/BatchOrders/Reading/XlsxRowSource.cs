@@ -19,6 +19,7 @@ internal sealed class XlsxRowSource : ISheetRowSource
     private readonly SpreadsheetDocument _document;
     private readonly WorksheetPart _worksheet;
     private readonly SharedStringTablePart? _sharedStringsPart;
+    private readonly DateStyles _dateStyles;
 
     private XlsxRowSource(SpreadsheetDocument document, string sheetName, WorksheetPart worksheet)
     {
@@ -26,6 +27,7 @@ internal sealed class XlsxRowSource : ISheetRowSource
         SheetName = sheetName;
         _worksheet = worksheet;
         _sharedStringsPart = document.WorkbookPart?.SharedStringTablePart;
+        _dateStyles = DateStyles.From(document.WorkbookPart?.WorkbookStylesPart?.Stylesheet);
     }
 
     public string? SheetName { get; }
@@ -91,7 +93,7 @@ internal sealed class XlsxRowSource : ISheetRowSource
             issues = null;
             if (!xml.IsEmptyElement)
             {
-                ReadCells(xml, sharedStrings, cells, ref issues);
+                ReadCells(xml, sharedStrings, _dateStyles, cells, ref issues);
             }
 
             if (cells.TrueForAll(c => c.Length == 0))
@@ -106,7 +108,7 @@ internal sealed class XlsxRowSource : ISheetRowSource
     public void Dispose() => _document.Dispose();
 
     /// <summary>Reads the cells of the row the reader is on; leaves it on the row's end tag.</summary>
-    private static void ReadCells(XmlReader xml, List<string> sharedStrings, List<string> cells, ref List<CellIssue>? issues)
+    private static void ReadCells(XmlReader xml, List<string> sharedStrings, DateStyles dateStyles, List<string> cells, ref List<CellIssue>? issues)
     {
         var rowDepth = xml.Depth;
         xml.Read();
@@ -120,6 +122,7 @@ internal sealed class XlsxRowSource : ISheetRowSource
 
             var column = ColumnIndex(xml.GetAttribute("r")) ?? cells.Count;
             var type = xml.GetAttribute("t");
+            var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : -1;
             var (value, hasFormula) = ReadCellContent(xml);
             while (cells.Count <= column)
             {
@@ -131,6 +134,8 @@ internal sealed class XlsxRowSource : ISheetRowSource
                 "s" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Count ? sharedStrings[index] : string.Empty,
                 "b" => value is null ? string.Empty : value == "1" ? "TRUE" : "FALSE",
                 "e" => value ?? "#VALUE!",
+                "d" => value ?? string.Empty,
+                _ when value is not null && dateStyles.IsDate(style) => AsDate(value),
                 _ => value ?? string.Empty,
             };
             string? issue = null;
@@ -265,6 +270,20 @@ internal sealed class XlsxRowSource : ISheetRowSource
         }
 
         return strings;
+    }
+
+    /// <summary>A number shown as a date, as the ISO date (and time) it shows; never as its day count.</summary>
+    private static string AsDate(string serial)
+    {
+        if (!double.TryParse(serial, NumberStyles.Float, CultureInfo.InvariantCulture, out var days) || days is < -657435 or > 2958465)
+        {
+            return serial;
+        }
+
+        var date = DateTime.FromOADate(days);
+        return date.TimeOfDay == TimeSpan.Zero
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
     }
 
     /// <summary>"AB12" → 27 (0-based column of the cell reference); null when there is no reference.</summary>

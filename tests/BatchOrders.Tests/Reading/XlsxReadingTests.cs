@@ -142,6 +142,43 @@ public sealed class XlsxReadingTests : IDisposable
         Assert.Equal([Rows.Customer, string.Empty, Rows.E3, "1"], result.Rows[0].Cells);
     }
 
+    [Fact]
+    public void A_date_in_a_number_column_reads_as_the_date_it_shows_not_its_day_count()
+    {
+        var path = _folder.File("dates.xlsx");
+        using (var workbook = new XLWorkbook())
+        {
+            var sheet = workbook.AddWorksheet("Orders");
+            sheet.Cell(1, 1).Value = "CustomerId";
+            sheet.Cell(1, 2).Value = "OfferId";
+            sheet.Cell(1, 3).Value = "Quantity";
+            sheet.Cell(1, 4).Value = "Start";
+            sheet.Cell(2, 1).SetValue(Rows.Customer);
+            sheet.Cell(2, 2).SetValue(Rows.E3);
+            sheet.Cell(2, 3).Value = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Unspecified);
+            sheet.Cell(2, 4).Value = new DateTime(2026, 3, 1, 9, 30, 0, DateTimeKind.Unspecified);
+            workbook.SaveAs(path);
+        }
+
+        var result = SpreadsheetReader.Read(path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("Quantity", "2026-03-01"), (error.Column, error.Value));
+        Assert.Equal("'2026-03-01' is not a number: enter a whole number of licences, 1 or more.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("yyyy-mm-dd", true)]
+    [InlineData("[$-409]d-mmm-yy;@", true)]
+    [InlineData("h:mm AM/PM", true)]
+    [InlineData("0.00", false)]
+    [InlineData("#,##0", false)]
+    [InlineData("General", false)]
+    [InlineData("\"days: \"0", false)]
+    [InlineData("[Red]0.00", false)]
+    public void Date_format_codes_are_recognised(string code, bool isDate) =>
+        Assert.Equal(isDate, DateStyles.IsDateFormatCode(code));
+
     [Theory]
     [InlineData("A", 0)]
     [InlineData("Z7", 25)]
