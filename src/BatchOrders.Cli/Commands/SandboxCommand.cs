@@ -212,7 +212,8 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
         SandboxServer server;
         try
         {
-            server = await SandboxServer.StartAsync(options, TimeProvider.System, loggerFactory, cancellationToken);
+            // Starting takes milliseconds; a Ctrl+C meanwhile is seen by WaitForShutdownAsync and stops it cleanly.
+            server = await SandboxServer.StartAsync(options, TimeProvider.System, loggerFactory, CancellationToken.None);
         }
         catch (IOException e)
         {
