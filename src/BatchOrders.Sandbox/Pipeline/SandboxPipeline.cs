@@ -89,10 +89,22 @@ internal sealed partial class SandboxPipeline(
             // The client gave up (a hang or latency outlived its time-out) or the sandbox is stopping.
             http.Abort();
         }
+        catch (IOException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while its body was being read.
+            http.Abort();
+        }
         catch (BadHttpRequestException e) when (!http.Response.HasStarted)
         {
             answer = SandboxAnswer.Error(e.StatusCode == 413 ? 413 : 400, ErrorCodes.InvalidInput,
                 $"The request could not be read: {e.Message} (a body may carry at most {MaxBodyBytes} bytes).");
+            status = await WriteAsync(http, answer);
+        }
+        catch (Exception e) when (!http.Response.HasStarted)
+        {
+            // A sandbox bug: answer as the service would (500, 800003) and log it with its stack trace.
+            LogUnexpected(logger, http.Request.Method, http.Request.Path.Value ?? "", e);
+            answer = SandboxAnswer.Error(500, ErrorCodes.UnexpectedError, "An unexpected error occurred in the sandbox.");
             status = await WriteAsync(http, answer);
         }
         finally
@@ -205,6 +217,9 @@ internal sealed partial class SandboxPipeline(
         await response.Body.WriteAsync(answer.Body, http.RequestAborted);
         return answer.StatusCode;
     }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Method} {Path} failed in the sandbox")]
+    private static partial void LogUnexpected(ILogger logger, string method, string path, Exception exception);
 
     [LoggerMessage(EventId = 1, Message = "{Method} {Path} -> {Status} fault={Fault} latency={LatencyMs}ms replay={Replayed} in {ElapsedMs}ms")]
     private static partial void LogRequest(ILogger logger, LogLevel level, string method, string path, string status,
