@@ -110,7 +110,7 @@ internal sealed partial class SandboxPipeline(
         finally
         {
             stats.Record(status, decision, answer);
-            if (logger.IsEnabled(options.RequestLogLevel))
+            if (options.RequestLogLevel != LogLevel.None && logger.IsEnabled(options.RequestLogLevel))
             {
                 var outcome = status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? SandboxStatsCollector.Aborted;
                 var latencyMs = (long)(decision?.Latency.TotalMilliseconds ?? 0);
