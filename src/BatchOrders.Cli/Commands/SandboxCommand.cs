@@ -1,0 +1,290 @@
+using System.ComponentModel;
+using System.Globalization;
+using BatchOrders.Sandbox;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace BatchOrders.Cli.Commands;
+
+/// <summary><c>batchorders sandbox</c>: runs the Partner Center sandbox on its own until Ctrl+C.</summary>
+public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxCommand.Settings>
+{
+    /// <summary>Exit code for invalid options (DESIGN.md).</summary>
+    public const int InvalidOptionsExitCode = 2;
+
+    /// <summary>Exit code when the sandbox cannot start, e.g. the port is taken (configuration, DESIGN.md).</summary>
+    public const int StartFailedExitCode = 4;
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--port <N>")]
+        [Description("Port on 127.0.0.1 (default 0: a free port, printed at start).")]
+        public int Port { get; init; }
+
+        [CommandOption("--state <FILE>")]
+        [Description("SQLite file for the ledger and idempotency store, so they survive a restart (default: in memory).")]
+        public string? State { get; init; }
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed of every fault decision and id; the seed in use is printed, pass it again to replay a run.")]
+        public int? Seed { get; init; }
+
+        [CommandOption("--rate-limit <PER_MINUTE>")]
+        [Description("Requests per minute per partner token (default 500; 0 = unlimited).")]
+        public int RateLimit { get; init; } = SandboxOptions.DefaultRequestsPerMinute;
+
+        [CommandOption("--latency <MS>")]
+        [Description("Mean added latency per request in milliseconds (default 0).")]
+        public int LatencyMs { get; init; }
+
+        [CommandOption("--latency-jitter <MS>")]
+        [Description("Latency is drawn uniformly from mean ± jitter milliseconds (default 0).")]
+        public int LatencyJitterMs { get; init; }
+
+        [CommandOption("--fail-500 <RATE>")]
+        [Description("Share of requests answered 500 (0 to 1).")]
+        public double Fail500 { get; init; }
+
+        [CommandOption("--fail-503 <RATE>")]
+        [Description("Share of requests answered 503 (0 to 1).")]
+        public double Fail503 { get; init; }
+
+        [CommandOption("--hang <RATE>")]
+        [Description("Share of requests never answered until the client gives up (0 to 1).")]
+        public double Hang { get; init; }
+
+        [CommandOption("--drop <RATE>")]
+        [Description("Share of requests whose connection is dropped before processing (0 to 1).")]
+        public double Drop { get; init; }
+
+        [CommandOption("--answer-lost <RATE>")]
+        [Description("Share of requests processed and committed, then the connection dropped (0 to 1).")]
+        public double AnswerLost { get; init; }
+
+        [CommandOption("--max-faults <N>")]
+        [Description("Stop injecting faults after this many (default: no limit).")]
+        public int? MaxFaults { get; init; }
+
+        [CommandOption("--storm <RATE>")]
+        [Description("Chance per request that a 429 storm starts (0 to 1).")]
+        public double Storm { get; init; }
+
+        [CommandOption("--storm-seconds <N>")]
+        [Description("How long a 429 storm lasts (default 10).")]
+        public int StormSeconds { get; init; } = 10;
+
+        [CommandOption("--token <TOKEN>")]
+        [Description("Accept only this bearer token (others get 401). Default: any well-formed token.")]
+        public string? Token { get; init; }
+
+        [CommandOption("--forbidden-token <TOKEN>")]
+        [Description("Answer this bearer token with 403 (repeatable).")]
+        public string[] ForbiddenTokens { get; init; } = [];
+
+        [CommandOption("--unknown-customer <GUID>")]
+        [Description("Answer this customer tenant id with 404 code 60003 (repeatable).")]
+        public string[] UnknownCustomers { get; init; } = [];
+
+        [CommandOption("--retention <MINUTES>")]
+        [Description("How long an MS-RequestId is remembered (default 1440 = 24 hours).")]
+        public int RetentionMinutes { get; init; } = 24 * 60;
+
+        [CommandOption("--max-line-items <N>")]
+        [Description("Most line items per order request (default 50).")]
+        public int? MaxLineItems { get; init; }
+
+        [CommandOption("--quiet")]
+        [Description("Do not log one line per request.")]
+        public bool Quiet { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            var errors = new List<string>();
+            if (Port is < 0 or > 65535)
+            {
+                errors.Add($"--port must be between 0 and 65535; got {Port}.");
+            }
+
+            if (RateLimit < 0)
+            {
+                errors.Add($"--rate-limit must be 0 (unlimited) or a number of requests per minute; got {RateLimit}.");
+            }
+
+            if (LatencyMs < 0 || LatencyJitterMs < 0)
+            {
+                errors.Add("--latency and --latency-jitter must be 0 or more milliseconds.");
+            }
+
+            foreach (var (flag, rate) in Rates())
+            {
+                if (double.IsNaN(rate) || rate is < 0 or > 1)
+                {
+                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"{flag} must be a share between 0 and 1 (0.05 = 5%); got {rate}."));
+                }
+            }
+
+            if (StormSeconds < 1)
+            {
+                errors.Add("--storm-seconds must be at least 1.");
+            }
+
+            if (RetentionMinutes < 1)
+            {
+                errors.Add("--retention must be at least 1 minute.");
+            }
+
+            foreach (var customer in UnknownCustomers.Where(c => !Guid.TryParse(c, out _)))
+            {
+                errors.Add($"--unknown-customer needs a customer tenant id (a GUID); got '{customer}'.");
+            }
+
+            if (errors.Count == 0)
+            {
+                errors.AddRange(ToOptions().Validate());
+            }
+
+            return errors.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join(Environment.NewLine, errors));
+        }
+
+        /// <summary>The library options these settings stand for.</summary>
+        public SandboxOptions ToOptions()
+        {
+            var options = new SandboxOptions
+            {
+                Port = Port,
+                StatePath = State,
+                Seed = Seed,
+                RequestsPerMinute = RateLimit,
+                LatencyMean = TimeSpan.FromMilliseconds(LatencyMs),
+                LatencyJitter = TimeSpan.FromMilliseconds(LatencyJitterMs),
+                ServerErrorRate = Fail500,
+                ServiceUnavailableRate = Fail503,
+                HangRate = Hang,
+                DropConnectionRate = Drop,
+                AnswerLostRate = AnswerLost,
+                FaultLimit = MaxFaults,
+                StormRate = Storm,
+                StormDuration = TimeSpan.FromSeconds(StormSeconds),
+                RequiredToken = Token,
+                IdempotencyRetention = TimeSpan.FromMinutes(RetentionMinutes),
+                MaxLineItemsPerOrder = MaxLineItems,
+                RequestLogLevel = Quiet ? LogLevel.None : LogLevel.Information,
+            };
+            foreach (var token in ForbiddenTokens)
+            {
+                options.ForbiddenTokens.Add(token);
+            }
+
+            foreach (var customer in UnknownCustomers)
+            {
+                if (Guid.TryParse(customer, out var id))
+                {
+                    options.UnknownCustomers.Add(id);
+                }
+            }
+
+            return options;
+        }
+
+        internal IEnumerable<(string Flag, double Rate)> Rates() =>
+        [
+            ("--fail-500", Fail500), ("--fail-503", Fail503), ("--hang", Hang), ("--drop", Drop),
+            ("--answer-lost", AnswerLost), ("--storm", Storm),
+        ];
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var validation = settings.Validate();
+        if (!validation.Successful)
+        {
+            console.MarkupLineInterpolated($"[red]Invalid sandbox options:[/] {validation.Message}");
+            return InvalidOptionsExitCode;
+        }
+
+        var options = settings.ToOptions();
+        using var loggerFactory = settings.Quiet
+            ? (ILoggerFactory)NullLoggerFactory.Instance
+            : LoggerFactory.Create(b => b.AddProvider(new ConsoleLogProvider(console)).SetMinimumLevel(LogLevel.Information));
+        SandboxServer server;
+        try
+        {
+            // Starting takes milliseconds; a Ctrl+C meanwhile is seen by WaitForShutdownAsync and stops it cleanly.
+            server = await SandboxServer.StartAsync(options, TimeProvider.System, loggerFactory, CancellationToken.None);
+        }
+        catch (IOException e)
+        {
+            console.MarkupLineInterpolated($"[red]The sandbox could not start:[/] {e.Message}");
+            return StartFailedExitCode;
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]The sandbox could not open its state file {options.StatePath}:[/] {e.Message}");
+            return StartFailedExitCode;
+        }
+
+        await using (server)
+        {
+            console.MarkupLineInterpolated($"Partner Center sandbox listening on [bold]{server.BaseAddress}[/] (nothing is really ordered).");
+            console.MarkupLineInterpolated($"Seed {server.Seed} · rate limit {Describe(options.RequestsPerMinute)} · state {options.StatePath ?? "in memory"} · faults {DescribeFaults(settings)}");
+            console.MarkupLineInterpolated($"Ledger: {server.BaseAddress}_sandbox/ledger · stats: {server.BaseAddress}_sandbox/stats");
+            console.MarkupLine("Press Ctrl+C to stop.");
+            await server.WaitForShutdownAsync(cancellationToken);
+            var stats = server.GetStats();
+            console.MarkupLineInterpolated($"Sandbox stopped after {stats.TotalRequests} requests ({stats.OrdersCreated} orders created, {stats.Throttled429} throttled).");
+        }
+
+        return 0;
+    }
+
+    private static string Describe(int requestsPerMinute) =>
+        requestsPerMinute == 0 ? "unlimited" : $"{requestsPerMinute}/min per token";
+
+    private static string DescribeFaults(Settings settings)
+    {
+        var active = settings.Rates().Where(r => r.Rate > 0).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Flag[2..]} {r.Rate:0.###}")).ToList();
+        if (settings.LatencyMs > 0 || settings.LatencyJitterMs > 0)
+        {
+            active.Add(string.Create(CultureInfo.InvariantCulture, $"latency {settings.LatencyMs}±{settings.LatencyJitterMs} ms"));
+        }
+
+        return active.Count == 0 ? "off" : string.Join(", ", active);
+    }
+
+    /// <summary>Writes the sandbox's per-request log lines to the console, one at a time.</summary>
+    private sealed class ConsoleLogProvider(IAnsiConsole console) : ILoggerProvider
+    {
+        private readonly Lock _lock = new();
+
+        public ILogger CreateLogger(string categoryName) => new ConsoleLog(this);
+
+        public void Dispose()
+        {
+        }
+
+        private void Write(string line)
+        {
+            lock (_lock)
+            {
+                console.WriteLine(line);
+            }
+        }
+
+        private sealed class ConsoleLog(ConsoleLogProvider provider) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var time = TimeProvider.System.GetLocalNow().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+                provider.Write($"{time} {formatter(state, exception)}");
+            }
+        }
+    }
+}

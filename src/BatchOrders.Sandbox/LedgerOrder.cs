@@ -1,0 +1,22 @@
+namespace BatchOrders.Sandbox;
+
+/// <summary>
+/// One entry of the sandbox ledger: an order the sandbox created (<see cref="CreateKind"/>) or the line items a
+/// PATCH added to it (<see cref="PatchKind"/>), with the request and correlation ids that caused it.
+/// </summary>
+public sealed record LedgerOrder(
+    string OrderId,
+    Guid CustomerId,
+    Guid? RequestId,
+    Guid? CorrelationId,
+    string BillingCycle,
+    IReadOnlyList<LedgerLineItem> LineItems,
+    DateTimeOffset CreatedAt,
+    string Kind)
+{
+    /// <summary><see cref="Kind"/> of an entry written by <c>POST …/orders</c>.</summary>
+    public const string CreateKind = "create";
+
+    /// <summary><see cref="Kind"/> of an entry written by <c>PATCH …/orders/{id}</c>.</summary>
+    public const string PatchKind = "patch";
+}

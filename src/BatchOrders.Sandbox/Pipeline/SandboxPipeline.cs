@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using BatchOrders.Sandbox.Faults;
+using BatchOrders.Sandbox.Idempotency;
+using BatchOrders.Sandbox.Orders;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace BatchOrders.Sandbox.Pipeline;
+
+/// <summary>
+/// What every <c>/v1/</c> request goes through, in this order: bearer token (401/403), the seeded decision (429 storm,
+/// rate limit, fault, latency), latency, faults that strike before processing (500, 503, hang, drop), header and
+/// customer checks, idempotency, the order book, and finally the answer — or, for "answer lost", the commit and then
+/// an aborted connection. One log line per request.
+/// </summary>
+internal sealed partial class SandboxPipeline(
+    BearerToken bearer,
+    FaultPlan faults,
+    IdempotencyGate idempotency,
+    OrderBook orders,
+    SandboxOptions options,
+    SandboxStatsCollector stats,
+    TimeProvider time,
+    ILogger logger,
+    CancellationToken stopping)
+{
+    internal const int MaxBodyBytes = 1024 * 1024;
+    private const string RequestIdHeader = "MS-RequestId";
+    private const string CorrelationIdHeader = "MS-CorrelationId";
+
+    private readonly HashSet<Guid> _unknownCustomers = [.. options.UnknownCustomers];
+
+    public async Task HandleAsync(HttpContext http, OrderOperation operation)
+    {
+        var started = Stopwatch.GetTimestamp();
+        FaultDecision? decision = null;
+        SandboxAnswer? answer = null;
+        int? status = null;
+        try
+        {
+            var (partnerKey, authError) = bearer.Authenticate(http.Request.Headers.Authorization);
+            if (authError is not null)
+            {
+                answer = authError;
+                status = await WriteAsync(http, answer);
+                return;
+            }
+
+            decision = faults.Decide(partnerKey!, http.Request.Method, http.Request.Path, out var retryAfter);
+            if (decision.Fault is FaultKind.Storm or FaultKind.RateLimited)
+            {
+                answer = SandboxAnswer.TooManyRequests(retryAfter);
+                status = await WriteAsync(http, answer);
+                return;
+            }
+
+            if (decision.Latency > TimeSpan.Zero || decision.Fault == FaultKind.Hang)
+            {
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+                await Task.Delay(decision.Fault == FaultKind.Hang ? Timeout.InfiniteTimeSpan : decision.Latency, time, linked.Token);
+            }
+
+            switch (decision.Fault)
+            {
+                case FaultKind.ServerError:
+                    answer = SandboxAnswer.Error(500, ErrorCodes.UnexpectedError, "An unexpected error occurred while processing the request. Try again later.");
+                    status = await WriteAsync(http, answer);
+                    return;
+                case FaultKind.ServiceUnavailable:
+                    answer = SandboxAnswer.Error(503, ErrorCodes.ServiceUnavailable, "The service is temporarily unavailable. Try again later.");
+                    status = await WriteAsync(http, answer);
+                    return;
+                case FaultKind.DropConnection:
+                    http.Abort();
+                    return;
+            }
+
+            answer = await ProcessAsync(http, operation, partnerKey!);
+            if (decision.Fault == FaultKind.AnswerLost)
+            {
+                http.Abort();
+                return;
+            }
+
+            status = await WriteAsync(http, answer);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)
+        {
+            // The client gave up (a hang or latency outlived its time-out) or the sandbox is stopping.
+            http.Abort();
+        }
+        catch (IOException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while its body was being read.
+            http.Abort();
+        }
+        catch (BadHttpRequestException e) when (!http.Response.HasStarted)
+        {
+            answer = SandboxAnswer.Error(e.StatusCode == 413 ? 413 : 400, ErrorCodes.InvalidInput,
+                $"The request could not be read: {e.Message} (a body may carry at most {MaxBodyBytes} bytes).");
+            status = await WriteAsync(http, answer);
+        }
+        catch (Exception e) when (!http.Response.HasStarted)
+        {
+            // A sandbox bug: answer as the service would (500, 800003) and log it with its stack trace.
+            LogUnexpected(logger, http.Request.Method, http.Request.Path.Value ?? "", e);
+            answer = SandboxAnswer.Error(500, ErrorCodes.UnexpectedError, "An unexpected error occurred in the sandbox.");
+            status = await WriteAsync(http, answer);
+        }
+        finally
+        {
+            stats.Record(status, decision, answer);
+            if (options.RequestLogLevel != LogLevel.None && logger.IsEnabled(options.RequestLogLevel))
+            {
+                var outcome = status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? SandboxStatsCollector.Aborted;
+                var latencyMs = (long)(decision?.Latency.TotalMilliseconds ?? 0);
+                var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                LogRequest(logger, options.RequestLogLevel, http.Request.Method, http.Request.Path.Value ?? "", outcome,
+                    decision?.Fault ?? FaultKind.None, latencyMs, answer?.Replayed == true, elapsedMs);
+            }
+        }
+    }
+
+    private async Task<SandboxAnswer> ProcessAsync(HttpContext http, OrderOperation operation, string partnerKey)
+    {
+        if (!TryReadGuidHeader(http, RequestIdHeader, out var requestId, out var headerError)
+            || !TryReadGuidHeader(http, CorrelationIdHeader, out var correlationId, out headerError))
+        {
+            return headerError!;
+        }
+
+        var rawCustomer = http.Request.RouteValues["customerId"] as string ?? "";
+        var orderId = http.Request.RouteValues["orderId"] as string;
+        if (operation == OrderOperation.Unknown)
+        {
+            return SandboxAnswer.Error(404, ErrorCodes.InvalidInput, $"No resource is served at {http.Request.Method} {http.Request.Path}.");
+        }
+
+        var body = operation is OrderOperation.Create or OrderOperation.Patch ? await ReadBodyAsync(http) : ReadOnlyMemory<byte>.Empty;
+        if (operation is OrderOperation.Get or OrderOperation.List)
+        {
+            return CheckCustomer(rawCustomer, out var customer) ?? (operation == OrderOperation.Get
+                ? orders.Get(customer, orderId!)
+                : orders.List(customer));
+        }
+
+        var route = $"/v1/customers/{rawCustomer.ToLowerInvariant()}/orders" + (orderId is null ? "" : "/" + orderId);
+        return idempotency.Execute(partnerKey, requestId, http.Request.Method, route, body, answerKey =>
+        {
+            if (CheckCustomer(rawCustomer, out var customer) is { } customerError)
+            {
+                return customerError;
+            }
+
+            var context = new OrderContext(customer, orderId, requestId, correlationId, body);
+            return operation == OrderOperation.Create ? orders.Create(context, answerKey) : orders.Patch(context, answerKey);
+        });
+    }
+
+    private SandboxAnswer? CheckCustomer(string rawCustomer, out Guid customer)
+    {
+        if (!Guid.TryParse(rawCustomer, out customer))
+        {
+            return SandboxAnswer.Error(400, ErrorCodes.InvalidInput, $"The customer tenant id '{rawCustomer}' is not a GUID.");
+        }
+
+        return _unknownCustomers.Contains(customer)
+            ? SandboxAnswer.Error(404, ErrorCodes.CustomerNotFound, $"Customer tenant {customer:D} was not found.")
+            : null;
+    }
+
+    private static bool TryReadGuidHeader(HttpContext http, string name, out Guid? value, out SandboxAnswer? error)
+    {
+        value = null;
+        error = null;
+        if (!http.Request.Headers.TryGetValue(name, out var raw) || string.IsNullOrWhiteSpace(raw))
+        {
+            return true;
+        }
+
+        if (raw.Count == 1 && Guid.TryParse(raw[0], out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        error = SandboxAnswer.Error(400, ErrorCodes.InvalidInput, $"The {name} header must be a single GUID; got '{raw}'.");
+        return false;
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext http)
+    {
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    private static async Task<int> WriteAsync(HttpContext http, SandboxAnswer answer)
+    {
+        var response = http.Response;
+        response.StatusCode = answer.StatusCode;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = answer.Body.Length;
+        foreach (var name in new[] { RequestIdHeader, CorrelationIdHeader })
+        {
+            if (http.Request.Headers.TryGetValue(name, out var value))
+            {
+                response.Headers[name] = value;
+            }
+        }
+
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+        {
+            response.Headers[name] = value;
+        }
+
+        await response.Body.WriteAsync(answer.Body, http.RequestAborted);
+        return answer.StatusCode;
+    }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Method} {Path} failed in the sandbox")]
+    private static partial void LogUnexpected(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(EventId = 1, Message = "{Method} {Path} -> {Status} fault={Fault} latency={LatencyMs}ms replay={Replayed} in {ElapsedMs}ms")]
+    private static partial void LogRequest(ILogger logger, LogLevel level, string method, string path, string status,
+        FaultKind fault, long latencyMs, bool replayed, long elapsedMs);
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+
+namespace BatchOrders.Sandbox.Pipeline;
+
+/// <summary>Thread-safe counters behind <see cref="SandboxStats"/>.</summary>
+internal sealed class SandboxStatsCollector
+{
+    public const string Aborted = "aborted";
+
+    private readonly ConcurrentDictionary<string, long> _outcomes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _faults = new(StringComparer.Ordinal);
+    private long _total;
+    private long _throttled;
+    private long _storms;
+    private long _replays;
+    private long _created;
+    private long _patched;
+
+    public void Record(int? statusCode, FaultDecision? decision, SandboxAnswer? answer)
+    {
+        Interlocked.Increment(ref _total);
+        var outcome = statusCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : Aborted;
+        _outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+        switch (decision?.Fault)
+        {
+            case FaultKind.RateLimited:
+                Interlocked.Increment(ref _throttled);
+                break;
+            case FaultKind.Storm:
+                Interlocked.Increment(ref _throttled);
+                Interlocked.Increment(ref _storms);
+                break;
+            case FaultKind.None or null:
+                break;
+            case { } fault:
+                _faults.AddOrUpdate(JsonNamingPolicy.CamelCase.ConvertName(fault.ToString()), 1, (_, n) => n + 1);
+                break;
+        }
+
+        if (decision?.Latency > TimeSpan.Zero)
+        {
+            _faults.AddOrUpdate("latency", 1, (_, n) => n + 1);
+        }
+
+        if (answer?.Replayed == true)
+        {
+            Interlocked.Increment(ref _replays);
+        }
+
+        switch (answer?.Committed?.Kind)
+        {
+            case LedgerOrder.CreateKind:
+                Interlocked.Increment(ref _created);
+                break;
+            case LedgerOrder.PatchKind:
+                Interlocked.Increment(ref _patched);
+                break;
+        }
+    }
+
+    public SandboxStats Snapshot() => new(
+        Interlocked.Read(ref _total),
+        new SortedDictionary<string, long>(_outcomes, StringComparer.Ordinal),
+        Interlocked.Read(ref _throttled),
+        Interlocked.Read(ref _storms),
+        new SortedDictionary<string, long>(_faults, StringComparer.Ordinal),
+        Interlocked.Read(ref _replays),
+        Interlocked.Read(ref _created),
+        Interlocked.Read(ref _patched));
+}

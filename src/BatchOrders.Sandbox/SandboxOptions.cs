@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+
+namespace BatchOrders.Sandbox;
+
+/// <summary>
+/// Everything the sandbox can be told: where it listens, where it keeps state, how it throttles and which faults it
+/// injects. Defaults give a well-behaved Partner Center (no faults, 500 requests per minute per partner).
+/// </summary>
+public sealed partial class SandboxOptions
+{
+    /// <summary>The documented Order resource limit: 500 requests per minute per partner tenant.</summary>
+    public const int DefaultRequestsPerMinute = 500;
+
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one (see <see cref="SandboxServer.BaseAddress"/>).</summary>
+    public int Port { get; set; }
+
+    /// <summary>SQLite file holding the ledger and the idempotency store (WAL); null keeps them in memory.</summary>
+    public string? StatePath { get; set; }
+
+    /// <summary>Seed of every fault decision and generated id; null picks one (see <see cref="SandboxServer.Seed"/>).</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Requests per minute per partner (bearer token), over a sliding 60-second window; 0 = unlimited.</summary>
+    public int RequestsPerMinute { get; set; } = DefaultRequestsPerMinute;
+
+    /// <summary>Chance per request that a 429 storm starts: every request of every partner is throttled for <see cref="StormDuration"/>.</summary>
+    public double StormRate { get; set; }
+
+    /// <summary>How long a 429 storm lasts.</summary>
+    public TimeSpan StormDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Chance per request of a 500 (code 800003) before processing.</summary>
+    public double ServerErrorRate { get; set; }
+
+    /// <summary>Chance per request of a 503 before processing.</summary>
+    public double ServiceUnavailableRate { get; set; }
+
+    /// <summary>Chance per request that it hangs: no answer until the client gives up or the sandbox stops.</summary>
+    public double HangRate { get; set; }
+
+    /// <summary>Chance per request that the connection is dropped before processing.</summary>
+    public double DropConnectionRate { get; set; }
+
+    /// <summary>Chance per request that it is processed and committed, then the connection is dropped.</summary>
+    public double AnswerLostRate { get; set; }
+
+    /// <summary>Stop injecting faults (500, 503, hang, drop, answer lost) after this many; null = no limit.</summary>
+    public int? FaultLimit { get; set; }
+
+    /// <summary>
+    /// Mean added latency per request. The delay is drawn uniformly from
+    /// [<see cref="LatencyMean"/> − <see cref="LatencyJitter"/>, <see cref="LatencyMean"/> + <see cref="LatencyJitter"/>], never below zero.
+    /// </summary>
+    public TimeSpan LatencyMean { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Half-width of the uniform latency distribution around <see cref="LatencyMean"/>.</summary>
+    public TimeSpan LatencyJitter { get; set; } = TimeSpan.Zero;
+
+    /// <summary>When set, only this bearer token is accepted (others get 401); null accepts any well-formed token.</summary>
+    public string? RequiredToken { get; set; }
+
+    /// <summary>Bearer tokens answered with 403 (authenticated but not allowed).</summary>
+    public ICollection<string> ForbiddenTokens { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Customer tenant ids answered with 404 code 60003; any other GUID is a customer.</summary>
+    public ICollection<Guid> UnknownCustomers { get; private set; } = new HashSet<Guid>();
+
+    /// <summary>How long an answer stays stored under its partner + <c>MS-RequestId</c> for replay.</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Most line items one request may carry; null uses the catalog's limit (50, a cart's size).</summary>
+    public int? MaxLineItemsPerOrder { get; set; }
+
+    /// <summary>An order reads as <c>pending</c> until this long after its last change, then <c>completed</c>.</summary>
+    public TimeSpan OrderCompletionDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Level of the one log line per request; <see cref="LogLevel.None"/> silences them.</summary>
+    public LogLevel RequestLogLevel { get; set; } = LogLevel.Information;
+
+    /// <summary>Sum of the per-request fault rates; at most 1.</summary>
+    internal double TotalFaultRate =>
+        ServerErrorRate + ServiceUnavailableRate + HangRate + DropConnectionRate + AnswerLostRate;
+
+    /// <summary>Every problem with these options, as plain sentences; empty when they are valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Port is < 0 or > 65535)
+        {
+            errors.Add($"Port must be between 0 and 65535 (0 picks a free port); got {Port}.");
+        }
+
+        if (StatePath is not null && string.IsNullOrWhiteSpace(StatePath))
+        {
+            errors.Add("StatePath must name a file, or be left unset to keep state in memory.");
+        }
+
+        if (RequestsPerMinute < 0)
+        {
+            errors.Add($"RequestsPerMinute must be 0 (unlimited) or more; got {RequestsPerMinute}.");
+        }
+
+        CheckRate(errors, nameof(StormRate), StormRate);
+        CheckRate(errors, nameof(ServerErrorRate), ServerErrorRate);
+        CheckRate(errors, nameof(ServiceUnavailableRate), ServiceUnavailableRate);
+        CheckRate(errors, nameof(HangRate), HangRate);
+        CheckRate(errors, nameof(DropConnectionRate), DropConnectionRate);
+        CheckRate(errors, nameof(AnswerLostRate), AnswerLostRate);
+        if (TotalFaultRate > 1.0 + 1e-9)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The fault rates add up to {TotalFaultRate:0.###}; together they must be at most 1."));
+        }
+
+        if (StormRate > 0 && StormDuration <= TimeSpan.Zero)
+        {
+            errors.Add("StormDuration must be positive when StormRate is set.");
+        }
+
+        if (FaultLimit < 0)
+        {
+            errors.Add($"FaultLimit must be 0 or more; got {FaultLimit}.");
+        }
+
+        if (LatencyMean < TimeSpan.Zero || LatencyJitter < TimeSpan.Zero)
+        {
+            errors.Add("LatencyMean and LatencyJitter must not be negative.");
+        }
+
+        if (LatencyMean + LatencyJitter > TimeSpan.FromMinutes(10))
+        {
+            errors.Add("LatencyMean + LatencyJitter must be at most 10 minutes.");
+        }
+
+        if (RequiredToken is not null && !IsWellFormedToken(RequiredToken))
+        {
+            errors.Add("RequiredToken must be a well-formed bearer token (letters, digits and -._~+/ then optional =).");
+        }
+
+        if (IdempotencyRetention <= TimeSpan.Zero)
+        {
+            errors.Add("IdempotencyRetention must be positive.");
+        }
+
+        if (MaxLineItemsPerOrder is < 1)
+        {
+            errors.Add($"MaxLineItemsPerOrder must be at least 1; got {MaxLineItemsPerOrder}.");
+        }
+
+        if (OrderCompletionDelay < TimeSpan.Zero)
+        {
+            errors.Add("OrderCompletionDelay must not be negative.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>A copy, so options changed after the sandbox started do not change the running sandbox.</summary>
+    internal SandboxOptions Clone()
+    {
+        var copy = (SandboxOptions)MemberwiseClone();
+        var forbidden = new HashSet<string>(ForbiddenTokens, StringComparer.Ordinal);
+        var unknown = new HashSet<Guid>(UnknownCustomers);
+        copy.ForbiddenTokens = forbidden;
+        copy.UnknownCustomers = unknown;
+        return copy;
+    }
+
+    /// <summary>A token as RFC 6750 allows it in <c>Authorization: Bearer …</c>.</summary>
+    internal static bool IsWellFormedToken(string token) => TokenPattern().IsMatch(token);
+
+    private static void CheckRate(List<string> errors, string name, double rate)
+    {
+        if (double.IsNaN(rate) || rate is < 0 or > 1)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be between 0 and 1; got {rate}."));
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-._~+/]+=*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,16 @@
+namespace BatchOrders.Sandbox;
+
+/// <summary>
+/// Counters of what the sandbox answered since it started. Outcomes are keyed by HTTP status code
+/// (<c>"201"</c>, <c>"429"</c>…) or <c>"aborted"</c> for a connection the sandbox dropped; faults by
+/// <see cref="FaultKind"/> name in camelCase, plus <c>"latency"</c> for requests it delayed.
+/// </summary>
+public sealed record SandboxStats(
+    long TotalRequests,
+    IReadOnlyDictionary<string, long> RequestsByOutcome,
+    long Throttled429,
+    long StormThrottled429,
+    IReadOnlyDictionary<string, long> FaultsInjected,
+    long IdempotentReplays,
+    long OrdersCreated,
+    long OrdersPatched);

@@ -1,0 +1,34 @@
+using BatchOrders.Sandbox.Idempotency;
+
+namespace BatchOrders.Sandbox.Storage;
+
+/// <summary>
+/// The ledger and the idempotency store. Callers serialise access (one lock in <see cref="SandboxState"/>), so
+/// implementations need not be thread-safe.
+/// </summary>
+internal interface ISandboxStore : IDisposable
+{
+    /// <summary>The stored answer for this partner and request id, if it was stored at or after <paramref name="notBefore"/>.</summary>
+    StoredAnswer? FindAnswer(string partnerKey, Guid requestId, DateTimeOffset notBefore);
+
+    /// <summary>Stores (or replaces) an answer that changed nothing in the ledger (a business failure).</summary>
+    void SaveAnswer(StoredAnswer answer);
+
+    /// <summary>Appends a ledger entry and its subscriptions, and stores the answer with it, atomically.</summary>
+    void AppendOrder(LedgerOrder entry, StoredAnswer? answer);
+
+    /// <summary>Ledger entries in the order they were written, optionally for one customer.</summary>
+    IReadOnlyList<LedgerOrder> ReadLedger(Guid? customerId);
+
+    /// <summary>The entries (create, then patches) of one order of one customer; empty when there is no such order.</summary>
+    IReadOnlyList<LedgerOrder> ReadOrder(Guid customerId, string orderId);
+
+    SubscriptionRecord? FindSubscription(Guid subscriptionId);
+
+    bool OrderExists(string orderId);
+
+    int CountLedgerEntries();
+
+    /// <summary>Forgets answers stored before <paramref name="before"/>.</summary>
+    void PurgeAnswers(DateTimeOffset before);
+}
