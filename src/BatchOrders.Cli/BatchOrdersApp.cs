@@ -45,6 +45,9 @@ internal static class BatchOrdersApp
             config.AddCommand<SubmitCommand>("submit")
                 .WithDescription("Check a spreadsheet of orders and, without --what-if, order them.")
                 .WithExample("submit", "sample-data/migration-day.xlsx", "--what-if");
+            config.AddCommand<SandboxCommand>("sandbox")
+                .WithDescription("Run the Partner Center sandbox on this machine until Ctrl+C, to rehearse against it.")
+                .WithExample("sandbox", "--port", "5099", "--state", "sandbox.db", "--fail-503", "0.05");
             config.AddCommand<TemplateCommand>("template")
                 .WithDescription("Write an empty order template (CSV or Excel) to fill in.")
                 .WithExample("template", "--format", "xlsx", "--output", "orders.xlsx");

@@ -19,4 +19,10 @@ public sealed record LedgerOrder(
 
     /// <summary><see cref="Kind"/> of an entry written by <c>PATCH …/orders/{id}</c>.</summary>
     public const string PatchKind = "patch";
+
+    /// <summary>
+    /// <see cref="Kind"/> of an order the sandbox starts with (the catalog's <c>existingOrders</c>), so add-ons have
+    /// a parent subscription to attach to. Not part of the ledger view: no client created it.
+    /// </summary>
+    public const string ExistingKind = "existing";
 }

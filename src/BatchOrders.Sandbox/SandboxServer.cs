@@ -69,6 +69,14 @@ public sealed class SandboxServer : IAsyncDisposable
         var state = new SandboxState(store);
         try
         {
+            state.Use(s =>
+            {
+                foreach (var existing in SandboxCatalog.Seeded.ExistingOrders.Where(o => !s.OrderExists(o.OrderId)))
+                {
+                    s.AppendOrder(existing, answer: null);
+                }
+            });
+
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
             {
                 ApplicationName = typeof(SandboxServer).Assembly.GetName().Name,
@@ -121,7 +129,8 @@ public sealed class SandboxServer : IAsyncDisposable
     public SandboxStats GetStats() => _stats.Snapshot();
 
     /// <summary>Every order and patch the sandbox committed, oldest first (also at <c>GET /_sandbox/ledger</c>).</summary>
-    public IReadOnlyList<LedgerOrder> GetLedger(Guid? customerId = null) => _state.Use(store => store.ReadLedger(customerId));
+    public IReadOnlyList<LedgerOrder> GetLedger(Guid? customerId = null) =>
+        _state.Use(store => store.ReadLedger(customerId)).Where(o => o.Kind != LedgerOrder.ExistingKind).ToList();
 
     /// <summary>The seeded decisions, in arrival order (also at <c>GET /_sandbox/faults</c>); the last 100,000 are kept.</summary>
     public IReadOnlyList<FaultDecision> GetFaultDecisions() => _faults.Decisions();
