@@ -13,16 +13,20 @@ public static class OrderKeys
 {
     private const string Version = "order-key/v1";
 
+    /// <summary>The key of an order's slot: its group and part, not its content.</summary>
+    public static string Group(string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        AppendGroup(hash, customerId, billingCycle, orderId, orderGroup, part);
+        return Digest(hash);
+    }
+
+    /// <summary>The key of an order: its group and part and the content of its line items.</summary>
     public static string Compute(string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part, IEnumerable<OrderRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, Version);
-        Append(hash, customerId);
-        Append(hash, billingCycle?.ToWireValue());
-        Append(hash, orderId);
-        Append(hash, orderGroup?.ToUpperInvariant());
-        Append(hash, part.ToString(CultureInfo.InvariantCulture));
+        AppendGroup(hash, customerId, billingCycle, orderId, orderGroup, part);
         foreach (var row in rows)
         {
             Append(hash, row.OfferId);
@@ -34,6 +38,21 @@ public static class OrderKeys
             Append(hash, row.PartnerIdOnRecord);
         }
 
+        return Digest(hash);
+    }
+
+    private static void AppendGroup(IncrementalHash hash, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part)
+    {
+        Append(hash, Version);
+        Append(hash, customerId);
+        Append(hash, billingCycle?.ToWireValue());
+        Append(hash, orderId);
+        Append(hash, orderGroup?.ToUpperInvariant());
+        Append(hash, part.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string Digest(IncrementalHash hash)
+    {
         Span<byte> digest = stackalloc byte[32];
         hash.GetHashAndReset(digest);
         return Convert.ToHexStringLower(digest[..16]);

@@ -36,10 +36,11 @@ public static class OrderPlanner
             var part = 0;
             foreach (var chunk in members.Chunk(options.MaxLineItemsPerOrder))
             {
-                var first = chunk[0];
-                var orderKey = OrderKeys.Compute(key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part++, chunk);
+                var orderKey = OrderKeys.Compute(key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part, chunk);
+                var groupKey = OrderKeys.Group(key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part);
                 var lineItems = chunk.Select((row, number) => new PlannedLineItem(number, row)).ToArray();
-                orders.Add(new PlannedOrder(orderKey, key.CustomerId, key.BillingCycle, key.OrderId, first.OrderGroup, lineItems));
+                orders.Add(new PlannedOrder(orderKey, groupKey, key.CustomerId, key.BillingCycle, key.OrderId, chunk[0].OrderGroup, part, lineItems));
+                part++;
             }
         }
 

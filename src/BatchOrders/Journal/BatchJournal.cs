@@ -1,0 +1,342 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BatchOrders.Journal;
+
+/// <summary>
+/// The write-ahead journal of one batch: a SQLite file (WAL) holding the batch, its rows and every order with its
+/// request id and state. Every change is one committed transaction before the caller acts on it, so a crash at
+/// any moment leaves a journal that a rerun resumes from. Safe to use from several workers at once.
+/// </summary>
+public sealed partial class BatchJournal : IDisposable
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+    private readonly Func<Guid> _newId;
+    // SQLite serialises writers anyway; one lock keeps the single connection safe for concurrent workers.
+    private readonly Lock _lock = new();
+
+    private BatchJournal(string path, SqliteConnection connection, TimeProvider time, Func<Guid> newId)
+    {
+        Path = path;
+        _connection = connection;
+        _time = time;
+        _newId = newId;
+    }
+
+    /// <summary>The journal file.</summary>
+    public string Path { get; }
+
+    /// <summary>The default journal of an input file: beside it, <c>&lt;input&gt;.journal.db</c>.</summary>
+    public static string DefaultPath(string inputPath) => System.IO.Path.GetFullPath(inputPath) + ".journal.db";
+
+    /// <summary>Opens (creating if needed) and migrates a journal; a problem message instead when it cannot be used.</summary>
+    public static (BatchJournal? Journal, string? Problem) Open(string path, TimeProvider? time = null, Func<Guid>? newId = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        time ??= TimeProvider.System;
+        SqliteConnection? connection = null;
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            connection.Open();
+            // WAL lets a status or report command read while a run writes; FULL makes each commit survive power loss.
+            connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;");
+            if (JournalSchema.Migrate(connection, time) is { } problem)
+            {
+                connection.Dispose();
+                return (null, problem);
+            }
+
+            return (new BatchJournal(path, connection, time, newId ?? Guid.NewGuid), null);
+        }
+        catch (SqliteException ex)
+        {
+            connection?.Dispose();
+            return (null, $"The journal {path} cannot be used ({ex.SqliteErrorCode}: {ex.Message.TrimEnd('.')}). " +
+                          "If it is not a BatchOrders journal, choose another file with --journal.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            connection?.Dispose();
+            return (null, $"The journal {path} cannot be opened: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Binds the journal to its input file and target, or says why it cannot be: a journal belongs to one input
+    /// file and one target for its whole life, so a sandbox rehearsal can never be mistaken for real orders.
+    /// </summary>
+    public string? Bind(string inputPath, string inputSha256, string? sheet, IReadOnlyList<string> headers, string target)
+    {
+        ArgumentNullException.ThrowIfNull(inputPath);
+        var name = System.IO.Path.GetFileName(inputPath);
+        lock (_lock)
+        {
+            var batch = ReadBatch();
+            var now = JournalTime.Format(_time.GetUtcNow());
+            if (batch is null)
+            {
+                _connection.Execute(
+                    "INSERT INTO batch (id, input_name, input_path, input_sha256, sheet, headers_json, target, created_at, updated_at) " +
+                    "VALUES (1, @name, @path, @sha, @sheet, @headers, @target, @now, @now)",
+                    new { name, path = System.IO.Path.GetFullPath(inputPath), sha = inputSha256, sheet, headers = JsonSerializer.Serialize(headers, Json), target, now });
+                return null;
+            }
+
+            if (!string.Equals(batch.InputName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"The journal {Path} belongs to {batch.InputName}, not {name}. " +
+                       "Run with that file to resume it, or give this file its own journal with --journal PATH.";
+            }
+
+            if (!string.Equals(batch.Target, target, StringComparison.Ordinal))
+            {
+                return $"The journal {Path} was used with the {Describe(batch.Target)}; this run is for the {Describe(target)}. " +
+                       "A journal serves one target only: give this run its own journal with --journal PATH.";
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The batch this journal belongs to, or null for a new journal.</summary>
+    public JournalBatch? GetBatch()
+    {
+        lock (_lock)
+        {
+            return ReadBatch();
+        }
+    }
+
+    /// <summary>Records the start of a run; returns its id for <see cref="EndRun"/>.</summary>
+    public long StartRun(string inputSha256, string target)
+    {
+        lock (_lock)
+        {
+            return _connection.ExecuteScalar<long>(
+                "INSERT INTO runs (started_at, input_sha256, target) VALUES (@at, @sha, @target); SELECT last_insert_rowid();",
+                new { at = JournalTime.Format(_time.GetUtcNow()), sha = inputSha256, target });
+        }
+    }
+
+    public void EndRun(long runId, int exitCode)
+    {
+        lock (_lock)
+        {
+            _connection.Execute("UPDATE runs SET ended_at = @at, exit_code = @exitCode WHERE id = @runId",
+                new { at = JournalTime.Format(_time.GetUtcNow()), exitCode, runId });
+        }
+    }
+
+    public IReadOnlyList<JournalRun> GetRuns()
+    {
+        lock (_lock)
+        {
+            return _connection.Query<RunRecord>(
+                    "SELECT id AS Id, started_at AS StartedAt, ended_at AS EndedAt, input_sha256 AS InputSha256, target AS Target, exit_code AS ExitCode FROM runs ORDER BY id")
+                .Select(r => new JournalRun(r.Id, JournalTime.Parse(r.StartedAt), JournalTime.ParseOrNull(r.EndedAt), r.InputSha256, r.Target, r.ExitCode))
+                .ToList();
+        }
+    }
+
+    /// <summary>Orders in plan order, optionally only those in the given states.</summary>
+    public IReadOnlyList<JournalOrder> GetOrders(params OrderState[] states)
+    {
+        lock (_lock)
+        {
+            var where = states.Length == 0 ? string.Empty : "WHERE state IN @states";
+            return _connection.Query<OrderRecord>($"{OrderRecord.Select} {where} ORDER BY sequence, order_key",
+                    new { states = states.Select(s => s.ToString()).ToArray() })
+                .Select(r => r.ToOrder())
+                .ToList();
+        }
+    }
+
+    public JournalOrder? GetOrder(string orderKey)
+    {
+        lock (_lock)
+        {
+            return FindOrder(orderKey);
+        }
+    }
+
+    /// <summary>
+    /// The orders to send now, in plan order: in-flight ones first (their outcome is unknown), then pending ones whose
+    /// slot has no in-flight version (that one's outcome decides whether they may be sent at all).
+    /// </summary>
+    public IReadOnlyList<JournalOrder> GetWork()
+    {
+        lock (_lock)
+        {
+            return _connection.Query<OrderRecord>(
+                    $"""
+                    {OrderRecord.Select} o
+                    WHERE o.state = 'Sending'
+                       OR (o.state = 'Pending' AND NOT EXISTS (
+                            SELECT 1 FROM orders s WHERE s.group_key = o.group_key AND s.order_key <> o.order_key AND s.state = 'Sending'))
+                    ORDER BY CASE o.state WHEN 'Sending' THEN 0 ELSE 1 END, o.sequence
+                    """)
+                .Select(r => r.ToOrder())
+                .ToList();
+        }
+    }
+
+    /// <summary>Counts of orders per state.</summary>
+    public IReadOnlyDictionary<OrderState, int> CountByState()
+    {
+        lock (_lock)
+        {
+            var counts = Enum.GetValues<OrderState>().ToDictionary(s => s, _ => 0);
+            foreach (var (state, count) in _connection.Query<(string, int)>("SELECT state, COUNT(*) FROM orders GROUP BY state"))
+            {
+                counts[Enum.Parse<OrderState>(state)] = count;
+            }
+
+            return counts;
+        }
+    }
+
+    /// <summary>The rows of the input as last synchronised, in sheet and row order.</summary>
+    public IReadOnlyList<JournalRow> GetRows()
+    {
+        lock (_lock)
+        {
+            return _connection.Query<RowRecord>(
+                    "SELECT sheet AS Sheet, row_number AS RowNumber, cells_json AS CellsJson, content_hash AS ContentHash, order_key AS OrderKey, line_item_number AS LineItemNumber FROM rows ORDER BY sheet, row_number")
+                .Select(r => new JournalRow(r.Sheet.Length == 0 ? null : r.Sheet, r.RowNumber, JsonSerializer.Deserialize<string[]>(r.CellsJson, Json)!, r.ContentHash, r.OrderKey, r.LineItemNumber))
+                .ToList();
+        }
+    }
+
+    /// <summary>HTTP attempts, newest first.</summary>
+    public IReadOnlyList<JournalAttempt> GetAttempts(int limit = int.MaxValue, string? orderKey = null)
+    {
+        lock (_lock)
+        {
+            return _connection.Query<AttemptRecord>(
+                    "SELECT order_key AS OrderKey, request_id AS RequestId, at AS At, http_status AS HttpStatus, outcome AS Outcome, error_code AS ErrorCode, message AS Message " +
+                    "FROM attempts WHERE (@orderKey IS NULL OR order_key = @orderKey) ORDER BY id DESC LIMIT @limit",
+                    new { limit, orderKey })
+                .Select(a => new JournalAttempt(a.OrderKey, Guid.Parse(a.RequestId), JournalTime.Parse(a.At), a.HttpStatus, a.Outcome, a.ErrorCode, a.Message))
+                .ToList();
+        }
+    }
+
+    /// <summary>The order is about to be sent: Sending, with the time its request id was first used.</summary>
+    public JournalOrder MarkSending(string orderKey)
+    {
+        lock (_lock)
+        {
+            var now = JournalTime.Format(_time.GetUtcNow());
+            Update(orderKey, "state = 'Sending', request_first_used_at = COALESCE(request_first_used_at, @now), submitted_at = COALESCE(submitted_at, @now)", new { now });
+            return FindOrder(orderKey)!;
+        }
+    }
+
+    /// <summary>Logs one HTTP attempt and counts it.</summary>
+    public void RecordAttempt(string orderKey, Guid requestId, int? httpStatus, string outcome, string? errorCode, string? message)
+    {
+        lock (_lock)
+        {
+            using var transaction = _connection.BeginTransaction();
+            var at = JournalTime.Format(_time.GetUtcNow());
+            _connection.Execute(
+                "INSERT INTO attempts (order_key, request_id, at, http_status, outcome, error_code, message) VALUES (@orderKey, @requestId, @at, @httpStatus, @outcome, @errorCode, @message)",
+                new { orderKey, requestId = requestId.ToString(), at, httpStatus, outcome, errorCode, message }, transaction);
+            _connection.Execute("UPDATE orders SET attempts = attempts + 1, updated_at = @at WHERE order_key = @orderKey", new { orderKey, at }, transaction);
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>Partner Center created the order: its id and, per line item number, the subscription it made.</summary>
+    public void MarkSucceeded(string orderKey, string partnerOrderId, int httpStatus, IReadOnlyDictionary<int, string> subscriptionIds)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptionIds);
+        lock (_lock)
+        {
+            var order = FindOrder(orderKey) ?? throw new InvalidOperationException($"No order {orderKey} in the journal.");
+            var lines = order.LineItems.Select(l => l with { SubscriptionId = subscriptionIds.GetValueOrDefault(l.LineItemNumber) ?? l.SubscriptionId }).ToList();
+            Update(orderKey,
+                "state = 'Succeeded', partner_order_id = @partnerOrderId, http_status = @httpStatus, error_code = NULL, error_message = NULL, line_items_json = @lines, completed_at = @now",
+                new { partnerOrderId, httpStatus, lines = JsonSerializer.Serialize(lines, Json), now = JournalTime.Format(_time.GetUtcNow()) });
+        }
+    }
+
+    /// <summary>A definitive business failure: kept with Partner Center's code and description, not retried.</summary>
+    public void MarkFailed(string orderKey, int? httpStatus, string? errorCode, string message)
+    {
+        lock (_lock)
+        {
+            Update(orderKey, "state = 'Failed', http_status = @httpStatus, error_code = @errorCode, error_message = @message, completed_at = @now",
+                new { httpStatus, errorCode, message, now = JournalTime.Format(_time.GetUtcNow()) });
+        }
+    }
+
+    /// <summary>No definitive answer this run (time-outs, faults, Ctrl+C mid-request): stays Sending, resent with the same request id.</summary>
+    public void MarkUnresolved(string orderKey, int? httpStatus, string? errorCode, string message)
+    {
+        lock (_lock)
+        {
+            Update(orderKey, "state = 'Sending', http_status = @httpStatus, error_code = @errorCode, error_message = @message",
+                new { httpStatus, errorCode, message });
+        }
+    }
+
+    /// <summary>
+    /// The service refused the request before processing it (401, 403) or it was never sent (Ctrl+C first): back to
+    /// the state it had before this run sent it — Pending, or Sending when an earlier attempt's outcome is still unknown.
+    /// </summary>
+    public void MarkNotSent(string orderKey, OrderState restoreTo, int? httpStatus, string? errorCode, string? message)
+    {
+        if (restoreTo is not (OrderState.Pending or OrderState.Sending))
+        {
+            throw new ArgumentOutOfRangeException(nameof(restoreTo), restoreTo, "Only Pending or Sending can be restored.");
+        }
+
+        lock (_lock)
+        {
+            Update(orderKey, "state = @state, http_status = @httpStatus, error_code = @errorCode, error_message = @message",
+                new { state = restoreTo.ToString(), httpStatus, errorCode, message });
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _connection.Dispose();
+        }
+    }
+
+    private void Update(string orderKey, string assignments, object values)
+    {
+        var parameters = new DynamicParameters(values);
+        parameters.Add("orderKey", orderKey);
+        parameters.Add("updatedAt", JournalTime.Format(_time.GetUtcNow()));
+        var changed = _connection.Execute($"UPDATE orders SET {assignments}, updated_at = @updatedAt WHERE order_key = @orderKey", parameters);
+        if (changed != 1)
+        {
+            throw new InvalidOperationException($"No order {orderKey} in the journal.");
+        }
+    }
+
+    private JournalOrder? FindOrder(string orderKey, SqliteTransaction? transaction = null) =>
+        _connection.QuerySingleOrDefault<OrderRecord>($"{OrderRecord.Select} WHERE order_key = @orderKey", new { orderKey }, transaction)?.ToOrder();
+
+    private JournalBatch? ReadBatch() =>
+        _connection.QuerySingleOrDefault<BatchRecord>(
+                "SELECT input_name AS InputName, input_path AS InputPath, input_sha256 AS InputSha256, sheet AS Sheet, headers_json AS HeadersJson, target AS Target, created_at AS CreatedAt, updated_at AS UpdatedAt FROM batch WHERE id = 1")
+            ?.ToBatch();
+
+    private static string Describe(string target) => target == "sandbox" ? "sandbox (nothing real is ordered)" : $"target {target}";
+}

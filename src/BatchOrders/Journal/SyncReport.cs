@@ -1,0 +1,15 @@
+namespace BatchOrders.Journal;
+
+/// <summary>What synchronising a plan with the journal found: what is new, done, held back or in conflict.</summary>
+public sealed record SyncReport(
+    int NewOrders,
+    int AlreadySucceeded,
+    int FailedKept,
+    int FailedRetried,
+    int InFlight,
+    int Held,
+    int Superseded,
+    IReadOnlyList<OrderConflict> Conflicts);
+
+/// <summary>A planned order whose rows changed after the order for the same slot succeeded: it is not sent.</summary>
+public sealed record OrderConflict(string OrderKey, string CustomerId, IReadOnlyList<int> Rows, string Message);

@@ -1,0 +1,282 @@
+using BatchOrders.Journal;
+using BatchOrders.Planning;
+using BatchOrders.Reading;
+using BatchOrders.Tests.Support;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BatchOrders.Tests.Journal;
+
+public sealed class BatchJournalTests : IDisposable
+{
+    private const string Header = "CustomerId,OfferId,Quantity,BillingCycle,OrderGroup";
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Every_planned_order_is_journaled_with_its_request_id_before_anything_is_sent()
+    {
+        using var journal = Open();
+        var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,", $"{Rows.OtherCustomer},{Rows.E1},2,Annual,");
+
+        var report = journal.Synchronize(read, plan, sha, retryFailed: false);
+
+        Assert.Equal(2, report.NewOrders);
+        var orders = journal.GetOrders();
+        Assert.Equal(plan.Orders.Select(o => o.OrderKey), orders.Select(o => o.OrderKey));
+        Assert.All(orders, o => Assert.Equal((OrderState.Pending, 0), (o.State, o.Attempts)));
+        Assert.Equal(4, orders.SelectMany(o => new[] { o.RequestId, o.CorrelationId }).Distinct().Count());
+        Assert.Equal("monthly", orders[0].BillingCycle);
+        Assert.Equal((Rows.E3, 5, 2), (orders[0].LineItems[0].OfferId, orders[0].LineItems[0].Quantity, orders[0].LineItems[0].Row));
+        Assert.Equal(orders.Select(o => o.OrderKey), journal.GetWork().Select(o => o.OrderKey));
+        Assert.Equal([2, 3], journal.GetRows().Select(r => r.Row));
+        Assert.Equal(Rows.E3, journal.GetRows()[0].Cells[1]);
+    }
+
+    [Fact]
+    public void A_reopened_journal_has_the_same_request_ids_and_synchronising_again_changes_nothing()
+    {
+        var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
+        JournalOrder before;
+        using (var journal = Open())
+        {
+            journal.Synchronize(read, plan, sha, retryFailed: false);
+            before = journal.MarkSending(plan.Orders[0].OrderKey);
+        }
+
+        using var reopened = Open();
+        var report = reopened.Synchronize(read, plan, sha, retryFailed: false);
+
+        var after = Assert.Single(reopened.GetOrders());
+        Assert.Equal((0, 1), (report.NewOrders, report.InFlight));
+        Assert.Equal((OrderState.Sending, before.RequestId, before.CorrelationId), (after.State, after.RequestId, after.CorrelationId));
+        Assert.NotNull(after.RequestFirstUsedAt);
+        Assert.Equal(after.OrderKey, Assert.Single(reopened.GetWork()).OrderKey);
+    }
+
+    [Fact]
+    public void Succeeded_orders_are_skipped_with_their_order_and_subscription_ids_kept()
+    {
+        using var journal = Open();
+        var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
+        journal.Synchronize(read, plan, sha, retryFailed: false);
+        var key = plan.Orders[0].OrderKey;
+        journal.MarkSending(key);
+        journal.RecordAttempt(key, journal.GetOrder(key)!.RequestId, 201, "succeeded", null, null);
+        journal.MarkSucceeded(key, "Cs_order1", 201, new Dictionary<int, string> { [0] = Rows.Subscription });
+
+        var report = journal.Synchronize(read, plan, sha, retryFailed: true);
+
+        Assert.Equal(1, report.AlreadySucceeded);
+        Assert.Empty(journal.GetWork());
+        var order = journal.GetOrder(key)!;
+        Assert.Equal((OrderState.Succeeded, "Cs_order1", 1, Rows.Subscription), (order.State, order.PartnerOrderId, order.Attempts, order.LineItems[0].SubscriptionId));
+        Assert.NotNull(order.CompletedAt);
+    }
+
+    [Fact]
+    public void Failed_orders_stay_failed_unless_retried_and_a_retry_gets_a_new_request_id()
+    {
+        using var journal = Open();
+        var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
+        journal.Synchronize(read, plan, sha, retryFailed: false);
+        var key = plan.Orders[0].OrderKey;
+        var first = journal.MarkSending(key);
+        journal.MarkFailed(key, 400, "2002", "Quantity out of range.");
+
+        var kept = journal.Synchronize(read, plan, sha, retryFailed: false);
+        Assert.Equal(1, kept.FailedKept);
+        Assert.Empty(journal.GetWork());
+
+        var retried = journal.Synchronize(read, plan, sha, retryFailed: true);
+        var order = journal.GetOrder(key)!;
+        Assert.Equal(1, retried.FailedRetried);
+        Assert.Equal(OrderState.Pending, order.State);
+        Assert.NotEqual(first.RequestId, order.RequestId);
+        Assert.Equal(first.CorrelationId, order.CorrelationId);
+        Assert.Null(order.ErrorCode);
+    }
+
+    [Fact]
+    public void A_fixed_row_of_a_failed_order_is_sent_as_a_new_order_and_the_failed_one_is_superseded()
+    {
+        using var journal = Open();
+        var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},50000,Monthly,");
+        journal.Synchronize(read, plan, sha, retryFailed: false);
+        var failedKey = plan.Orders[0].OrderKey;
+        journal.MarkSending(failedKey);
+        journal.MarkFailed(failedKey, 400, "2002", "Quantity out of range.");
+
+        var (fixedRead, fixedPlan, fixedSha) = Input($"{Rows.Customer},{Rows.E3},50,Monthly,");
+        var report = journal.Synchronize(fixedRead, fixedPlan, fixedSha, retryFailed: false);
+
+        Assert.Equal((1, 1), (report.NewOrders, report.Superseded));
+        Assert.Equal(OrderState.Superseded, journal.GetOrder(failedKey)!.State);
+        Assert.Equal(fixedPlan.Orders[0].OrderKey, journal.GetOrder(failedKey)!.SupersededBy);
+        Assert.Equal(fixedPlan.Orders[0].OrderKey, Assert.Single(journal.GetWork()).OrderKey);
+        Assert.Equal("50", Assert.Single(journal.GetRows()).Cells[2]);
+    }
+
+    [Fact]
+    public void A_row_changed_after_its_order_succeeded_is_a_conflict_and_never_sent()
+    {
+        using var journal = Open();
+        var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,", $"{Rows.OtherCustomer},{Rows.E1},1,Monthly,");
+        journal.Synchronize(read, plan, sha, retryFailed: false);
+        var key = plan.Orders[0].OrderKey;
+        journal.MarkSending(key);
+        journal.MarkSucceeded(key, "Cs_done", 201, new Dictionary<int, string>());
+
+        var (changedRead, changedPlan, changedSha) = Input($"{Rows.Customer},{Rows.E3},7,Monthly,", $"{Rows.OtherCustomer},{Rows.E1},1,Monthly,");
+        var report = journal.Synchronize(changedRead, changedPlan, changedSha, retryFailed: true);
+
+        var conflict = Assert.Single(report.Conflicts);
+        Assert.Equal([2], conflict.Rows);
+        Assert.Contains("Cs_done", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal(OrderState.Conflict, journal.GetOrder(conflict.OrderKey)!.State);
+        Assert.Equal(OrderState.Succeeded, journal.GetOrder(key)!.State);
+        Assert.Equal(changedPlan.Orders[1].OrderKey, Assert.Single(journal.GetWork()).OrderKey);
+    }
+
+    [Fact]
+    public void A_new_version_of_an_in_flight_order_waits_for_its_outcome()
+    {
+        using var journal = Open();
+        var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
+        journal.Synchronize(read, plan, sha, retryFailed: false);
+        var inFlight = plan.Orders[0].OrderKey;
+        journal.MarkSending(inFlight);
+
+        var (changedRead, changedPlan, changedSha) = Input($"{Rows.Customer},{Rows.E3},6,Monthly,");
+        var report = journal.Synchronize(changedRead, changedPlan, changedSha, retryFailed: false);
+
+        Assert.Equal(1, report.Held);
+        Assert.Equal(inFlight, Assert.Single(journal.GetWork()).OrderKey);
+
+        journal.MarkSucceeded(inFlight, "Cs_first", 201, new Dictionary<int, string>());
+        var after = journal.Synchronize(changedRead, changedPlan, changedSha, retryFailed: false);
+
+        Assert.Single(after.Conflicts);
+        Assert.Empty(journal.GetWork());
+    }
+
+    [Fact]
+    public void When_an_in_flight_version_fails_the_new_version_is_sent()
+    {
+        using var journal = Open();
+        var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},50000,Monthly,");
+        journal.Synchronize(read, plan, sha, retryFailed: false);
+        journal.MarkSending(plan.Orders[0].OrderKey);
+        var (changedRead, changedPlan, changedSha) = Input($"{Rows.Customer},{Rows.E3},50,Monthly,");
+        journal.Synchronize(changedRead, changedPlan, changedSha, retryFailed: false);
+
+        journal.MarkFailed(plan.Orders[0].OrderKey, 400, "2002", "Quantity out of range.");
+        journal.Synchronize(changedRead, changedPlan, changedSha, retryFailed: false);
+
+        Assert.Equal(OrderState.Superseded, journal.GetOrder(plan.Orders[0].OrderKey)!.State);
+        Assert.Equal(changedPlan.Orders[0].OrderKey, Assert.Single(journal.GetWork()).OrderKey);
+    }
+
+    [Fact]
+    public void Orders_whose_rows_left_the_file_are_superseded_and_not_sent()
+    {
+        using var journal = Open();
+        var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,", $"{Rows.OtherCustomer},{Rows.E1},1,Monthly,");
+        journal.Synchronize(read, plan, sha, retryFailed: false);
+
+        var (shorter, shorterPlan, shorterSha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
+        var report = journal.Synchronize(shorter, shorterPlan, shorterSha, retryFailed: false);
+
+        Assert.Equal(1, report.Superseded);
+        Assert.Null(journal.GetOrder(plan.Orders[1].OrderKey)!.SupersededBy);
+        Assert.Equal(plan.Orders[0].OrderKey, Assert.Single(journal.GetWork()).OrderKey);
+    }
+
+    [Fact]
+    public void Not_sent_restores_the_state_before_the_run()
+    {
+        using var journal = Open();
+        var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
+        journal.Synchronize(read, plan, sha, retryFailed: false);
+        var key = plan.Orders[0].OrderKey;
+        var sent = journal.MarkSending(key);
+
+        journal.MarkNotSent(key, OrderState.Pending, 401, "401", "The token was refused.");
+
+        var order = journal.GetOrder(key)!;
+        Assert.Equal((OrderState.Pending, sent.RequestId, "401"), (order.State, order.RequestId, order.ErrorCode));
+    }
+
+    [Fact]
+    public void A_journal_belongs_to_one_input_file_and_one_target()
+    {
+        using var journal = Open();
+        Assert.Null(journal.Bind(_folder.File("orders.csv"), "abc", null, ["CustomerId"], "sandbox"));
+        Assert.Null(journal.Bind(_folder.File("orders.csv"), "def", null, ["CustomerId"], "sandbox"));
+
+        var otherFile = journal.Bind(_folder.File("other.csv"), "abc", null, ["CustomerId"], "sandbox");
+        var otherTarget = journal.Bind(_folder.File("orders.csv"), "abc", null, ["CustomerId"], "live");
+
+        Assert.Contains("belongs to orders.csv, not other.csv", otherFile, StringComparison.Ordinal);
+        Assert.Contains("--journal PATH", otherFile, StringComparison.Ordinal);
+        Assert.Contains("was used with the sandbox (nothing real is ordered); this run is for the target live", otherTarget, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_journal_from_a_newer_version_or_a_file_that_is_not_a_journal_is_refused()
+    {
+        var newer = _folder.File("newer.db");
+        using (var journal = Open(newer))
+        {
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={newer};Pooling=False"))
+        {
+            connection.Open();
+            connection.Execute("INSERT INTO schema_version VALUES (99, 'x')");
+        }
+
+        var (none, problem) = BatchJournal.Open(newer);
+        var (notJournal, garbage) = BatchJournal.Open(_folder.WriteText("notes.db", "these are my notes, not a database, and they are long enough to matter"));
+
+        Assert.Null(none);
+        Assert.Contains("newer version of BatchOrders", problem, StringComparison.Ordinal);
+        Assert.Null(notJournal);
+        Assert.Contains("cannot be used", garbage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_schema_is_versioned()
+    {
+        var path = _folder.File("versioned.db");
+        using (Open(path))
+        {
+        }
+
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
+    }
+
+    private BatchJournal Open(string? path = null)
+    {
+        var (journal, problem) = BatchJournal.Open(path ?? _folder.File("orders.csv.journal.db"));
+        Assert.Null(problem);
+        if (path is null)
+        {
+            Assert.Null(journal!.Bind(_folder.File("orders.csv"), "initial", null, ["CustomerId"], "sandbox"));
+        }
+
+        return journal!;
+    }
+
+    private (ReadResult Read, OrderPlan Plan, string Sha) Input(params string[] lines)
+    {
+        var path = _folder.WriteText("orders.csv", Rows.Csv(Header, lines));
+        var read = SpreadsheetReader.Read(path);
+        Assert.True(read.IsValid, Reading.CsvReadingTests.Describe(read));
+        return (read, OrderPlanner.Plan(path, read.Rows), BatchJournal.HashFile(path));
+    }
+}
