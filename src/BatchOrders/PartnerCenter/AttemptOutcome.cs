@@ -1,0 +1,27 @@
+namespace BatchOrders.PartnerCenter;
+
+/// <summary>What one HTTP attempt at an order came to. Expected failures are values, never exceptions.</summary>
+public abstract record AttemptOutcome
+{
+    private AttemptOutcome()
+    {
+    }
+
+    /// <summary>The order was created (201) or the add-ons added (200): the order id and, per line item, its subscription.</summary>
+    public sealed record Succeeded(int HttpStatus, string OrderId, IReadOnlyDictionary<int, string> SubscriptionIds) : AttemptOutcome;
+
+    /// <summary>A business refusal (400, 404, other 4xx): definitive, not retried.</summary>
+    public sealed record Rejected(PartnerCenterError Error) : AttemptOutcome;
+
+    /// <summary>Credentials or permissions (401, 403): the batch stops; the request was not processed.</summary>
+    public sealed record Unauthorized(PartnerCenterError Error) : AttemptOutcome;
+
+    /// <summary>
+    /// No definitive answer (408, 429, 5xx, 409 "in progress", time-out, dropped connection): retried with the same
+    /// request id. <see cref="RetryAfter"/> is the service's own wait, when it gave one.
+    /// </summary>
+    public sealed record Transient(PartnerCenterError Error, TimeSpan? RetryAfter) : AttemptOutcome
+    {
+        public bool IsThrottled => Error.HttpStatus == 429;
+    }
+}

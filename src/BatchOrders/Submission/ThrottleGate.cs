@@ -1,0 +1,195 @@
+using System.Threading.RateLimiting;
+
+namespace BatchOrders.Submission;
+
+/// <summary>
+/// The one gate every request passes, shared by all workers. A 429 pauses every worker until its Retry-After
+/// (longer, exponentially, when the service throttles again right after a pause), halves how many requests may be
+/// in flight, and sets the pace to just under the rate the service accepted before it throttled; successes then
+/// ramp concurrency back up. An optional client-side ceiling (--max-rate) caps requests per minute.
+/// </summary>
+public sealed class ThrottleGate : IDisposable
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private const double PaceMargin = 0.97;
+
+    private readonly TimeProvider _time;
+    private readonly SubmissionOptions _options;
+    private readonly RateLimiter? _ceiling;
+    private readonly Lock _lock = new();
+    private readonly Queue<DateTimeOffset> _recentSends = new();
+    private readonly SemaphoreSlim _slotFreed = new(0, int.MaxValue);
+    private int _limit;
+    private int _inFlight;
+    private int _successesSinceChange;
+    private int _throttlesInARow;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextSendAt = DateTimeOffset.MinValue;
+    private TimeSpan? _paceInterval;
+
+    public ThrottleGate(SubmissionOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _time = time;
+        _limit = options.Concurrency;
+        if (options.MaxRatePerMinute is { } perMinute)
+        {
+            _ceiling = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(1, perMinute / 60),
+                TokensPerPeriod = Math.Max(1, perMinute / 60),
+                ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, perMinute / 60) * 60.0 / perMinute),
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+        }
+    }
+
+    /// <summary>When throttled: the moment sending resumes; null when not paused.</summary>
+    public DateTimeOffset? PausedUntil
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pausedUntil > _time.GetUtcNow() ? _pausedUntil : null;
+            }
+        }
+    }
+
+    /// <summary>Requests allowed in flight now.</summary>
+    public int CurrentLimit
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _limit;
+            }
+        }
+    }
+
+    /// <summary>Waits for a pause to end, a free slot, the pace and the ceiling; dispose the lease when the request is answered.</summary>
+    public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_lock)
+            {
+                var now = _time.GetUtcNow();
+                var ready = _pausedUntil > _nextSendAt ? _pausedUntil : _nextSendAt;
+                wait = ready - now;
+                if (wait <= TimeSpan.Zero && _inFlight < _limit)
+                {
+                    _inFlight++;
+                    _nextSendAt = _paceInterval is { } interval ? now + interval : now;
+                    _recentSends.Enqueue(now);
+                    break;
+                }
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, cancellationToken);
+            }
+            else
+            {
+                // Every slot is taken: wait for one to be freed, looking again now and then for a limit raised meanwhile.
+                await _slotFreed.WaitAsync(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+        }
+
+        if (_ceiling is not null)
+        {
+            using var permit = await _ceiling.AcquireAsync(1, cancellationToken);
+        }
+
+        return new Lease(this);
+    }
+
+    /// <summary>The service throttled (429): pause everyone, fewer in flight, and pace under the rate it took.</summary>
+    public void OnThrottled(TimeSpan? retryAfter)
+    {
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            var wait = retryAfter ?? _options.DefaultThrottleWait;
+            // Throttled again straight after a pause: back off exponentially, as Partner Center asks.
+            if (_pausedUntil >= now - TimeSpan.FromSeconds(1) || _throttlesInARow > 0)
+            {
+                wait = TimeSpan.FromTicks(wait.Ticks * (1L << Math.Min(_throttlesInARow, 4)));
+            }
+
+            wait = wait > _options.MaxThrottleWait ? _options.MaxThrottleWait : wait;
+            _throttlesInARow++;
+            if (now + wait > _pausedUntil)
+            {
+                _pausedUntil = now + wait;
+            }
+
+            _limit = Math.Max(1, _limit / 2);
+            _successesSinceChange = 0;
+
+            // What the service accepted in the last minute is the best guess at its ceiling; keep just under it.
+            Trim(now);
+            var accepted = Math.Max(1, _recentSends.Count - 1);
+            var interval = TimeSpan.FromTicks((long)(Window.Ticks / (accepted * PaceMargin)));
+            _paceInterval = _paceInterval is { } current && current > interval ? current : interval;
+        }
+    }
+
+    /// <summary>An answer that was not a 429: ramps concurrency back up, one step per full round of successes.</summary>
+    public void OnAnswered()
+    {
+        lock (_lock)
+        {
+            _throttlesInARow = 0;
+            if (++_successesSinceChange >= _limit * 4 && _limit < _options.Concurrency)
+            {
+                _limit++;
+                _successesSinceChange = 0;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _ceiling?.Dispose();
+        _slotFreed.Dispose();
+    }
+
+    private void Trim(DateTimeOffset now)
+    {
+        while (_recentSends.Count > 0 && _recentSends.Peek() < now - Window)
+        {
+            _recentSends.Dequeue();
+        }
+    }
+
+    private void Leave()
+    {
+        lock (_lock)
+        {
+            _inFlight--;
+            Trim(_time.GetUtcNow());
+        }
+
+        _slotFreed.Release();
+    }
+
+    private sealed class Lease(ThrottleGate gate) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                gate.Leave();
+            }
+        }
+    }
+}
