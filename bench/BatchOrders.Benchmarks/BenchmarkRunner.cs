@@ -73,7 +73,11 @@ internal sealed class BenchmarkRunner
         var benchmarkCase = suite.Cases(_settings).FirstOrDefault(c => c.Name == caseName)
             ?? throw new ArgumentException($"Suite {suite.Name} has no case {caseName}.", nameof(caseName));
 
+        // Twice, then a pause: tiered compilation promotes hot methods on a background thread, so without it a
+        // short measured run would still be partly in unoptimised code.
         benchmarkCase.WarmUp(new PhaseClock());
+        benchmarkCase.WarmUp(new PhaseClock());
+        Thread.Sleep(TimeSpan.FromSeconds(1));
 
         var times = new List<double>();
         var clocks = new List<PhaseClock>();

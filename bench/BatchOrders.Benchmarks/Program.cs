@@ -3,7 +3,8 @@ using BatchOrders.Benchmarks;
 using BatchOrders.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/BatchOrders.Benchmarks -- [--quick] [--seed N] [--data DIR] [suite ...]
-// With no suite named, every suite runs. "--child SUITE CASE" is how the runner starts one case in its own process.
+// With no suite named, every suite runs. "--fingerprint DUMP [FILE ...]" dumps what reading and planning produce
+// (see Fingerprint) to check that a performance change kept the behaviour. "--child SUITE CASE" is how the runner starts one case in its own process.
 IBenchmarkSuite[] suites = [new ReadingSuite()];
 
 var quick = false;
@@ -11,6 +12,7 @@ var seed = 20_251_125;
 var data = InputGenerator.DefaultFolder;
 string? childSuite = null;
 string? childCase = null;
+string? fingerprintDump = null;
 var chosen = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -24,6 +26,12 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--data" when i + 1 < args.Length:
             data = Path.GetFullPath(args[++i]);
+            break;
+        case "--fingerprint" when i + 1 < args.Length:
+            fingerprintDump = Path.GetFullPath(args[++i]);
+            break;
+        case var file when fingerprintDump is not null && File.Exists(file):
+            chosen.Add(Path.GetFullPath(file));
             break;
         case "--child" when i + 2 < args.Length:
             childSuite = args[++i];
@@ -41,23 +49,15 @@ for (var i = 0; i < args.Length; i++)
 
 var settings = new BenchSettings(quick, seed, data);
 var runner = new BenchmarkRunner(settings);
+if (fingerprintDump is not null)
+{
+    return Fingerprint.Run(settings, fingerprintDump, chosen);
+}
+
 if (childSuite is not null)
 {
     return runner.RunCase(suites.Single(s => s.Name == childSuite), childCase!);
 }
 
 var selected = chosen.Count == 0 ? suites : [.. suites.Where(s => chosen.Contains(s.Name))];
-return runner.RunSuites(selected, Path.Combine(RepositoryRoot(), "bench", "results", "latest.json"));
-
-static string RepositoryRoot()
-{
-    for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-    {
-        if (File.Exists(Path.Combine(folder.FullName, "BatchOrders.sln")))
-        {
-            return folder.FullName;
-        }
-    }
-
-    return Directory.GetCurrentDirectory();
-}
+return runner.RunSuites(selected, Path.Combine(BenchPaths.RepositoryRoot(), "bench", "results", "latest.json"));

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,43 +18,99 @@ public static class OrderKeys
     public static string Compute(string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part, IEnumerable<OrderRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, Version);
-        Append(hash, customerId);
-        Append(hash, billingCycle?.ToWireValue());
-        Append(hash, orderId);
-        Append(hash, orderGroup?.ToUpperInvariant());
-        Append(hash, part.ToString(CultureInfo.InvariantCulture));
-        foreach (var row in rows)
-        {
-            Append(hash, row.OfferId);
-            Append(hash, row.Quantity.ToString(CultureInfo.InvariantCulture));
-            Append(hash, row.FriendlyName);
-            Append(hash, row.ParentSubscriptionId);
-            Append(hash, row.TermDuration);
-            Append(hash, row.PromotionId);
-            Append(hash, row.PartnerIdOnRecord);
-        }
-
-        Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
-        return Convert.ToHexStringLower(digest[..16]);
+        return Compute(customerId, billingCycle, orderId, orderGroup, part, rows is OrderRow[] array ? array : [.. rows]);
     }
 
-    // Length-prefixed, with null distinct from empty, so ("ab","c") and ("a","bc") never collide.
-    private static void Append(IncrementalHash hash, string? value)
+    /// <summary>The same key for rows the caller already holds together, without copying them.</summary>
+    internal static string Compute(string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part, ReadOnlySpan<OrderRow> rows)
     {
-        Span<byte> length = stackalloc byte[4];
-        if (value is null)
+        // The hashed bytes are laid out in one pooled buffer and hashed in one call: a hash object per order and
+        // an array per field cost more than the hashing itself when a batch has hundreds of thousands of orders.
+        var input = new HashInput(512);
+        try
         {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, -1);
-            hash.AppendData(length);
-            return;
+            input.Append(Version);
+            input.Append(customerId);
+            input.Append(billingCycle?.ToWireValue());
+            input.Append(orderId);
+            input.Append(orderGroup?.ToUpperInvariant());
+            input.Append(part);
+            foreach (var row in rows)
+            {
+                input.Append(row.OfferId);
+                input.Append(row.Quantity);
+                input.Append(row.FriendlyName);
+                input.Append(row.ParentSubscriptionId);
+                input.Append(row.TermDuration);
+                input.Append(row.PromotionId);
+                input.Append(row.PartnerIdOnRecord);
+            }
+
+            Span<byte> digest = stackalloc byte[32];
+            SHA256.HashData(input.Written, digest);
+            return Convert.ToHexStringLower(digest[..16]);
+        }
+        finally
+        {
+            input.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The bytes that are hashed: each value length-prefixed (Int32, little-endian), with null (-1) distinct from
+    /// empty, so ("ab","c") and ("a","bc") never collide; text as UTF-8, numbers as their invariant text.
+    /// </summary>
+    private struct HashInput : IDisposable
+    {
+        private byte[] _buffer;
+        private int _length;
+
+        public HashInput(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+
+        public readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+        public void Append(string? value)
+        {
+            if (value is null)
+            {
+                Reserve(4);
+                BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), -1);
+                _length += 4;
+                return;
+            }
+
+            Reserve(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
+            var written = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 4));
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
+            _length += 4 + written;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(value);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-        hash.AppendData(length);
-        hash.AppendData(bytes);
+        public void Append(int value)
+        {
+            // int.ToString(InvariantCulture) is ASCII, so its UTF-8 is the same text.
+            Reserve(4 + 11);
+            value.TryFormat(_buffer.AsSpan(_length + 4), out var written, default, CultureInfo.InvariantCulture);
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
+            _length += 4 + written;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+
+        private void Reserve(int bytes)
+        {
+            if (_length + bytes <= _buffer.Length)
+            {
+                return;
+            }
+
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + bytes));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
     }
 }

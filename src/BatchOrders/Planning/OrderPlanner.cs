@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BatchOrders.Reading;
 
 namespace BatchOrders.Planning;
@@ -14,32 +15,39 @@ public static class OrderPlanner
         options ??= new PlanningOptions();
 
         var errors = options.AllowDuplicates ? [] : FindDuplicates(file, rows);
-        var groups = new Dictionary<GroupKey, List<OrderRow>>();
-        var groupOrder = new List<GroupKey>();
+
+        // Groups in order of their first row; the dictionary only finds a row's group.
+        var groupIndex = new Dictionary<GroupKey, int>();
+        var groups = new List<(GroupKey Key, List<OrderRow> Members)>();
         foreach (var row in rows)
         {
             var key = new GroupKey(row.CustomerId, row.BillingCycle, row.OrderId, row.OrderGroup?.ToUpperInvariant());
-            if (!groups.TryGetValue(key, out var members))
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(groupIndex, key, out var exists);
+            if (!exists)
             {
-                members = [];
-                groups.Add(key, members);
-                groupOrder.Add(key);
+                index = groups.Count;
+                groups.Add((key, []));
             }
 
-            members.Add(row);
+            groups[index].Members.Add(row);
         }
 
-        var orders = new List<PlannedOrder>(groupOrder.Count);
-        foreach (var key in groupOrder)
+        var orders = new List<PlannedOrder>(groups.Count);
+        var limit = options.MaxLineItemsPerOrder;
+        foreach (var (key, members) in groups)
         {
-            var members = groups[key];
-            var part = 0;
-            foreach (var chunk in members.Chunk(options.MaxLineItemsPerOrder))
+            var all = CollectionsMarshal.AsSpan(members);
+            for (int start = 0, part = 0; start < all.Length; start += limit, part++)
             {
-                var first = chunk[0];
-                var orderKey = OrderKeys.Compute(key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part++, chunk);
-                var lineItems = chunk.Select((row, number) => new PlannedLineItem(number, row)).ToArray();
-                orders.Add(new PlannedOrder(orderKey, key.CustomerId, key.BillingCycle, key.OrderId, first.OrderGroup, lineItems));
+                var chunk = all.Slice(start, Math.Min(limit, all.Length - start));
+                var orderKey = OrderKeys.Compute(key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part, chunk);
+                var lineItems = new PlannedLineItem[chunk.Length];
+                for (var number = 0; number < chunk.Length; number++)
+                {
+                    lineItems[number] = new PlannedLineItem(number, chunk[number]);
+                }
+
+                orders.Add(new PlannedOrder(orderKey, key.CustomerId, key.BillingCycle, key.OrderId, chunk[0].OrderGroup, lineItems));
             }
         }
 
@@ -49,7 +57,7 @@ public static class OrderPlanner
     private static List<RowError> FindDuplicates(string file, IReadOnlyList<OrderRow> rows)
     {
         var errors = new List<RowError>();
-        var firstRow = new Dictionary<DuplicateKey, OrderRow>();
+        var firstRow = new Dictionary<DuplicateKey, OrderRow>(rows.Count);
         foreach (var row in rows)
         {
             var key = new DuplicateKey(row.CustomerId, row.BillingCycle, row.OfferId, row.ParentSubscriptionId);
