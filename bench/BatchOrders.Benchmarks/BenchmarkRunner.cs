@@ -83,6 +83,8 @@ internal sealed class BenchmarkRunner
         var clocks = new List<PhaseClock>();
         long items = 0;
         long allocated = 0;
+        var pause = TimeSpan.Zero;
+        int[] collections = [];
         long startRss = 0;
         for (var i = 0; i < _settings.Iterations; i++)
         {
@@ -93,6 +95,8 @@ internal sealed class BenchmarkRunner
             }
 
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pauseBefore = GC.GetTotalPauseDuration();
+            int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var clock = new PhaseClock();
             var watch = Stopwatch.StartNew();
             items = benchmarkCase.Run(clock);
@@ -100,6 +104,8 @@ internal sealed class BenchmarkRunner
             if (i == 0)
             {
                 allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                pause = GC.GetTotalPauseDuration() - pauseBefore;
+                collections = [.. collectionsBefore.Select((count, generation) => GC.CollectionCount(generation) - count)];
             }
 
             times.Add(watch.Elapsed.TotalMilliseconds);
@@ -121,6 +127,8 @@ internal sealed class BenchmarkRunner
             ProcessMemory.PeakResidentBytes(),
             startRss,
             allocated,
+            pause.TotalMilliseconds,
+            collections,
             clocks[median].Phases.ToDictionary(p => p.Key, p => p.Value));
         Console.WriteLine(ResultMarker + JsonSerializer.Serialize(result, Json).ReplaceLineEndings(" "));
         return 0;
@@ -191,7 +199,7 @@ internal sealed class BenchmarkRunner
         foreach (var suite in report.Suites)
         {
             Console.WriteLine();
-            var header = new[] { "case", "input", "items", "median ms", "items/s", "peak RSS MiB", "start RSS MiB", "allocated MiB", "phases (ms)" };
+            var header = new[] { "case", "input", "items", "median ms", "items/s", "peak RSS MiB", "start RSS MiB", "allocated MiB", "GC pause ms", "GCs 0/1/2", "phases (ms)" };
             var rows = suite.Cases.Select(c => new[]
             {
                 c.Name,
@@ -202,6 +210,8 @@ internal sealed class BenchmarkRunner
                 Mib(c.PeakRssBytes),
                 Mib(c.StartRssBytes),
                 Mib(c.AllocatedBytes),
+                c.GcPauseMs.ToString("N0", CultureInfo.InvariantCulture),
+                string.Join('/', c.Collections),
                 string.Join(", ", c.PhaseMs.Select(p => $"{p.Key} {p.Value.ToString("N0", CultureInfo.InvariantCulture)}")),
             }).ToList();
             Console.WriteLine($"[{suite.Name}]");

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using BatchOrders.Reading;
 
 namespace BatchOrders.Planning;
@@ -16,31 +17,52 @@ public static class OrderPlanner
 
         var errors = options.AllowDuplicates ? [] : FindDuplicates(file, rows);
 
-        // Groups in order of their first row; the dictionary only finds a row's group.
+        // Each row's group, groups numbered in order of their first row; then the rows laid out group by group
+        // (a stable counting sort), so that a group is a slice of one array rather than a list of its own.
         var groupIndex = new Dictionary<GroupKey, int>();
-        var groups = new List<(GroupKey Key, List<OrderRow> Members)>();
-        foreach (var row in rows)
+        var keys = new List<GroupKey>();
+        var sizes = new List<int>();
+        var groupOfRow = new int[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
             var key = new GroupKey(row.CustomerId, row.BillingCycle, row.OrderId, row.OrderGroup?.ToUpperInvariant());
             ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(groupIndex, key, out var exists);
             if (!exists)
             {
-                index = groups.Count;
-                groups.Add((key, []));
+                index = keys.Count;
+                keys.Add(key);
+                sizes.Add(0);
             }
 
-            groups[index].Members.Add(row);
+            groupOfRow[i] = index;
+            CollectionsMarshal.AsSpan(sizes)[index]++;
         }
 
-        var orders = new List<PlannedOrder>(groups.Count);
-        var limit = options.MaxLineItemsPerOrder;
-        foreach (var (key, members) in groups)
+        var starts = new int[keys.Count];
+        for (int g = 1; g < starts.Length; g++)
         {
-            var all = CollectionsMarshal.AsSpan(members);
-            for (int start = 0, part = 0; start < all.Length; start += limit, part++)
+            starts[g] = starts[g - 1] + sizes[g - 1];
+        }
+
+        var grouped = new OrderRow[rows.Count];
+        var next = (int[])starts.Clone();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            grouped[next[groupOfRow[i]]++] = rows[i];
+        }
+
+        var orders = new List<PlannedOrder>(keys.Count);
+        var limit = options.MaxLineItemsPerOrder;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        for (var g = 0; g < keys.Count; g++)
+        {
+            var key = keys[g];
+            var members = grouped.AsSpan(starts[g], sizes[g]);
+            for (int start = 0, part = 0; start < members.Length; start += limit, part++)
             {
-                var chunk = all.Slice(start, Math.Min(limit, all.Length - start));
-                var orderKey = OrderKeys.Compute(key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part, chunk);
+                var chunk = members.Slice(start, Math.Min(limit, members.Length - start));
+                var orderKey = OrderKeys.Compute(hash, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part, chunk);
                 var lineItems = new PlannedLineItem[chunk.Length];
                 for (var number = 0; number < chunk.Length; number++)
                 {
