@@ -60,7 +60,10 @@ internal sealed class InputGenerator
 
     public string Csv(int rows, int seed) => Cached($"orders-{rows}-s{seed}-v{Version}.csv", path => WriteCsv(path, rows, seed));
 
-    public string Xlsx(int rows, int seed) => Cached($"orders-{rows}-s{seed}-v{Version}.xlsx", path => WriteXlsx(path, rows, seed));
+    public string Xlsx(int rows, int seed) => Cached($"orders-{rows}-s{seed}-v{Version}.xlsx", path => WriteXlsx(path, rows, seed, sharedStrings: true));
+
+    /// <summary>The same workbook with its text in inline strings (as some exporters write it), no shared string table.</summary>
+    public string XlsxInline(int rows, int seed) => Cached($"orders-{rows}-s{seed}-v{Version}-inline.xlsx", path => WriteXlsx(path, rows, seed, sharedStrings: false));
 
     private string Cached(string name, Action<string> write)
     {
@@ -164,7 +167,7 @@ internal sealed class InputGenerator
     /// Streams the workbook with <see cref="OpenXmlWriter"/> as Excel saves it: text in a shared string table,
     /// Quantity as a number, cell references on every cell, a minimal style sheet.
     /// </summary>
-    private static void WriteXlsx(string path, int rows, int seed)
+    private static void WriteXlsx(string path, int rows, int seed, bool sharedStrings)
     {
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
@@ -188,21 +191,9 @@ internal sealed class InputGenerator
             writer.WriteEndElement();
         }
 
-        var sharedStrings = workbookPart.AddNewPart<SharedStringTablePart>();
-        using (var writer = OpenXmlWriter.Create(sharedStrings))
+        if (sharedStrings)
         {
-            writer.WriteStartElement(new SharedStringTable(), [
-                new OpenXmlAttribute("count", string.Empty, references.ToString(CultureInfo.InvariantCulture)),
-                new OpenXmlAttribute("uniqueCount", string.Empty, stringList.Count.ToString(CultureInfo.InvariantCulture)),
-            ]);
-            foreach (var text in stringList)
-            {
-                writer.WriteStartElement(new SharedStringItem());
-                writer.WriteElement(new Text(text));
-                writer.WriteEndElement();
-            }
-
-            writer.WriteEndElement();
+            WriteSharedStrings(workbookPart.AddNewPart<SharedStringTablePart>(), stringList, references);
         }
 
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
@@ -233,6 +224,13 @@ internal sealed class InputGenerator
                     writer.WriteStartElement(new Cell(), [reference]);
                     writer.WriteElement(new CellValue(cells[i]));
                 }
+                else if (!sharedStrings)
+                {
+                    writer.WriteStartElement(new Cell(), [reference, new OpenXmlAttribute("t", string.Empty, "inlineStr")]);
+                    writer.WriteStartElement(new InlineString());
+                    writer.WriteElement(new Text(cells[i]));
+                    writer.WriteEndElement();
+                }
                 else
                 {
                     if (!strings.TryGetValue(cells[i], out var index))
@@ -252,6 +250,23 @@ internal sealed class InputGenerator
 
             writer.WriteEndElement();
         }
+    }
+
+    private static void WriteSharedStrings(SharedStringTablePart part, List<string> strings, int references)
+    {
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new SharedStringTable(), [
+            new OpenXmlAttribute("count", string.Empty, references.ToString(CultureInfo.InvariantCulture)),
+            new OpenXmlAttribute("uniqueCount", string.Empty, strings.Count.ToString(CultureInfo.InvariantCulture)),
+        ]);
+        foreach (var text in strings)
+        {
+            writer.WriteStartElement(new SharedStringItem());
+            writer.WriteElement(new Text(text));
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
     }
 
     private static string ColumnLetter(int index) => ((char)('A' + index)).ToString();

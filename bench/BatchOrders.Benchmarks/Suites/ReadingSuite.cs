@@ -19,6 +19,8 @@ internal sealed class ReadingSuite : IBenchmarkSuite
     private const string XlsxBaseline = "xlsx-closedxml";
     private const string XlsxSourceSmall = "xlsx-source-10k";
     private const string XlsxSourceLarge = "xlsx-source-100k";
+    private const string XlsxInlineSmall = "xlsx-inline-source-10k";
+    private const string XlsxInlineLarge = "xlsx-inline-source-100k";
 
     public string Name => "reading";
 
@@ -33,6 +35,8 @@ internal sealed class ReadingSuite : IBenchmarkSuite
         var xlsxSmall = inputs.Xlsx(10_000, settings.Seed);
         var xlsxLarge = inputs.Xlsx(100_000, settings.Seed);
         var xlsxWarmUp = inputs.Xlsx(2_000, settings.Seed);
+        var inlineSmall = inputs.XlsxInline(10_000, settings.Seed);
+        var inlineLarge = inputs.XlsxInline(100_000, settings.Seed);
 
         return
         [
@@ -50,6 +54,10 @@ internal sealed class ReadingSuite : IBenchmarkSuite
                 _ => EnumerateXlsxSource(xlsxSmall), _ => EnumerateXlsxSource(xlsxWarmUp)),
             new(XlsxSourceLarge, "XlsxRowSource rows enumerated, not kept, 100,000-row xlsx", xlsxLarge,
                 _ => EnumerateXlsxSource(xlsxLarge), _ => EnumerateXlsxSource(xlsxWarmUp)),
+            new(XlsxInlineSmall, "XlsxRowSource, same rows as inline strings (no shared string table), 10,000 rows", inlineSmall,
+                _ => EnumerateXlsxSource(inlineSmall), _ => EnumerateXlsxSource(xlsxWarmUp)),
+            new(XlsxInlineLarge, "XlsxRowSource, same rows as inline strings (no shared string table), 100,000 rows", inlineLarge,
+                _ => EnumerateXlsxSource(inlineLarge), _ => EnumerateXlsxSource(xlsxWarmUp)),
         ];
     }
 
@@ -59,12 +67,14 @@ internal sealed class ReadingSuite : IBenchmarkSuite
         var xlsxSpeed = results[XlsxOurs].ItemsPerSecond / results[XlsxBaseline].ItemsPerSecond;
         var xlsxMemory = (double)results[XlsxOurs].PeakRssBytes / results[XlsxBaseline].PeakRssBytes;
         var sourceGrowth = (double)results[XlsxSourceLarge].PeakRssBytes / results[XlsxSourceSmall].PeakRssBytes;
+        var inlineGrowth = (double)results[XlsxInlineLarge].PeakRssBytes / results[XlsxInlineSmall].PeakRssBytes;
         return
         [
             new("CSV rows/s: ours (read+validate+plan) / CsvHelper records", csvSpeed, "x", ">= 0.70x", csvSpeed >= 0.70),
             new("XLSX rows/s: ours (read+validate+plan) / ClosedXML load", xlsxSpeed, "x", "> 1x (ours faster)", xlsxSpeed > 1),
             new("XLSX peak RSS: ours / ClosedXML", xlsxMemory, "x", "< 1x", xlsxMemory < 1),
-            new("XlsxRowSource peak RSS: 100k rows / 10k rows", sourceGrowth, "x", "<= 1.25x (flat)", sourceGrowth <= 1.25),
+            new("XlsxRowSource peak RSS: 100k rows / 10k rows (shared strings)", sourceGrowth, "x", "<= 1.25x (flat)", sourceGrowth <= 1.25),
+            new("XlsxRowSource peak RSS: 100k rows / 10k rows (inline strings)", inlineGrowth, "x", "<= 1.25x (flat)", inlineGrowth <= 1.25),
         ];
     }
 
