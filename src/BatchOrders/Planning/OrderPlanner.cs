@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using BatchOrders.Reading;
 
 namespace BatchOrders.Planning;
@@ -14,33 +16,61 @@ public static class OrderPlanner
         options ??= new PlanningOptions();
 
         var errors = options.AllowDuplicates ? [] : FindDuplicates(file, rows);
-        var groups = new Dictionary<GroupKey, List<OrderRow>>();
-        var groupOrder = new List<GroupKey>();
-        foreach (var row in rows)
+
+        // Each row's group, groups numbered in order of their first row; then the rows laid out group by group
+        // (a stable counting sort), so that a group is a slice of one array rather than a list of its own.
+        var groupIndex = new Dictionary<GroupKey, int>();
+        var keys = new List<GroupKey>();
+        var sizes = new List<int>();
+        var groupOfRow = new int[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
             var key = new GroupKey(row.CustomerId, row.BillingCycle, row.OrderId, row.OrderGroup?.ToUpperInvariant());
-            if (!groups.TryGetValue(key, out var members))
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(groupIndex, key, out var exists);
+            if (!exists)
             {
-                members = [];
-                groups.Add(key, members);
-                groupOrder.Add(key);
+                index = keys.Count;
+                keys.Add(key);
+                sizes.Add(0);
             }
 
-            members.Add(row);
+            groupOfRow[i] = index;
+            CollectionsMarshal.AsSpan(sizes)[index]++;
         }
 
-        var orders = new List<PlannedOrder>(groupOrder.Count);
-        foreach (var key in groupOrder)
+        var starts = new int[keys.Count];
+        for (int g = 1; g < starts.Length; g++)
         {
-            var members = groups[key];
-            var part = 0;
-            foreach (var chunk in members.Chunk(options.MaxLineItemsPerOrder))
+            starts[g] = starts[g - 1] + sizes[g - 1];
+        }
+
+        var grouped = new OrderRow[rows.Count];
+        var next = (int[])starts.Clone();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            grouped[next[groupOfRow[i]]++] = rows[i];
+        }
+
+        var orders = new List<PlannedOrder>(keys.Count);
+        var limit = options.MaxLineItemsPerOrder;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        for (var g = 0; g < keys.Count; g++)
+        {
+            var key = keys[g];
+            var members = grouped.AsSpan(starts[g], sizes[g]);
+            for (int start = 0, part = 0; start < members.Length; start += limit, part++)
             {
-                var orderKey = OrderKeys.Compute(key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part, chunk);
-                var groupKey = OrderKeys.Group(key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part);
-                var lineItems = chunk.Select((row, number) => new PlannedLineItem(number, row)).ToArray();
+                var chunk = members.Slice(start, Math.Min(limit, members.Length - start));
+                var orderKey = OrderKeys.Compute(hash, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part, chunk);
+                var lineItems = new PlannedLineItem[chunk.Length];
+                for (var number = 0; number < chunk.Length; number++)
+                {
+                    lineItems[number] = new PlannedLineItem(number, chunk[number]);
+                }
+
+                var groupKey = OrderKeys.Group(hash, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part);
                 orders.Add(new PlannedOrder(orderKey, groupKey, key.CustomerId, key.BillingCycle, key.OrderId, chunk[0].OrderGroup, part, lineItems));
-                part++;
             }
         }
 
@@ -50,7 +80,7 @@ public static class OrderPlanner
     private static List<RowError> FindDuplicates(string file, IReadOnlyList<OrderRow> rows)
     {
         var errors = new List<RowError>();
-        var firstRow = new Dictionary<DuplicateKey, OrderRow>();
+        var firstRow = new Dictionary<DuplicateKey, OrderRow>(rows.Count);
         foreach (var row in rows)
         {
             var key = new DuplicateKey(row.CustomerId, row.BillingCycle, row.OfferId, row.ParentSubscriptionId);

@@ -21,7 +21,13 @@ public static class BillingCycles
     /// <summary>Reads a billing cycle ignoring case, spaces, '_' and '-' ("one-time", "ONE_TIME" and "OneTime" agree).</summary>
     public static bool TryParse(string text, out BillingCycle cycle)
     {
-        BillingCycle? parsed = InputColumns.HeaderKey(text) switch
+        ArgumentNullException.ThrowIfNull(text);
+
+        // The key is built on the stack: this runs for every row of a batch. Whitespace, '_', '-' and '.' only
+        // shorten it, so it never needs more room than the text.
+        Span<char> buffer = text.Length <= 64 ? stackalloc char[text.Length] : new char[text.Length];
+        ReadOnlySpan<char> key = buffer[..InputColumns.HeaderKey(text, buffer)];
+        BillingCycle? parsed = key switch
         {
             "monthly" or "month" => BillingCycle.Monthly,
             "annual" or "annually" or "yearly" => BillingCycle.Annual,

@@ -71,7 +71,7 @@ public static class InputColumns
         var key = new StringBuilder(header.Length);
         foreach (var c in header)
         {
-            if (!char.IsWhiteSpace(c) && c is not ('_' or '-' or '.'))
+            if (IsKeyCharacter(c))
             {
                 key.Append(char.ToLowerInvariant(c));
             }
@@ -79,6 +79,23 @@ public static class InputColumns
 
         return key.ToString();
     }
+
+    /// <summary>Writes the <see cref="HeaderKey(string)"/> of <paramref name="text"/> into <paramref name="key"/> (at least as long); returns its length.</summary>
+    internal static int HeaderKey(ReadOnlySpan<char> text, Span<char> key)
+    {
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (IsKeyCharacter(c))
+            {
+                key[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return length;
+    }
+
+    private static bool IsKeyCharacter(char c) => !char.IsWhiteSpace(c) && c is not ('_' or '-' or '.');
 
     private static FrozenDictionary<string, InputColumnInfo> BuildHeaderIndex()
     {

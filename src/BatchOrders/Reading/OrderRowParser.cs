@@ -146,7 +146,11 @@ internal sealed partial class OrderRowParser
             return null;
         }
 
-        return Remember(_guids, value, guid.ToString("D"));
+        // Ids usually come as Partner Center writes them (lower case, hyphens): then the cell's own string is the
+        // normalised one, and a million rows do not each allocate a copy.
+        Span<char> formatted = stackalloc char[36];
+        guid.TryFormat(formatted, out _, "D");
+        return Remember(_guids, value, formatted.SequenceEqual(value) ? value : new string(formatted));
     }
 
     private string? OfferId(SheetRow row, string[] cells)
@@ -188,6 +192,13 @@ internal sealed partial class OrderRowParser
             return 0;
         }
 
+        // The common case, plain digits, without the regular expressions (and the Match they allocate): neither
+        // a thousands separator nor a fraction is possible, so the whole value is the number.
+        if (value.Length <= 10 && IsAsciiDigits(value))
+        {
+            return WholeQuantity(row, value, value, Valid);
+        }
+
         if (ThousandsGrouped().IsMatch(value))
         {
             AddFor(row, InputColumn.Quantity, value,
@@ -198,19 +209,7 @@ internal sealed partial class OrderRowParser
         var match = WholeNumber().Match(value);
         if (match.Success)
         {
-            if (!int.TryParse(match.Groups["whole"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity))
-            {
-                AddFor(row, InputColumn.Quantity, value, Invariant($"'{value}' is too large for a quantity: {Valid}, at most {int.MaxValue:N0}."));
-                return 0;
-            }
-
-            if (quantity < 1)
-            {
-                AddFor(row, InputColumn.Quantity, value, $"Quantity {value} is less than 1: {Valid}.");
-                return 0;
-            }
-
-            return quantity;
+            return WholeQuantity(row, value, match.Groups["whole"].Value, Valid);
         }
 
         if (decimal.TryParse(value.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
@@ -223,6 +222,36 @@ internal sealed partial class OrderRowParser
 
         AddFor(row, InputColumn.Quantity, value, $"'{value}' is not a number: {Valid}.");
         return 0;
+    }
+
+    private int WholeQuantity(SheetRow row, string value, string whole, string valid)
+    {
+        if (!int.TryParse(whole, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity))
+        {
+            AddFor(row, InputColumn.Quantity, value, Invariant($"'{value}' is too large for a quantity: {valid}, at most {int.MaxValue:N0}."));
+            return 0;
+        }
+
+        if (quantity < 1)
+        {
+            AddFor(row, InputColumn.Quantity, value, $"Quantity {value} is less than 1: {valid}.");
+            return 0;
+        }
+
+        return quantity;
+    }
+
+    private static bool IsAsciiDigits(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return value.Length > 0;
     }
 
     private BillingCycle? BillingCycleOf(SheetRow row, string[] cells)
@@ -251,7 +280,7 @@ internal sealed partial class OrderRowParser
             return null;
         }
 
-        if (value.Length > 128 || value.AsSpan().IndexOfAny(OrderIdForbidden) >= 0 || value.Any(char.IsControl))
+        if (value.Length > 128 || value.AsSpan().IndexOfAny(OrderIdForbidden) >= 0 || HasControlCharacter(value))
         {
             AddFor(row, InputColumn.OrderId, value,
                 $"'{value}' is not an order id: a Partner Center order id is one word without spaces or / \\ ? # %, such as Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1.");
@@ -259,6 +288,19 @@ internal sealed partial class OrderRowParser
         }
 
         return value;
+    }
+
+    private static bool HasControlCharacter(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string? TermDurationOf(SheetRow row, string[] cells)

@@ -1,0 +1,8 @@
+namespace BatchOrders.Benchmarks;
+
+/// <summary>
+/// One thing measured, run in a child process of its own. <see cref="Run"/> does the work once and returns how many
+/// items (rows, records) it handled; <see cref="WarmUp"/> runs the same code on a small input first so the measured
+/// iterations see jitted, tiered-up code.
+/// </summary>
+internal sealed record BenchmarkCase(string Name, string Description, string Input, Func<PhaseClock, long> Run, Func<PhaseClock, long> WarmUp);

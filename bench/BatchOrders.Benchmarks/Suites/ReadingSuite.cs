@@ -1,0 +1,153 @@
+using BatchOrders.Planning;
+using BatchOrders.Reading;
+using ClosedXML.Excel;
+using CsvHelper;
+
+namespace BatchOrders.Benchmarks.Suites;
+
+/// <summary>
+/// Reading + validation + planning (issue 2): ours against CsvHelper reading the same CSV into plain records and
+/// against ClosedXML loading the same workbook, and the xlsx row source alone at two sizes to show that its memory
+/// does not grow with the sheet.
+/// </summary>
+internal sealed class ReadingSuite : IBenchmarkSuite
+{
+    private const string CsvOurs = "csv-ours";
+    private const string CsvBaseline = "csv-csvhelper";
+    private const string CsvSource = "csv-source";
+    private const string XlsxOurs = "xlsx-ours";
+    private const string XlsxBaseline = "xlsx-closedxml";
+    private const string XlsxSourceSmall = "xlsx-source-10k";
+    private const string XlsxSourceLarge = "xlsx-source-100k";
+    private const string XlsxInlineSmall = "xlsx-inline-source-10k";
+    private const string XlsxInlineLarge = "xlsx-inline-source-100k";
+
+    public string Name => "reading";
+
+    public IReadOnlyList<BenchmarkCase> Cases(BenchSettings settings)
+    {
+        var inputs = settings.Inputs;
+        var csvRows = settings.Size(1_000_000, 100_000);
+        var xlsxRows = settings.Size(100_000, 10_000);
+        var csv = inputs.Csv(csvRows, settings.Seed);
+        var csvWarmUp = inputs.Csv(10_000, settings.Seed);
+        var xlsx = inputs.Xlsx(xlsxRows, settings.Seed);
+        var xlsxSmall = inputs.Xlsx(10_000, settings.Seed);
+        var xlsxLarge = inputs.Xlsx(100_000, settings.Seed);
+        var xlsxWarmUp = inputs.Xlsx(2_000, settings.Seed);
+        var inlineSmall = inputs.XlsxInline(10_000, settings.Seed);
+        var inlineLarge = inputs.XlsxInline(100_000, settings.Seed);
+
+        return
+        [
+            new(CsvOurs, $"SpreadsheetReader.Read + OrderPlanner.Plan, {csvRows:N0}-row CSV", csv,
+                clock => ReadAndPlan(csv, csvRows, clock), clock => ReadAndPlan(csvWarmUp, 10_000, clock)),
+            new(CsvBaseline, $"CsvHelper GetRecords<T>() into a List, {csvRows:N0}-row CSV", csv,
+                clock => CsvHelperRecords(csv, clock), clock => CsvHelperRecords(csvWarmUp, clock)),
+            new(CsvSource, "profile: CsvRowSource rows enumerated, not kept (reading without validation)", csv,
+                _ => EnumerateCsvSource(csv), _ => EnumerateCsvSource(csvWarmUp)),
+            new(XlsxOurs, $"SpreadsheetReader.Read + OrderPlanner.Plan, {xlsxRows:N0}-row xlsx", xlsx,
+                clock => ReadAndPlan(xlsx, xlsxRows, clock), clock => ReadAndPlan(xlsxWarmUp, 2_000, clock)),
+            new(XlsxBaseline, $"ClosedXML new XLWorkbook(path) + every used row's cells, {xlsxRows:N0}-row xlsx", xlsx,
+                clock => ClosedXmlLoad(xlsx, clock), clock => ClosedXmlLoad(xlsxWarmUp, clock)),
+            new(XlsxSourceSmall, "XlsxRowSource rows enumerated, not kept, 10,000-row xlsx", xlsxSmall,
+                _ => EnumerateXlsxSource(xlsxSmall), _ => EnumerateXlsxSource(xlsxWarmUp)),
+            new(XlsxSourceLarge, "XlsxRowSource rows enumerated, not kept, 100,000-row xlsx", xlsxLarge,
+                _ => EnumerateXlsxSource(xlsxLarge), _ => EnumerateXlsxSource(xlsxWarmUp)),
+            new(XlsxInlineSmall, "XlsxRowSource, same rows as inline strings (no shared string table), 10,000 rows", inlineSmall,
+                _ => EnumerateXlsxSource(inlineSmall), _ => EnumerateXlsxSource(xlsxWarmUp)),
+            new(XlsxInlineLarge, "XlsxRowSource, same rows as inline strings (no shared string table), 100,000 rows", inlineLarge,
+                _ => EnumerateXlsxSource(inlineLarge), _ => EnumerateXlsxSource(xlsxWarmUp)),
+        ];
+    }
+
+    public IReadOnlyList<Comparison> Compare(IReadOnlyDictionary<string, CaseResult> results)
+    {
+        var csvSpeed = results[CsvOurs].ItemsPerSecond / results[CsvBaseline].ItemsPerSecond;
+        var xlsxSpeed = results[XlsxOurs].ItemsPerSecond / results[XlsxBaseline].ItemsPerSecond;
+        var xlsxMemory = (double)results[XlsxOurs].PeakRssBytes / results[XlsxBaseline].PeakRssBytes;
+        var sourceGrowth = (double)results[XlsxSourceLarge].PeakRssBytes / results[XlsxSourceSmall].PeakRssBytes;
+        var inlineGrowth = (double)results[XlsxInlineLarge].PeakRssBytes / results[XlsxInlineSmall].PeakRssBytes;
+        return
+        [
+            new("CSV rows/s: ours (read+validate+plan) / CsvHelper records", csvSpeed, "x", ">= 0.70x", csvSpeed >= 0.70),
+            new("XLSX rows/s: ours (read+validate+plan) / ClosedXML load", xlsxSpeed, "x", "> 1x (ours faster)", xlsxSpeed > 1),
+            new("XLSX peak RSS: ours / ClosedXML", xlsxMemory, "x", "< 1x", xlsxMemory < 1),
+            new("XlsxRowSource peak RSS: 100k rows / 10k rows (shared strings)", sourceGrowth, "x", "<= 1.25x (flat)", sourceGrowth <= 1.25),
+            new("XlsxRowSource peak RSS: 100k rows / 10k rows (inline strings)", inlineGrowth, "x", "<= 1.25x (flat)", inlineGrowth <= 1.25),
+        ];
+    }
+
+    private static long ReadAndPlan(string path, int expectedRows, PhaseClock clock)
+    {
+        var read = SpreadsheetReader.Read(path);
+        clock.Mark("read+validate");
+        var plan = OrderPlanner.Plan(path, read.Rows);
+        clock.Mark("plan");
+
+        // The inputs are all valid: anything else means the benchmark measured an error path, not the real one.
+        if (read.Problem is not null || read.Errors.Count > 0 || plan.Errors.Count > 0 || read.DataRowCount != expectedRows)
+        {
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(path)}: expected {expectedRows:N0} valid rows, got {read.DataRowCount:N0} rows, " +
+                $"{read.Errors.Count} row errors ({(read.Errors.Count > 0 ? read.Errors[0].Message : "none")}), {plan.Errors.Count} plan errors, problem: {read.Problem?.Message}");
+        }
+
+        GC.KeepAlive(plan);
+        return read.DataRowCount;
+    }
+
+    private static long CsvHelperRecords(string path, PhaseClock clock)
+    {
+        using var reader = CsvReader.FromFile(path, CsvReaderOptions.Default);
+        var records = reader.GetRecords<CsvOrderRecord>().ToList();
+        clock.Mark("read");
+        return records.Count;
+    }
+
+    private static long EnumerateCsvSource(string path)
+    {
+        using var source = new CsvRowSource(path);
+        long rows = 0;
+        foreach (var row in source.ReadRows(CancellationToken.None))
+        {
+            rows += row.Cells.Length > 0 ? 1 : 0;
+        }
+
+        return rows - 1;
+    }
+
+    private static long ClosedXmlLoad(string path, PhaseClock clock)
+    {
+        using var workbook = new XLWorkbook(path);
+        clock.Mark("load");
+        var sheet = workbook.Worksheet(1);
+        long rows = 0;
+        long characters = 0;
+        foreach (var row in sheet.RangeUsed().RowsUsed())
+        {
+            foreach (var cell in row.Cells())
+            {
+                characters += cell.GetString().Length;
+            }
+
+            rows++;
+        }
+
+        clock.Mark("touch rows");
+        GC.KeepAlive(characters);
+        return rows - 1;
+    }
+
+    private static long EnumerateXlsxSource(string path)
+    {
+        using var source = XlsxRowSource.Open(path, null);
+        long rows = 0;
+        foreach (var row in source.ReadRows(CancellationToken.None))
+        {
+            rows += row.Cells.Length > 0 ? 1 : 0;
+        }
+
+        return rows - 1;
+    }
+}
