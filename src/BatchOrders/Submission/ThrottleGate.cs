@@ -25,6 +25,8 @@ public sealed class ThrottleGate : IDisposable
     private int _throttlesInARow;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _nextSendAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _firstSendAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _paceChangedAt = DateTimeOffset.MinValue;
     private TimeSpan? _paceInterval;
 
     public ThrottleGate(SubmissionOptions options, TimeProvider time)
@@ -85,7 +87,9 @@ public sealed class ThrottleGate : IDisposable
                 if (wait <= TimeSpan.Zero && _inFlight < _limit)
                 {
                     _inFlight++;
+                    RelaxPace(now);
                     _nextSendAt = _paceInterval is { } interval ? now + interval : now;
+                    _firstSendAt = _firstSendAt == DateTimeOffset.MinValue ? now : _firstSendAt;
                     _recentSends.Enqueue(now);
                     break;
                 }
@@ -133,11 +137,16 @@ public sealed class ThrottleGate : IDisposable
             _limit = Math.Max(1, _limit / 2);
             _successesSinceChange = 0;
 
-            // What the service accepted in the last minute is the best guess at its ceiling; keep just under it.
+            // After a full minute of sending, what the service accepted in that minute is the best guess at its
+            // per-minute ceiling: keep just under it. Sooner than that (a burst, a storm) says nothing about the ceiling.
             Trim(now);
-            var accepted = Math.Max(1, _recentSends.Count - 1);
-            var interval = TimeSpan.FromTicks((long)(Window.Ticks / (accepted * PaceMargin)));
-            _paceInterval = _paceInterval is { } current && current > interval ? current : interval;
+            if (now - _firstSendAt >= Window)
+            {
+                var accepted = Math.Max(1, _recentSends.Count - 1);
+                var interval = TimeSpan.FromTicks((long)(Window.Ticks / (accepted * PaceMargin)));
+                _paceInterval = _paceInterval is { } current && current > interval ? current : interval;
+                _paceChangedAt = now;
+            }
         }
     }
 
@@ -159,6 +168,16 @@ public sealed class ThrottleGate : IDisposable
     {
         _ceiling?.Dispose();
         _slotFreed.Dispose();
+    }
+
+    /// <summary>Limits are adjusted dynamically: a quiet minute at the learned pace earns a 5% faster one.</summary>
+    private void RelaxPace(DateTimeOffset now)
+    {
+        if (_paceInterval is { } interval && now - _paceChangedAt >= Window && now - _pausedUntil >= Window)
+        {
+            _paceInterval = interval.Ticks * 0.95 < TimeSpan.TicksPerMillisecond ? null : TimeSpan.FromTicks((long)(interval.Ticks * 0.95));
+            _paceChangedAt = now;
+        }
     }
 
     private void Trim(DateTimeOffset now)

@@ -1,0 +1,17 @@
+using BatchOrders.PartnerCenter;
+
+namespace BatchOrders.Submission;
+
+/// <summary>
+/// What a run of the submitter did. <see cref="Unresolved"/> orders got no definitive answer and are resent (same
+/// request id) by the next run; <see cref="NotStarted"/> were never sent this run (stopped first).
+/// </summary>
+public sealed record SubmissionResult(
+    int Succeeded,
+    int Failed,
+    int Unresolved,
+    int NotStarted,
+    int Attempts,
+    int Throttled,
+    bool Interrupted,
+    PartnerCenterError? AuthenticationFailure);

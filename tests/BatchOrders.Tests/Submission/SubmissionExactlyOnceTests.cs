@@ -1,0 +1,120 @@
+using BatchOrders.Journal;
+using BatchOrders.PartnerCenter;
+using BatchOrders.Planning;
+using BatchOrders.Reading;
+using BatchOrders.Sandbox;
+using BatchOrders.Submission;
+using BatchOrders.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace BatchOrders.Tests.Submission;
+
+public sealed class SubmissionExactlyOnceTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task A_thousand_orders_through_5xx_hangs_lost_answers_and_429_storms_are_each_created_exactly_once()
+    {
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            Seed = 2026,
+            RequestsPerMinute = 0,
+            ServerErrorRate = 0.05,
+            ServiceUnavailableRate = 0.05,
+            HangRate = 0.05,
+            AnswerLostRate = 0.03,
+            StormRate = 0.004,
+            StormDuration = TimeSpan.FromSeconds(1),
+            RequestLogLevel = LogLevel.None,
+        });
+        var path = OrderFiles.Write(_folder, "thousand.csv", 1000);
+        using var journal = OpenJournal(path);
+
+        var outcome = await Run(sandbox, journal, path, FastRetries with { Concurrency = 16 });
+
+        Assert.Equal((1000, 0), (outcome.States[OrderState.Succeeded], outcome.Remaining));
+        var stats = sandbox.GetStats();
+        Assert.True(stats.FaultsInjected.Values.Sum() > 100, $"faults injected: {string.Join(", ", stats.FaultsInjected)}");
+        Assert.True(stats.Throttled429 + stats.StormThrottled429 > 0, "no 429 was sent");
+        AssertLedgerMatchesJournal(sandbox, journal, expectedOrders: 1000);
+    }
+
+    [Fact]
+    public async Task A_rerun_after_a_run_cut_short_sends_nothing_twice_and_misses_nothing()
+    {
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            Seed = 11, RequestsPerMinute = 0, AnswerLostRate = 0.2, HangRate = 0.1, RequestLogLevel = LogLevel.None,
+        });
+        var path = OrderFiles.Write(_folder, "cut.csv", 120);
+
+        // Few attempts per order: many orders end the first run unresolved, with requests that may have been processed.
+        using (var journal = OpenJournal(path))
+        {
+            var first = await Run(sandbox, journal, path, FastRetries with { MaxAttemptsPerOrder = 1 });
+            Assert.True(first.States[OrderState.Sending] > 0, "the first run should leave orders in flight");
+        }
+
+        using var resumed = OpenJournal(path);
+        var second = await Run(sandbox, resumed, path, FastRetries);
+
+        Assert.Equal((120, 0), (second.States[OrderState.Succeeded], second.Remaining));
+        AssertLedgerMatchesJournal(sandbox, resumed, expectedOrders: 120);
+    }
+
+    internal static SubmissionOptions FastRetries { get; } = new()
+    {
+        Concurrency = 8,
+        AttemptTimeout = TimeSpan.FromMilliseconds(400),
+        MaxAttemptsPerOrder = 40,
+        MaxTimePerOrder = TimeSpan.FromMinutes(2),
+        BaseDelay = TimeSpan.FromMilliseconds(5),
+        MaxDelay = TimeSpan.FromMilliseconds(100),
+        DefaultThrottleWait = TimeSpan.FromMilliseconds(200),
+        MaxThrottleWait = TimeSpan.FromSeconds(2),
+    };
+
+    internal static void AssertLedgerMatchesJournal(SandboxServer sandbox, BatchJournal journal, int expectedOrders)
+    {
+        var created = sandbox.GetLedger().Where(o => o.Kind == LedgerOrder.CreateKind).ToList();
+        var duplicates = created.GroupBy(o => o.CustomerId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(duplicates);
+        Assert.Equal(expectedOrders, created.Count);
+
+        var journaled = journal.GetOrders(OrderState.Succeeded).ToDictionary(o => Guid.Parse(o.CustomerId));
+        Assert.Equal(expectedOrders, journaled.Count);
+        foreach (var entry in created)
+        {
+            var order = journaled[entry.CustomerId];
+            Assert.Equal(entry.OrderId, order.PartnerOrderId);
+            Assert.Equal(entry.RequestId, order.RequestId);
+            Assert.Equal(entry.CorrelationId, order.CorrelationId);
+            Assert.Equal(entry.LineItems[0].SubscriptionId.ToString(), order.LineItems[0].SubscriptionId);
+        }
+    }
+
+    internal static async Task<BatchRunOutcome> Run(SandboxServer sandbox, BatchJournal journal, string path, SubmissionOptions options, CancellationToken stop = default)
+    {
+        var read = SpreadsheetReader.Read(path, cancellationToken: CancellationToken.None);
+        Assert.True(read.IsValid, Reading.CsvReadingTests.Describe(read));
+        var plan = OrderPlanner.Plan(path, read.Rows);
+        using var http = new HttpClient(new BearerTokenHandler(new StaticTokenProvider("test-token", "test")) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = sandbox.BaseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        var submitter = new BatchSubmitter(journal, new PartnerCenterClient(http), options, random: new Random(5));
+        return await new BatchRun(journal, submitter).ExecuteAsync(read, plan, BatchJournal.HashFile(path), retryFailed: false, progress: null, stop);
+    }
+
+    private static BatchJournal OpenJournal(string path)
+    {
+        var (journal, problem) = BatchJournal.Open(BatchJournal.DefaultPath(path));
+        Assert.Null(problem);
+        Assert.Null(journal!.Bind(path, BatchJournal.HashFile(path), null, [OrderFiles.Header], "sandbox"));
+        return journal;
+    }
+}
