@@ -278,9 +278,8 @@ public static class ResultsWorkbook
             var cell = Label(label);
             if (value is { } duration)
             {
-                // A real Excel duration (days), shown as hours:minutes:seconds.
-                cell.SetValue(duration.TotalDays);
-                cell.Style.NumberFormat.Format = "[h]:mm:ss";
+                // A real Excel duration, shown as [h]:mm:ss (built-in format 46), whole seconds.
+                cell.SetValue(TimeSpan.FromSeconds(Math.Round(duration.TotalSeconds)));
             }
             else
             {
