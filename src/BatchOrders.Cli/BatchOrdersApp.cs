@@ -51,6 +51,12 @@ internal static class BatchOrdersApp
             config.AddCommand<TemplateCommand>("template")
                 .WithDescription("Write an empty order template (CSV or Excel) to fill in.")
                 .WithExample("template", "--format", "xlsx", "--output", "orders.xlsx");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Write the results workbook and the failed-rows file again from a batch's journal.")
+                .WithExample("report", "orders.xlsx.journal.db", "--results", "orders-results.xlsx");
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription("Show a batch's orders per state and per customer, and the latest errors, from its journal.")
+                .WithExample("status", "orders.xlsx.journal.db", "--json");
         });
         return app.RunAsync(args, cancellationToken);
     }

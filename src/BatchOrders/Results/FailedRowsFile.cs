@@ -1,0 +1,118 @@
+using BatchOrders.Journal;
+using ClosedXML.Excel;
+using CsvHelper;
+
+namespace BatchOrders.Results;
+
+/// <summary>
+/// The failed-rows file: exactly the input's columns (same names, same order) and only the rows whose orders did
+/// not succeed, so it can be fixed and submitted again as it is. CSV input gives <c>&lt;input&gt;.failed.csv</c>,
+/// a workbook gives <c>&lt;input&gt;.failed.xlsx</c> with the input's sheet name.
+/// </summary>
+/// <remarks>
+/// Formula injection: in the workbook every value is a text (or plain whole-number) cell, so the round trip is
+/// exact. In CSV, a value a spreadsheet would run as a formula gets a leading <c>'</c> (OWASP's advice, see
+/// <see cref="FormulaGuard.ForCsv"/>); plain numbers such as <c>-5</c> are left alone. Excel opens such a cell as
+/// the text without the apostrophe and saves it back without one, so the usual path — open in Excel, fix, save,
+/// submit — gives the user's original value. Only a file submitted again without passing through a spreadsheet
+/// keeps the apostrophe in those (rare) cells. We accept that rather than leave a CSV that runs a formula when a
+/// finance user double-clicks it.
+/// </remarks>
+public static class FailedRowsFile
+{
+    /// <summary>The states whose rows go into the file: everything without a definitive success.</summary>
+    public static IReadOnlyList<OrderState> States { get; } = [OrderState.Failed, OrderState.Conflict, OrderState.Pending, OrderState.Sending];
+
+    /// <summary><c>&lt;input&gt;.failed.csv</c>, or <c>.failed.xlsx</c> when the input was a workbook.</summary>
+    public static string DefaultPath(JournalBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return Path.GetFullPath(batch.InputPath) + (batch.Sheet is null ? ".failed.csv" : ".failed.xlsx");
+    }
+
+    /// <summary>
+    /// Writes the file (format by extension: .xlsx is a workbook, anything else CSV). With no rows to write, no
+    /// file is left at the path: an old one would offer rows that have since succeeded for ordering again.
+    /// </summary>
+    public static ResultsFileOutcome Write(BatchJournal journal, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var batch = journal.GetBatch() ?? throw new InvalidOperationException($"The journal {journal.Path} has no batch yet.");
+        var target = Path.GetFullPath(path ?? DefaultPath(batch));
+        var open = journal.GetOrders([.. States]).Select(o => o.OrderKey).ToHashSet(StringComparer.Ordinal);
+        var rows = journal.GetRows().Where(r => r.OrderKey is not null && open.Contains(r.OrderKey)).Select(r => r.Cells).ToList();
+
+        if (rows.Count == 0)
+        {
+            var removed = File.Exists(target) ? AtomicFile.Delete(target) : null;
+            return new ResultsFileOutcome(target, 0, removed is null ? null : $"The old failed-rows file {target} could not be removed: {removed}. Every row has succeeded: do not submit that file again.");
+        }
+
+        var workbook = string.Equals(Path.GetExtension(target), ".xlsx", StringComparison.OrdinalIgnoreCase);
+        var problem = AtomicFile.Write(target, stream =>
+        {
+            if (workbook)
+            {
+                WriteXlsx(stream, batch.Sheet ?? "Orders", batch.Headers, rows);
+            }
+            else
+            {
+                WriteCsv(stream, batch.Headers, rows);
+            }
+        });
+        return new ResultsFileOutcome(target, rows.Count, problem is null ? null :
+            $"The failed-rows file {target} was not written: {problem}. The journal keeps every row; fix that, then run: batchorders report {ResultsWorkbook.Quote(Path.GetFullPath(journal.Path))}");
+    }
+
+    internal static void WriteCsv(Stream output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        // A byte order mark so Excel opens it as UTF-8 (names such as "Müller"); the reader accepts it.
+        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.None };
+        using var writer = CsvWriter.Create(output, options, leaveOpen: true);
+        writer.WriteRecord([.. headers.Select(FormulaGuard.ForCsv)]);
+        var fields = new string[headers.Count];
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = FormulaGuard.ForCsv(i < row.Count ? row[i] : string.Empty);
+            }
+
+            writer.WriteRecord(fields);
+        }
+
+        writer.Flush();
+    }
+
+    internal static void WriteXlsx(Stream output, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        using var workbook = new XLWorkbook();
+        workbook.Properties.Author = "BatchOrders";
+        workbook.Properties.Title = "BatchOrders failed rows";
+        var sheet = workbook.AddWorksheet(sheetName);
+        var widths = new WorkbookSheets.ColumnWidths();
+        for (var c = 0; c < headers.Count; c++)
+        {
+            WorkbookSheets.Text(sheet.Cell(1, c + 1), headers[c], widths, c + 1);
+            sheet.Cell(1, c + 1).Style.Font.Bold = true;
+        }
+
+        var r = 1;
+        foreach (var row in rows)
+        {
+            r++;
+            for (var c = 0; c < headers.Count; c++)
+            {
+                WorkbookSheets.InputCell(sheet.Cell(r, c + 1), c < row.Count ? row[c] : string.Empty, widths, c + 1);
+            }
+        }
+
+        sheet.SheetView.FreezeRows(1);
+        for (var c = 1; c <= headers.Count; c++)
+        {
+            sheet.Column(c).Width = widths.Width(c);
+        }
+
+        workbook.SaveAs(output);
+    }
+}

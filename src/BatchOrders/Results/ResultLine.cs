@@ -1,0 +1,15 @@
+namespace BatchOrders.Results;
+
+/// <summary>One input row of the Results sheet: its original cells and what became of it.</summary>
+internal sealed record ResultLine(
+    IReadOnlyList<string> Cells,
+    string State,
+    string? OrderId = null,
+    string? SubscriptionId = null,
+    int? LineItemNumber = null,
+    string? ErrorCode = null,
+    string? ErrorMessage = null,
+    int? Attempts = null,
+    Guid? RequestId = null,
+    Guid? CorrelationId = null,
+    DateTimeOffset? SubmittedAt = null);
