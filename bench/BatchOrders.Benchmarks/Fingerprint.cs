@@ -59,7 +59,7 @@ internal static class Fingerprint
         foreach (var order in plan.Orders)
         {
             dump.WriteLine(
-                $"ORDER {order.OrderKey}|{order.CustomerId}|{order.BillingCycle}|{order.OrderId}|{order.OrderGroup}|{order.IsAddOn}|" +
+                $"ORDER {order.OrderKey}|{order.GroupKey}|{order.Part.ToString(CultureInfo.InvariantCulture)}|{order.CustomerId}|{order.BillingCycle}|{order.OrderId}|{order.OrderGroup}|{order.IsAddOn}|" +
                 string.Join(',', order.LineItems.Select(i => $"{i.LineItemNumber.ToString(CultureInfo.InvariantCulture)}@{i.Row.Location.Row.ToString(CultureInfo.InvariantCulture)}")));
         }
 
@@ -68,7 +68,7 @@ internal static class Fingerprint
         foreach (var order in split.Orders)
         {
             dump.WriteLine(
-                $"SPLIT {order.OrderKey}|{order.CustomerId}|{order.BillingCycle}|{order.OrderGroup}|" +
+                $"SPLIT {order.OrderKey}|{order.GroupKey}|{order.Part.ToString(CultureInfo.InvariantCulture)}|{order.CustomerId}|{order.BillingCycle}|{order.OrderGroup}|" +
                 string.Join(',', order.LineItems.Select(i => $"{i.LineItemNumber.ToString(CultureInfo.InvariantCulture)}@{i.Row.Location.Row.ToString(CultureInfo.InvariantCulture)}")));
         }
 
