@@ -59,7 +59,7 @@ internal static class Fingerprint
         foreach (var order in plan.Orders)
         {
             dump.WriteLine(
-                $"ORDER {order.OrderKey}|{order.CustomerId}|{order.BillingCycle}|{order.OrderId}|{order.OrderGroup}|{order.IsAddOn}|" +
+                $"ORDER {order.OrderKey}|{order.GroupKey}|{order.Part.ToString(CultureInfo.InvariantCulture)}|{order.CustomerId}|{order.BillingCycle}|{order.OrderId}|{order.OrderGroup}|{order.IsAddOn}|" +
                 string.Join(',', order.LineItems.Select(i => $"{i.LineItemNumber.ToString(CultureInfo.InvariantCulture)}@{i.Row.Location.Row.ToString(CultureInfo.InvariantCulture)}")));
         }
 
@@ -68,7 +68,7 @@ internal static class Fingerprint
         foreach (var order in split.Orders)
         {
             dump.WriteLine(
-                $"SPLIT {order.OrderKey}|{order.CustomerId}|{order.BillingCycle}|{order.OrderGroup}|" +
+                $"SPLIT {order.OrderKey}|{order.GroupKey}|{order.Part.ToString(CultureInfo.InvariantCulture)}|{order.CustomerId}|{order.BillingCycle}|{order.OrderGroup}|" +
                 string.Join(',', order.LineItems.Select(i => $"{i.LineItemNumber.ToString(CultureInfo.InvariantCulture)}@{i.Row.Location.Row.ToString(CultureInfo.InvariantCulture)}")));
         }
 
@@ -86,7 +86,43 @@ internal static class Fingerprint
         files.Add(settings.Inputs.Csv(10_000, settings.Seed));
         files.Add(settings.Inputs.Xlsx(2_000, settings.Seed));
         files.Add(WriteMistakes(settings.DataFolder, settings.Seed));
+        files.Add(WriteCrowdedCustomers(settings.DataFolder, settings.Seed));
         return files;
+    }
+
+    /// <summary>
+    /// A CSV where two customers have hundreds of rows each: many offers (some twice), cycles and order groups per
+    /// customer, so planning's per-customer lookups and duplicate checks go past any small-table fast path.
+    /// </summary>
+    private static string WriteCrowdedCustomers(string folder, int seed)
+    {
+        var path = Path.Combine(folder, $"crowded-s{seed}.csv");
+        string[] customers = ["3aaed436-90d2-58e4-7b57-982f7dc25046", "D98505F6-AEBF-4A69-4577-D60591662C38", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"];
+        string[] cycles = [string.Empty, "Monthly", "Annual", "triennial"];
+        var random = new Random(seed);
+        var builder = new StringBuilder();
+        builder.Append("CustomerId,OfferId,Quantity,BillingCycle,FriendlyName,ParentSubscriptionId,OrderId,OrderGroup\r\n");
+        for (var i = 0; i < 1_500; i++)
+        {
+            var addOn = random.Next(10) == 0;
+            string[] cells =
+            [
+                customers[random.Next(customers.Length)],
+                random.Next(2) == 0
+                    ? $"{random.Next(120):X8}-4b2c-4938-95ac-f54f74e9a239"
+                    : $"CFQ7TTC0{random.Next(100):D4}:0001:CFQ7TTC0K5DM",
+                (1 + random.Next(500)).ToString(CultureInfo.InvariantCulture),
+                cycles[random.Next(cycles.Length)],
+                $"Seat {i}",
+                addOn ? $"{random.Next(8):X8}-3fc6-4e42-8acf-08df4f81c93c" : string.Empty,
+                addOn ? $"Order{random.Next(30)}" : string.Empty,
+                random.Next(3) == 0 ? string.Empty : $"wave-{random.Next(25)}".ToUpperInvariant() + (random.Next(2) == 0 ? string.Empty : "x"),
+            ];
+            builder.AppendJoin(',', cells).Append("\r\n");
+        }
+
+        File.WriteAllText(path, builder.ToString(), new UTF8Encoding(false));
+        return path;
     }
 
     /// <summary>A CSV with a mistake of every kind the parser knows, spread over 5,000 rows, with aliases for headers.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using BatchOrders.Reading;
@@ -10,55 +11,60 @@ namespace BatchOrders.Planning;
 /// </summary>
 public static class OrderPlanner
 {
+    // Below this many groups the keys are computed on the calling thread: starting workers costs more.
+    private const int ParallelGroupThreshold = 4096;
+    private const int GroupsPerWorkItem = 2048;
+
     public static OrderPlan Plan(string file, IReadOnlyList<OrderRow> rows, PlanningOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         options ??= new PlanningOptions();
 
-        var errors = options.AllowDuplicates ? [] : FindDuplicates(file, rows);
+        var groups = RowGrouping.Create(file, rows, checkDuplicates: !options.AllowDuplicates);
+        var grouped = groups.RowsGroupByGroup(rows);
+        return new OrderPlan(KeyOrders(groups, grouped, options.MaxLineItemsPerOrder), groups.Errors);
+    }
 
-        // Each row's group, groups numbered in order of their first row; then the rows laid out group by group
-        // (a stable counting sort), so that a group is a slice of one array rather than a list of its own.
-        var groupIndex = new Dictionary<GroupKey, int>();
-        var keys = new List<GroupKey>();
-        var sizes = new List<int>();
-        var groupOfRow = new int[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+    /// <summary>
+    /// The orders of every group, split into parts of at most <paramref name="limit"/> line items. Each order's two
+    /// SHA-256 keys are independent of the others', so ranges of groups are keyed on several threads (one hash
+    /// object each) into their fixed places of the result: the order stays the input order.
+    /// </summary>
+    private static PlannedOrder[] KeyOrders(RowGrouping groups, OrderRow[] grouped, int limit)
+    {
+        var count = groups.Keys.Count;
+        var firstOrder = new int[count + 1];
+        for (var g = 0; g < count; g++)
         {
-            var row = rows[i];
-            var key = new GroupKey(row.CustomerId, row.BillingCycle, row.OrderId, row.OrderGroup?.ToUpperInvariant());
-            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(groupIndex, key, out var exists);
-            if (!exists)
+            firstOrder[g + 1] = firstOrder[g] + ((groups.Sizes[g] + limit - 1) / limit);
+        }
+
+        var orders = new PlannedOrder[firstOrder[count]];
+        if (count < ParallelGroupThreshold)
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            KeyGroups(hash, groups, grouped, limit, firstOrder, orders, 0, count);
+            return orders;
+        }
+
+        Parallel.ForEach(
+            Partitioner.Create(0, count, GroupsPerWorkItem),
+            () => IncrementalHash.CreateHash(HashAlgorithmName.SHA256),
+            (range, _, hash) =>
             {
-                index = keys.Count;
-                keys.Add(key);
-                sizes.Add(0);
-            }
+                KeyGroups(hash, groups, grouped, limit, firstOrder, orders, range.Item1, range.Item2);
+                return hash;
+            },
+            hash => hash.Dispose());
+        return orders;
+    }
 
-            groupOfRow[i] = index;
-            CollectionsMarshal.AsSpan(sizes)[index]++;
-        }
-
-        var starts = new int[keys.Count];
-        for (int g = 1; g < starts.Length; g++)
+    private static void KeyGroups(IncrementalHash hash, RowGrouping groups, OrderRow[] grouped, int limit, int[] firstOrder, PlannedOrder[] orders, int from, int to)
+    {
+        for (var g = from; g < to; g++)
         {
-            starts[g] = starts[g - 1] + sizes[g - 1];
-        }
-
-        var grouped = new OrderRow[rows.Count];
-        var next = (int[])starts.Clone();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            grouped[next[groupOfRow[i]]++] = rows[i];
-        }
-
-        var orders = new List<PlannedOrder>(keys.Count);
-        var limit = options.MaxLineItemsPerOrder;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        for (var g = 0; g < keys.Count; g++)
-        {
-            var key = keys[g];
-            var members = grouped.AsSpan(starts[g], sizes[g]);
+            var key = groups.Keys[g];
+            var members = grouped.AsSpan(groups.Starts[g], groups.Sizes[g]);
             for (int start = 0, part = 0; start < members.Length; start += limit, part++)
             {
                 var chunk = members.Slice(start, Math.Min(limit, members.Length - start));
@@ -70,33 +76,199 @@ public static class OrderPlanner
                 }
 
                 var groupKey = OrderKeys.Group(hash, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part);
-                orders.Add(new PlannedOrder(orderKey, groupKey, key.CustomerId, key.BillingCycle, key.OrderId, chunk[0].OrderGroup, part, lineItems));
+                orders[firstOrder[g] + part] = new PlannedOrder(orderKey, groupKey, key.CustomerId, key.BillingCycle, key.OrderId, chunk[0].OrderGroup, part, lineItems);
             }
         }
-
-        return new OrderPlan(orders, errors);
     }
 
-    private static List<RowError> FindDuplicates(string file, IReadOnlyList<OrderRow> rows)
+    /// <summary>
+    /// Each row's group (groups numbered in order of their first row) and the duplicate-offer errors, found in one
+    /// pass with one lookup per customer rather than a lookup per row in each of two large tables.
+    /// </summary>
+    private sealed class RowGrouping
     {
-        var errors = new List<RowError>();
-        var firstRow = new Dictionary<DuplicateKey, OrderRow>(rows.Count);
-        foreach (var row in rows)
+        // A customer's groups and offers are searched linearly (a customer usually has a handful of rows); past
+        // this many, its entries move to the dictionaries, so that one customer with many rows stays linear.
+        private const int MaxChain = 16;
+
+        private readonly string _file;
+        private readonly bool _checkDuplicates;
+        private readonly Dictionary<string, int> _customerIndex = new(StringComparer.Ordinal);
+        private readonly List<Customer> _customers = [];
+        private readonly List<Entry<GroupKey>> _groupEntries = [];
+        private readonly List<Entry<DuplicateKey>> _offerEntries = [];
+        private readonly Dictionary<GroupKey, int> _manyGroups = [];
+        private readonly Dictionary<DuplicateKey, int> _manyOffers = [];
+
+        private RowGrouping(string file, int rowCount, bool checkDuplicates)
         {
-            var key = new DuplicateKey(row.CustomerId, row.BillingCycle, row.OfferId, row.ParentSubscriptionId);
-            if (!firstRow.TryAdd(key, row))
-            {
-                var first = firstRow[key];
-                var cycle = row.BillingCycle is { } c ? $"{c} billing" : "the default billing cycle";
-                errors.Add(new RowError(
-                    file, row.Location.Sheet, row.Location.Row, InputColumns.Get(InputColumn.OfferId).Name, row.OfferId,
-                    $"Offer {row.OfferId} is already ordered for customer {row.CustomerId} with {cycle} on row {first.Location.Row}: " +
-                    "put the total quantity on one row, or use --allow-duplicates if two subscriptions are intended."));
-            }
+            _file = file;
+            _checkDuplicates = checkDuplicates;
+            GroupOfRow = new int[rowCount];
         }
 
-        return errors;
+        /// <summary>The key of each group, in order of the group's first row.</summary>
+        public List<GroupKey> Keys { get; } = [];
+
+        /// <summary>The number of rows of each group.</summary>
+        public List<int> Sizes { get; } = [];
+
+        /// <summary>Where each group's rows start in <see cref="RowsGroupByGroup"/>.</summary>
+        public int[] Starts { get; private set; } = [];
+
+        public int[] GroupOfRow { get; }
+
+        public List<RowError> Errors { get; } = [];
+
+        public static RowGrouping Create(string file, IReadOnlyList<OrderRow> rows, bool checkDuplicates)
+        {
+            var grouping = new RowGrouping(file, rows.Count, checkDuplicates);
+            var customer = -1;
+            string? customerId = null;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var row = rows[i];
+
+                // Rows of one customer usually come together: look the customer up only when it changes.
+                if (!string.Equals(row.CustomerId, customerId, StringComparison.Ordinal))
+                {
+                    customerId = row.CustomerId;
+                    customer = grouping.CustomerOf(customerId);
+                }
+
+                if (grouping._checkDuplicates)
+                {
+                    grouping.CheckDuplicate(customer, rows, i);
+                }
+
+                grouping.GroupOfRow[i] = grouping.GroupOf(customer, row);
+            }
+
+            return grouping;
+        }
+
+        /// <summary>The rows laid out group by group (a stable counting sort): each group is a slice of one array.</summary>
+        public OrderRow[] RowsGroupByGroup(IReadOnlyList<OrderRow> rows)
+        {
+            Starts = new int[Keys.Count];
+            for (var g = 1; g < Starts.Length; g++)
+            {
+                Starts[g] = Starts[g - 1] + Sizes[g - 1];
+            }
+
+            var grouped = new OrderRow[rows.Count];
+            var next = (int[])Starts.Clone();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                grouped[next[GroupOfRow[i]]++] = rows[i];
+            }
+
+            return grouped;
+        }
+
+        private int CustomerOf(string customerId)
+        {
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_customerIndex, customerId, out var exists);
+            if (!exists)
+            {
+                index = _customers.Count;
+                _customers.Add(new Customer(-1, 0, -1, 0));
+            }
+
+            return index;
+        }
+
+        private int GroupOf(int customer, OrderRow row)
+        {
+            var key = new GroupKey(row.CustomerId, row.BillingCycle, row.OrderId, row.OrderGroup?.ToUpperInvariant());
+            ref var state = ref CollectionsMarshal.AsSpan(_customers)[customer];
+            var group = state.GroupCount > MaxChain
+                ? _manyGroups.GetValueOrDefault(key, -1)
+                : Find(_groupEntries, state.FirstGroup, key);
+            if (group < 0)
+            {
+                group = Keys.Count;
+                Keys.Add(key);
+                Sizes.Add(0);
+                Remember(_groupEntries, _manyGroups, ref state.FirstGroup, ref state.GroupCount, key, group);
+            }
+
+            CollectionsMarshal.AsSpan(Sizes)[group]++;
+            return group;
+        }
+
+        private void CheckDuplicate(int customer, IReadOnlyList<OrderRow> rows, int index)
+        {
+            var row = rows[index];
+            var key = new DuplicateKey(row.CustomerId, row.BillingCycle, row.OfferId, row.ParentSubscriptionId);
+            ref var state = ref CollectionsMarshal.AsSpan(_customers)[customer];
+            var firstIndex = state.OfferCount > MaxChain
+                ? _manyOffers.GetValueOrDefault(key, -1)
+                : Find(_offerEntries, state.FirstOffer, key);
+            if (firstIndex < 0)
+            {
+                Remember(_offerEntries, _manyOffers, ref state.FirstOffer, ref state.OfferCount, key, index);
+                return;
+            }
+
+            var first = rows[firstIndex];
+            var cycle = row.BillingCycle is { } c ? $"{c} billing" : "the default billing cycle";
+            Errors.Add(new RowError(
+                _file, row.Location.Sheet, row.Location.Row, InputColumns.Get(InputColumn.OfferId).Name, row.OfferId,
+                $"Offer {row.OfferId} is already ordered for customer {row.CustomerId} with {cycle} on row {first.Location.Row}: " +
+                "put the total quantity on one row, or use --allow-duplicates if two subscriptions are intended."));
+        }
+
+        private static int Find<TKey>(List<Entry<TKey>> entries, int first, TKey key)
+            where TKey : IEquatable<TKey>
+        {
+            var span = CollectionsMarshal.AsSpan(entries);
+            for (var e = first; e >= 0; e = span[e].Next)
+            {
+                if (span[e].Key.Equals(key))
+                {
+                    return span[e].Value;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Adds a customer's entry to its chain, or once the chain is long, moves it to the dictionary.</summary>
+        private static void Remember<TKey>(List<Entry<TKey>> entries, Dictionary<TKey, int> many, ref int first, ref int count, TKey key, int value)
+            where TKey : IEquatable<TKey>
+        {
+            count++;
+            if (count <= MaxChain)
+            {
+                entries.Add(new Entry<TKey>(key, value, first));
+                first = entries.Count - 1;
+                return;
+            }
+
+            if (count == MaxChain + 1)
+            {
+                var span = CollectionsMarshal.AsSpan(entries);
+                for (var e = first; e >= 0; e = span[e].Next)
+                {
+                    many.Add(span[e].Key, span[e].Value);
+                }
+            }
+
+            many.Add(key, value);
+        }
     }
+
+    /// <summary>A customer's chains of groups and offers (indexes into the entry lists, -1 for none) and their lengths.</summary>
+    private struct Customer(int firstGroup, int groupCount, int firstOffer, int offerCount)
+    {
+        public int FirstGroup = firstGroup;
+        public int GroupCount = groupCount;
+        public int FirstOffer = firstOffer;
+        public int OfferCount = offerCount;
+    }
+
+    private readonly record struct Entry<TKey>(TKey Key, int Value, int Next);
 
     private readonly record struct GroupKey(string CustomerId, BillingCycle? BillingCycle, string? OrderId, string? OrderGroup);
 

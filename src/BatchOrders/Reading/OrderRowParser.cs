@@ -16,7 +16,7 @@ internal sealed partial class OrderRowParser
     private readonly string? _sheet;
     private readonly ColumnLayout _layout;
     private readonly ReadOptions _options;
-    private readonly List<RowError> _errors;
+    private List<RowError> _errors;
     // Customer and offer ids repeat across thousands of rows: normalise each distinct value once and share it.
     private readonly Dictionary<string, string> _guids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _offers = new(StringComparer.Ordinal);
@@ -28,6 +28,13 @@ internal sealed partial class OrderRowParser
         _layout = layout;
         _options = options;
         _errors = errors;
+    }
+
+    /// <summary>Where the errors of the rows parsed next are added (a batch of rows parsed on another thread has its own list).</summary>
+    public List<RowError> Errors
+    {
+        get => _errors;
+        set => _errors = value;
     }
 
     /// <summary>The row as an <see cref="OrderRow"/>, or null when it has errors (which are added to the list).</summary>

@@ -115,9 +115,7 @@ public static class SpreadsheetReader
         }
 
         var layout = ColumnLayout.Create(header.Cells.Select(c => c.Trim()).ToArray(), ColumnLetters.From);
-        var errors = new List<RowError>();
-        var parser = new OrderRowParser(path, source.SheetName, layout, options, errors);
-        var orderRows = new List<OrderRow>();
+        using var parser = new BatchedRowParser(() => new OrderRowParser(path, source.SheetName, layout, options, []));
         var dataRows = 0;
         while (rows.MoveNext())
         {
@@ -126,10 +124,7 @@ public static class SpreadsheetReader
                 throw new InputFileException(Invariant($"{where} has more than {options.MaxRows:N0} data rows, more than a spreadsheet can hold: split it into smaller files."));
             }
 
-            if (parser.Parse(rows.Current) is { } row)
-            {
-                orderRows.Add(row);
-            }
+            parser.Add(rows.Current);
         }
 
         if (dataRows == 0)
@@ -137,6 +132,7 @@ public static class SpreadsheetReader
             throw new InputFileException($"{where} has a header row (row {header.Number}) but no data rows below it.");
         }
 
+        var (orderRows, errors) = parser.Complete();
         return new ReadResult(path, source.SheetName, layout.Headers, orderRows, errors, dataRows, null);
     }
 

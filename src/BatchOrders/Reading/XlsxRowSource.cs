@@ -108,7 +108,7 @@ internal sealed class XlsxRowSource : ISheetRowSource
     public void Dispose() => _document.Dispose();
 
     /// <summary>Reads the cells of the row the reader is on; leaves it on the row's end tag.</summary>
-    private static void ReadCells(XmlReader xml, List<string> sharedStrings, DateStyles dateStyles, List<string> cells, ref List<CellIssue>? issues)
+    private static void ReadCells(XmlReader xml, SharedStringTable sharedStrings, DateStyles dateStyles, List<string> cells, ref List<CellIssue>? issues)
     {
         var rowDepth = xml.Depth;
         xml.Read();
@@ -246,9 +246,9 @@ internal sealed class XlsxRowSource : ISheetRowSource
         return joined?.ToString() ?? first ?? string.Empty;
     }
 
-    private List<string> ReadSharedStrings()
+    private SharedStringTable ReadSharedStrings()
     {
-        var strings = new List<string>();
+        var strings = new SharedStringTable();
         if (_sharedStringsPart is null)
         {
             return strings;
