@@ -20,8 +20,12 @@ namespace BatchOrders.Results;
 /// </remarks>
 public static class FailedRowsFile
 {
-    /// <summary>The states whose rows go into the file: everything without a definitive success.</summary>
-    public static IReadOnlyList<OrderState> States { get; } = [OrderState.Failed, OrderState.Conflict, OrderState.Pending, OrderState.Sending];
+    /// <summary>
+    /// The states whose rows go into the file: refused by Partner Center, or never sent. Not orders in flight (their
+    /// outcome is unknown: the order may exist) nor conflicts (an earlier version succeeded): submitted again as a new
+    /// batch, with new request ids, either could be ordered twice. Rerunning the original command resumes those.
+    /// </summary>
+    public static IReadOnlyList<OrderState> States { get; } = [OrderState.Failed, OrderState.Pending];
 
     /// <summary><c>&lt;input&gt;.failed.csv</c>, or <c>.failed.xlsx</c> when the input was a workbook.</summary>
     public static string DefaultPath(JournalBatch batch)

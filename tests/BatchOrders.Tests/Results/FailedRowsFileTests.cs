@@ -98,6 +98,22 @@ public sealed class FailedRowsFileTests
     }
 
     [Fact]
+    public void Rows_whose_outcome_is_unknown_are_left_out_so_a_resubmitted_file_cannot_order_them_twice()
+    {
+        using var batch = new ResultsFixture();
+        batch.Journal.Synchronize(batch.Read, batch.Plan, BatchJournal.HashFile(batch.InputPath), retryFailed: true);
+        var inFlight = batch.Journal.GetOrders(OrderState.Pending)[0];
+        batch.Journal.MarkSending(inFlight.OrderKey);
+        batch.Journal.MarkUnresolved(inFlight.OrderKey, 503, "503", "Service unavailable.");
+        var sendingRows = inFlight.LineItems.Select(l => l.Row).ToHashSet();
+
+        var outcome = FailedRowsFile.Write(batch.Journal);
+
+        var again = outcome.Rows == 0 ? [] : SpreadsheetReader.Read(outcome.Path).Rows;
+        Assert.DoesNotContain(again, r => sendingRows.Contains(r.Location.Row) && r.CustomerId == inFlight.CustomerId);
+    }
+
+    [Fact]
     public void With_every_row_succeeded_there_is_no_failed_rows_file_and_an_old_one_is_removed()
     {
         using var batch = new ResultsFixture();
