@@ -45,7 +45,8 @@ internal static class PlanView
         }
     }
 
-    public static void ShowPlan(IAnsiConsole console, ReadResult read, OrderPlan plan)
+    /// <summary>The two lines that say what the file amounts to: shown before anything is sent.</summary>
+    public static void ShowPlanSummary(IAnsiConsole console, ReadResult read, OrderPlan plan)
     {
         var summary = plan.Summarize();
         console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(read.File))}[/]{(read.Sheet is null ? string.Empty : $", sheet {Markup.Escape(read.Sheet)}")}: {Count(read.DataRowCount, "row")}, all valid.");
@@ -53,6 +54,12 @@ internal static class PlanView
             $"Plan: [bold]{Count(summary.Customers, "customer")}[/], [bold]{Count(summary.Orders, "order")}[/]" +
             $"{(summary.AddOnOrders > 0 ? Invariant($" ({summary.AddOnOrders:N0} adding add-ons to existing orders)") : string.Empty)}, " +
             Invariant($"[bold]{Count(summary.LineItems, "line item")}[/], [bold]{summary.TotalQuantity:N0}[/] licences."));
+    }
+
+    public static void ShowPlan(IAnsiConsole console, ReadResult read, OrderPlan plan)
+    {
+        var summary = plan.Summarize();
+        ShowPlanSummary(console, read, plan);
 
         var offers = new Table().Border(TableBorder.Rounded).Title("Quantity per offer");
         offers.AddColumn("Offer");

@@ -84,6 +84,8 @@ public sealed partial class BatchJournal
 
     private sealed class BatchRecord
     {
+        public string BatchId { get; set; } = string.Empty;
+
         public string InputName { get; set; } = string.Empty;
 
         public string InputPath { get; set; } = string.Empty;
@@ -101,7 +103,7 @@ public sealed partial class BatchJournal
         public string UpdatedAt { get; set; } = string.Empty;
 
         public JournalBatch ToBatch() => new(
-            InputName, InputPath, InputSha256, Sheet, JsonSerializer.Deserialize<string[]>(HeadersJson, Json)!, Target,
+            BatchId, InputName, InputPath, InputSha256, Sheet, JsonSerializer.Deserialize<string[]>(HeadersJson, Json)!, Target,
             JournalTime.Parse(CreatedAt), JournalTime.Parse(UpdatedAt));
     }
 

@@ -87,9 +87,9 @@ public sealed partial class BatchJournal : IDisposable
             if (batch is null)
             {
                 _connection.Execute(
-                    "INSERT INTO batch (id, input_name, input_path, input_sha256, sheet, headers_json, target, created_at, updated_at) " +
-                    "VALUES (1, @name, @path, @sha, @sheet, @headers, @target, @now, @now)",
-                    new { name, path = System.IO.Path.GetFullPath(inputPath), sha = inputSha256, sheet, headers = JsonSerializer.Serialize(headers, Json), target, now });
+                    "INSERT INTO batch (id, batch_id, input_name, input_path, input_sha256, sheet, headers_json, target, created_at, updated_at) " +
+                    "VALUES (1, @batchId, @name, @path, @sha, @sheet, @headers, @target, @now, @now)",
+                    new { batchId = _newId().ToString("N"), name, path = System.IO.Path.GetFullPath(inputPath), sha = inputSha256, sheet, headers = JsonSerializer.Serialize(headers, Json), target, now });
                 return null;
             }
 
@@ -99,12 +99,14 @@ public sealed partial class BatchJournal : IDisposable
                        "Run with that file to resume it, or give this file its own journal with --journal PATH.";
             }
 
-            if (!string.Equals(batch.Target, target, StringComparison.Ordinal))
+            // Live orders and rehearsals never share a journal; rehearsals may move (a standalone sandbox's port changes).
+            if (IsLive(batch.Target) != IsLive(target))
             {
                 return $"The journal {Path} was used with the {Describe(batch.Target)}; this run is for the {Describe(target)}. " +
-                       "A journal serves one target only: give this run its own journal with --journal PATH.";
+                       "Live orders and rehearsals never share a journal: give this run its own journal with --journal PATH.";
             }
 
+            _connection.Execute("UPDATE batch SET target = @target WHERE id = 1", new { target });
             return null;
         }
     }
@@ -335,8 +337,21 @@ public sealed partial class BatchJournal : IDisposable
 
     private JournalBatch? ReadBatch() =>
         _connection.QuerySingleOrDefault<BatchRecord>(
-                "SELECT input_name AS InputName, input_path AS InputPath, input_sha256 AS InputSha256, sheet AS Sheet, headers_json AS HeadersJson, target AS Target, created_at AS CreatedAt, updated_at AS UpdatedAt FROM batch WHERE id = 1")
+                "SELECT batch_id AS BatchId, input_name AS InputName, input_path AS InputPath, input_sha256 AS InputSha256, sheet AS Sheet, headers_json AS HeadersJson, target AS Target, created_at AS CreatedAt, updated_at AS UpdatedAt FROM batch WHERE id = 1")
             ?.ToBatch();
 
-    private static string Describe(string target) => target == "sandbox" ? "sandbox (nothing real is ordered)" : $"target {target}";
+    /// <summary>The target name of real Partner Center orders; anything else is a rehearsal.</summary>
+    public const string LiveTarget = "live";
+
+    /// <summary>The target name of the embedded sandbox.</summary>
+    public const string SandboxTarget = "sandbox";
+
+    private static bool IsLive(string target) => target == LiveTarget;
+
+    private static string Describe(string target) => target switch
+    {
+        SandboxTarget => "sandbox (nothing real is ordered)",
+        LiveTarget => "live Partner Center",
+        _ => $"endpoint {target}",
+    };
 }

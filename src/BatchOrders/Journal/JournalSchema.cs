@@ -77,6 +77,12 @@ internal static class JournalSchema
             target TEXT NOT NULL,
             exit_code INTEGER);
         """,
+
+        // 2: a stable id for the batch, for summaries and support cases (journals written before get one now).
+        """
+        ALTER TABLE batch ADD COLUMN batch_id TEXT;
+        UPDATE batch SET batch_id = lower(hex(randomblob(16))) WHERE batch_id IS NULL;
+        """,
     ];
 
     /// <summary>The version this build writes.</summary>

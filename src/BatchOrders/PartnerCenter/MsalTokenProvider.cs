@@ -53,6 +53,25 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
 
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            return await AcquireAsync(cancellationToken);
+        }
+        catch (MsalException ex)
+        {
+            // MSAL's error code and message name the problem (AADSTS…) without the secret; the inner exception stays for debugging.
+            throw new SignInException($"Sign-in to Partner Center failed ({ex.ErrorCode}): {FirstLine(ex.Message)}", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new SignInException($"Sign-in to Partner Center failed: the identity service could not be reached ({ex.HttpRequestError}).", ex);
+        }
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    private async Task<string> AcquireAsync(CancellationToken cancellationToken)
+    {
         if (_appOnly is not null)
         {
             var result = await _appOnly.AcquireTokenForClient([PartnerCenterSettings.AppOnlyScope]).ExecuteAsync(cancellationToken);

@@ -38,6 +38,11 @@ public sealed class PartnerCenterClient(HttpClient http)
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             return Classify(order, response, body);
         }
+        catch (SignInException ex)
+        {
+            // No token, so nothing was sent: like a 401, the batch stops with the reason.
+            return new AttemptOutcome.Unauthorized(new PartnerCenterError(401, "sign-in", ex.Message));
+        }
         catch (HttpRequestException ex)
         {
             // The connection failed or dropped before an answer: the order may or may not exist, so it is retried

@@ -102,15 +102,6 @@ public sealed class SubmitWhatIfTests : IDisposable
         Assert.DoesNotContain(" at BatchOrders", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Submit_without_what_if_says_ordering_is_not_available_yet_and_exits_2()
-    {
-        var (exitCode, output) = await CliRunner.RunAsync("submit", RepositoryFiles.Get("sample-data", "addons.csv"));
-
-        Assert.Equal(2, exitCode);
-        Assert.Contains("nothing was sent", output, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("submit")]
     [InlineData("submit", "x.csv", "--bogus")]

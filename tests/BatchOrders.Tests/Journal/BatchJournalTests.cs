@@ -220,7 +220,9 @@ public sealed class BatchJournalTests : IDisposable
 
         Assert.Contains("belongs to orders.csv, not other.csv", otherFile, StringComparison.Ordinal);
         Assert.Contains("--journal PATH", otherFile, StringComparison.Ordinal);
-        Assert.Contains("was used with the sandbox (nothing real is ordered); this run is for the target live", otherTarget, StringComparison.Ordinal);
+        Assert.Contains("was used with the sandbox (nothing real is ordered); this run is for the live Partner Center", otherTarget, StringComparison.Ordinal);
+        Assert.Null(journal.Bind(_folder.File("orders.csv"), "abc", null, ["CustomerId"], "http://127.0.0.1:5099/"));
+        Assert.Matches("^[0-9a-f]{32}$", journal.GetBatch()!.BatchId);
     }
 
     [Fact]
@@ -256,7 +258,7 @@ public sealed class BatchJournalTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(2L, connection.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version"));
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
     }
 

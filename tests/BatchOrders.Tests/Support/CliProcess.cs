@@ -5,7 +5,21 @@ namespace BatchOrders.Tests.Support;
 /// <summary>Runs the built CLI as a real child process, output redirected, as a script or CI would.</summary>
 public static class CliProcess
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null) =>
+        RunAsync(args, environment: null, timeout);
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, TimeSpan? timeout = null)
+    {
+        using var process = Start(args, environment);
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        var output = process.StandardOutput.ReadToEndAsync(cancellation.Token);
+        var error = process.StandardError.ReadToEndAsync(cancellation.Token);
+        await process.WaitForExitAsync(cancellation.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the CLI and leaves it running: for tests that interrupt or kill it.</summary>
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -19,11 +33,25 @@ public static class CliProcess
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        var output = process.StandardOutput.ReadToEndAsync(cancellation.Token);
-        var error = process.StandardError.ReadToEndAsync(cancellation.Token);
-        await process.WaitForExitAsync(cancellation.Token);
-        return (process.ExitCode, await output, await error);
+        // Never pick up the developer's own Partner Center settings.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BATCHORDERS__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["CI"] = "true";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Sends a POSIX signal (SIGINT as Ctrl+C would, SIGKILL as a crash).</summary>
+    public static void Signal(Process process, string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
     }
 }

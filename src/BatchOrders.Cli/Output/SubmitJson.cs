@@ -1,0 +1,52 @@
+using System.Text.Json;
+using BatchOrders.Journal;
+using BatchOrders.Results;
+
+namespace BatchOrders.Cli.Output;
+
+/// <summary>The final summary of a run as one JSON object: batchId, target, file, rows and orders per state, results, failedRows, journal, exitCode.</summary>
+internal static class SubmitJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(TextWriter output, BatchJournal journal, string target, string file, ResultsFileOutcome results, ResultsFileOutcome failedRows, int exitCode)
+    {
+        var summary = new Summary(
+            journal.GetBatch()?.BatchId,
+            target,
+            file,
+            journal.CountRowsByState().ToDictionary(p => p.Key.ToString(), p => p.Value),
+            journal.CountByState().ToDictionary(p => p.Key.ToString(), p => p.Value),
+            results.Problem is null ? results.Path : null,
+            failedRows.Problem is null && failedRows.Rows > 0 ? failedRows.Path : null,
+            journal.Path,
+            exitCode,
+            null);
+        output.WriteLine(JsonSerializer.Serialize(summary, Options));
+        output.Flush();
+    }
+
+    /// <summary>A run that stopped before sending (configuration, journal): the same shape, with the reason.</summary>
+    public static void WriteRefusal(TextWriter output, string file, string message, int exitCode)
+    {
+        output.WriteLine(JsonSerializer.Serialize(new Summary(null, null, file, [], [], null, null, null, exitCode, message), Options));
+        output.Flush();
+    }
+
+    private sealed record Summary(
+        string? BatchId,
+        string? Target,
+        string File,
+        Dictionary<string, int> Rows,
+        Dictionary<string, int> Orders,
+        string? Results,
+        string? FailedRows,
+        string? Journal,
+        int ExitCode,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Message);
+}
