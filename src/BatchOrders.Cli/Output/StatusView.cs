@@ -33,7 +33,7 @@ internal static class StatusView
 
         var customers = summary.Customers.OrderByDescending(c => c.Open).ThenBy(c => c.CustomerId, StringComparer.Ordinal).ToList();
         var table = new Table().Border(TableBorder.Rounded).Title("Customers");
-        table.AddColumn("Customer");
+        table.AddColumn("Customer", c => c.NoWrap());
         table.AddColumn("Orders", c => c.RightAligned());
         foreach (var state in new[] { OrderState.Succeeded, OrderState.Failed, OrderState.Conflict, OrderState.Pending, OrderState.Sending })
         {
@@ -58,7 +58,7 @@ internal static class StatusView
         {
             var errors = new Table().Border(TableBorder.Rounded).Title("Last errors");
             errors.AddColumn("When (UTC)", c => c.NoWrap());
-            errors.AddColumn("Customer");
+            errors.AddColumn("Customer", c => c.NoWrap());
             errors.AddColumn("State");
             errors.AddColumn("HTTP", c => c.RightAligned());
             errors.AddColumn("Code");
