@@ -24,11 +24,11 @@ internal static class ResultsFilesView
         }
         else if (failedRows.Rows > 0)
         {
-            console.MarkupLine(Invariant($"Rows to fix or resume: [bold]{Markup.Escape(failedRows.Path)}[/] ({failedRows.Rows:N0} rows)"));
+            console.MarkupLine(Invariant($"Rows to fix and submit again: [bold]{Markup.Escape(failedRows.Path)}[/] ({failedRows.Rows:N0} rows)"));
         }
         else
         {
-            console.MarkupLine("No failed or unfinished rows.");
+            console.MarkupLine("No refused or unsent rows to fix.");
         }
     }
 }

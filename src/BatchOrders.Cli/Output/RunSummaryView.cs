@@ -51,18 +51,7 @@ internal static class RunSummaryView
             console.MarkupLine($"[red]Stopped: {Markup.Escape(auth.Description)}[/] Check the credentials and the account's permissions; orders not sent stay pending.");
         }
 
-        console.MarkupLine(results.Problem is null
-            ? $"Results workbook: [bold]{Markup.Escape(results.Path)}[/]"
-            : $"[yellow]{Markup.Escape(results.Problem)}[/]");
-        if (failedRows.Problem is not null)
-        {
-            console.MarkupLine($"[yellow]{Markup.Escape(failedRows.Problem)}[/]");
-        }
-        else if (failedRows.Rows > 0)
-        {
-            console.MarkupLine($"Rows to fix and submit again: [bold]{Markup.Escape(failedRows.Path)}[/]");
-        }
-
+        ResultsFilesView.Show(console, results, failedRows);
         console.MarkupLine($"Journal: {Markup.Escape(journal.Path)}");
         if (exitCode is ExitCodes.Interrupted or ExitCodes.AuthenticationOrConfiguration)
         {

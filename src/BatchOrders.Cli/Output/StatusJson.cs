@@ -8,14 +8,6 @@ namespace BatchOrders.Cli.Output;
 /// <summary>The machine-readable status: one JSON object, camelCase, times in UTC (ISO 8601).</summary>
 internal static class StatusJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     public static void Write(TextWriter output, BatchSummary summary)
     {
         var report = new Report(
@@ -37,7 +29,7 @@ internal static class StatusJson
             [.. summary.Customers.Select(c => new Customer(c.CustomerId, c.Orders, c.LineItems, States(c.States)))],
             [.. summary.LastErrors.Select(e => new Error(e.OrderKey, e.CustomerId, e.State, e.At, e.HttpStatus, e.ErrorCode, e.Message))],
             summary.ResumeCommand());
-        output.WriteLine(JsonSerializer.Serialize(report, Options));
+        output.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
         output.Flush();
     }
 

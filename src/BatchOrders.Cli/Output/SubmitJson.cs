@@ -7,13 +7,6 @@ namespace BatchOrders.Cli.Output;
 /// <summary>The final summary of a run as one JSON object: batchId, target, file, rows and orders per state, results, failedRows, journal, exitCode.</summary>
 internal static class SubmitJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static void Write(TextWriter output, BatchJournal journal, string target, string file, ResultsFileOutcome results, ResultsFileOutcome failedRows, int exitCode)
     {
         var summary = new Summary(
@@ -27,14 +20,14 @@ internal static class SubmitJson
             journal.Path,
             exitCode,
             null);
-        output.WriteLine(JsonSerializer.Serialize(summary, Options));
+        output.WriteLine(JsonSerializer.Serialize(summary, CliJson.Options));
         output.Flush();
     }
 
     /// <summary>A run that stopped before sending (configuration, journal): the same shape, with the reason.</summary>
     public static void WriteRefusal(TextWriter output, string file, string message, int exitCode)
     {
-        output.WriteLine(JsonSerializer.Serialize(new Summary(null, null, file, [], [], null, null, null, exitCode, message), Options));
+        output.WriteLine(JsonSerializer.Serialize(new Summary(null, null, file, [], [], null, null, null, exitCode, message), CliJson.Options));
         output.Flush();
     }
 

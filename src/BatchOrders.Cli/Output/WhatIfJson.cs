@@ -8,14 +8,6 @@ namespace BatchOrders.Cli.Output;
 /// <summary>The machine-readable what-if: one JSON object with exactly the documented camelCase names.</summary>
 internal static class WhatIfJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        // Apostrophes and accents stay readable; the output is data on stdout, never embedded in HTML.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     public static void Write(TextWriter output, string file, ReadResult read, OrderPlan? plan, IReadOnlyList<RowError> errors)
     {
         var fileErrors = read.Problem is { } problem ? [new Error(null, null, null, null, problem.Message)] : Array.Empty<Error>();
@@ -24,7 +16,7 @@ internal static class WhatIfJson
             read.DataRowCount,
             plan?.Orders.Select(ToOrder).ToArray() ?? [],
             [.. fileErrors, .. errors.Select(e => new Error(e.Sheet, e.Row, e.Column, e.Value, e.Message))]);
-        output.WriteLine(JsonSerializer.Serialize(report, Options));
+        output.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
         output.Flush();
     }
 
