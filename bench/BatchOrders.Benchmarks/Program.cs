@@ -5,7 +5,7 @@ using BatchOrders.Benchmarks.Suites;
 // dotnet run -c Release --project bench/BatchOrders.Benchmarks -- [--quick] [--seed N] [--data DIR] [suite ...]
 // With no suite named, every suite runs. "--fingerprint DUMP [FILE ...]" dumps what reading and planning produce
 // (see Fingerprint) to check that a performance change kept the behaviour. "--child SUITE CASE" is how the runner starts one case in its own process.
-IBenchmarkSuite[] suites = [new ReadingSuite()];
+IBenchmarkSuite[] suites = [new ReadingSuite(), new SubmissionSuite(), new ResumeSuite(), new ResultsSuite()];
 
 var quick = false;
 var seed = 20_251_125;
