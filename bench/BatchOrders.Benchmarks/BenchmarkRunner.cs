@@ -86,7 +86,8 @@ internal sealed class BenchmarkRunner
         var pause = TimeSpan.Zero;
         int[] collections = [];
         long startRss = 0;
-        for (var i = 0; i < _settings.Iterations; i++)
+        var iterations = benchmarkCase.Iterations ?? _settings.Iterations;
+        for (var i = 0; i < iterations; i++)
         {
             FullCollect();
             if (i == 0)
@@ -129,7 +130,8 @@ internal sealed class BenchmarkRunner
             allocated,
             pause.TotalMilliseconds,
             collections,
-            clocks[median].Phases.ToDictionary(p => p.Key, p => p.Value));
+            clocks[median].Phases.ToDictionary(p => p.Key, p => p.Value),
+            clocks[median].Figures.Count == 0 ? null : clocks[median].Figures.ToDictionary(p => p.Key, p => p.Value));
         Console.WriteLine(ResultMarker + JsonSerializer.Serialize(result, Json).ReplaceLineEndings(" "));
         return 0;
     }
@@ -214,8 +216,16 @@ internal sealed class BenchmarkRunner
                 string.Join('/', c.Collections),
                 string.Join(", ", c.PhaseMs.Select(p => $"{p.Key} {p.Value.ToString("N0", CultureInfo.InvariantCulture)}")),
             }).ToList();
+            var figures = suite.Cases.Where(c => c.Figures is { Count: > 0 }).ToList();
             Console.WriteLine($"[{suite.Name}]");
             PrintTable(header, rows);
+            if (figures.Count > 0)
+            {
+                Console.WriteLine();
+                PrintTable(
+                    ["case", "figures"],
+                    [.. figures.Select(c => new[] { c.Name, string.Join(", ", c.Figures!.Select(f => $"{f.Key} {Figure(f.Value)}")) })]);
+            }
             if (suite.Comparisons.Count > 0)
             {
                 Console.WriteLine();
@@ -238,6 +248,9 @@ internal sealed class BenchmarkRunner
 
         string Line(string[] cells) => string.Join(" | ", cells.Select((c, i) => i is 0 or 1 ? c.PadRight(widths[i]) : c.PadLeft(widths[i])));
     }
+
+    private static string Figure(double value) =>
+        value.ToString(Math.Abs(value) >= 100 || value == Math.Floor(value) ? "N0" : "N2", CultureInfo.InvariantCulture);
 
     private static string Mib(long bytes) => (bytes / (1024.0 * 1024)).ToString("N0", CultureInfo.InvariantCulture);
 

@@ -5,6 +5,7 @@ namespace BatchOrders.Benchmarks;
 /// <see cref="PeakRssBytes"/> is the child's peak resident set (VmHWM), <see cref="StartRssBytes"/> its
 /// resident set before the first measured iteration (runtime, loaded code and the warm-up's leftovers).
 /// Allocation, GC pause time and collections (gen0, gen1, gen2) are those of the first measured iteration.
+/// <see cref="Figures"/> are what the case measured beyond time, from the median iteration.
 /// </summary>
 internal sealed record CaseResult(
     string Suite,
@@ -21,4 +22,5 @@ internal sealed record CaseResult(
     long AllocatedBytes,
     double GcPauseMs,
     IReadOnlyList<int> Collections,
-    IReadOnlyDictionary<string, double> PhaseMs);
+    IReadOnlyDictionary<string, double> PhaseMs,
+    IReadOnlyDictionary<string, double>? Figures = null);

@@ -1,11 +1,18 @@
 using System.Globalization;
 using BatchOrders.Benchmarks;
+using BatchOrders.Benchmarks.Chaos;
 using BatchOrders.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/BatchOrders.Benchmarks -- [--quick] [--seed N] [--data DIR] [suite ...]
-// With no suite named, every suite runs. "--fingerprint DUMP [FILE ...]" dumps what reading and planning produce
+// With no suite named, every suite runs. "chaos [--quick] [--seed N|random] [--orders N] [--kills N] [--cli DLL]" runs the
+// chaos harness instead (see ChaosHarness). "--fingerprint DUMP [FILE ...]" dumps what reading and planning produce
 // (see Fingerprint) to check that a performance change kept the behaviour. "--child SUITE CASE" is how the runner starts one case in its own process.
-IBenchmarkSuite[] suites = [new ReadingSuite()];
+IBenchmarkSuite[] suites = [new ReadingSuite(), new SubmissionSuite(), new ResumeSuite(), new ResultsSuite()];
+
+if (args.Length > 0 && args[0] == "chaos")
+{
+    return await ChaosCommand.RunAsync(args[1..]);
+}
 
 var quick = false;
 var seed = 20_251_125;

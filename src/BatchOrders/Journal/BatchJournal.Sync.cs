@@ -26,6 +26,7 @@ public sealed partial class BatchJournal
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(plan);
+        using var timing = JournalMetrics.Time(nameof(Synchronize));
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();

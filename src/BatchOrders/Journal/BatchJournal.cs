@@ -178,6 +178,7 @@ public sealed partial class BatchJournal : IDisposable
     /// </summary>
     public IReadOnlyList<JournalOrder> GetWork()
     {
+        using var timing = JournalMetrics.Time(nameof(GetWork));
         lock (_lock)
         {
             return _connection.Query<OrderRecord>(
@@ -196,6 +197,7 @@ public sealed partial class BatchJournal : IDisposable
     /// <summary>Counts of orders per state.</summary>
     public IReadOnlyDictionary<OrderState, int> CountByState()
     {
+        using var timing = JournalMetrics.Time(nameof(CountByState));
         lock (_lock)
         {
             var counts = Enum.GetValues<OrderState>().ToDictionary(s => s, _ => 0);
@@ -237,6 +239,7 @@ public sealed partial class BatchJournal : IDisposable
     /// <summary>The order is about to be sent: Sending, with the time its request id was first used.</summary>
     public JournalOrder MarkSending(string orderKey)
     {
+        using var timing = JournalMetrics.Time(nameof(MarkSending));
         lock (_lock)
         {
             var now = JournalTime.Format(_time.GetUtcNow());
@@ -248,6 +251,7 @@ public sealed partial class BatchJournal : IDisposable
     /// <summary>Logs one HTTP attempt and counts it.</summary>
     public void RecordAttempt(string orderKey, Guid requestId, int? httpStatus, string outcome, string? errorCode, string? message)
     {
+        using var timing = JournalMetrics.Time(nameof(RecordAttempt));
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
@@ -264,6 +268,7 @@ public sealed partial class BatchJournal : IDisposable
     public void MarkSucceeded(string orderKey, string partnerOrderId, int httpStatus, IReadOnlyDictionary<int, string> subscriptionIds)
     {
         ArgumentNullException.ThrowIfNull(subscriptionIds);
+        using var timing = JournalMetrics.Time(nameof(MarkSucceeded));
         lock (_lock)
         {
             var order = FindOrder(orderKey) ?? throw new InvalidOperationException($"No order {orderKey} in the journal.");
@@ -277,6 +282,7 @@ public sealed partial class BatchJournal : IDisposable
     /// <summary>A definitive business failure: kept with Partner Center's code and description, not retried.</summary>
     public void MarkFailed(string orderKey, int? httpStatus, string? errorCode, string message)
     {
+        using var timing = JournalMetrics.Time(nameof(MarkFailed));
         lock (_lock)
         {
             Update(orderKey, "state = 'Failed', http_status = @httpStatus, error_code = @errorCode, error_message = @message, completed_at = @now",
@@ -287,6 +293,7 @@ public sealed partial class BatchJournal : IDisposable
     /// <summary>No definitive answer this run (time-outs, faults, Ctrl+C mid-request): stays Sending, resent with the same request id.</summary>
     public void MarkUnresolved(string orderKey, int? httpStatus, string? errorCode, string message)
     {
+        using var timing = JournalMetrics.Time(nameof(MarkUnresolved));
         lock (_lock)
         {
             Update(orderKey, "state = 'Sending', http_status = @httpStatus, error_code = @errorCode, error_message = @message",
@@ -305,6 +312,7 @@ public sealed partial class BatchJournal : IDisposable
             throw new ArgumentOutOfRangeException(nameof(restoreTo), restoreTo, "Only Pending or Sending can be restored.");
         }
 
+        using var timing = JournalMetrics.Time(nameof(MarkNotSent));
         lock (_lock)
         {
             Update(orderKey, "state = @state, http_status = @httpStatus, error_code = @errorCode, error_message = @message",

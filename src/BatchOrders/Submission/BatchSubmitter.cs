@@ -75,6 +75,7 @@ public sealed partial class BatchSubmitter
                 using (await gate.EnterAsync(waitUntilStopped.Token))
                 {
                     sent = true;
+                    var sentAt = _time.GetUtcNow();
                     run.Attempted();
                     try
                     {
@@ -82,7 +83,7 @@ public sealed partial class BatchSubmitter
                         Record(sending, result);
                         if (result is AttemptOutcome.Transient { IsThrottled: true } throttled)
                         {
-                            gate.OnThrottled(throttled.RetryAfter);
+                            gate.OnThrottled(throttled.RetryAfter, sentAt);
                             run.Throttled();
                         }
                         else

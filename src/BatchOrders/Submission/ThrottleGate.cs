@@ -24,6 +24,8 @@ public sealed class ThrottleGate : IDisposable
     private int _successesSinceChange;
     private int _throttlesInARow;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    // When the last 429 that counted was seen: requests sent before it are part of its burst.
+    private DateTimeOffset _throttledAt = DateTimeOffset.MinValue;
     private DateTimeOffset _nextSendAt = DateTimeOffset.MinValue;
     private DateTimeOffset _firstSendAt = DateTimeOffset.MinValue;
     private DateTimeOffset _paceChangedAt = DateTimeOffset.MinValue;
@@ -114,38 +116,47 @@ public sealed class ThrottleGate : IDisposable
         return new Lease(this);
     }
 
-    /// <summary>The service throttled (429): pause everyone, fewer in flight, and pace under the rate it took.</summary>
-    public void OnThrottled(TimeSpan? retryAfter)
+    /// <summary>
+    /// The service throttled (429) a request sent at <paramref name="sentAt"/>: pause everyone, fewer in flight, and
+    /// pace under the rate it took. The other requests already in flight when the first 429 came back are throttled
+    /// too; their 429s belong to the same burst and may lengthen the pause to their own Retry-After, but neither back
+    /// off further nor halve the concurrency again (else one burst at concurrency 4 paused the batch for 4 minutes).
+    /// </summary>
+    public void OnThrottled(TimeSpan? retryAfter, DateTimeOffset sentAt)
     {
         lock (_lock)
         {
             var now = _time.GetUtcNow();
             var wait = retryAfter ?? _options.DefaultThrottleWait;
-            // Throttled again straight after a pause: back off exponentially, as Partner Center asks.
-            if (_pausedUntil >= now - TimeSpan.FromSeconds(1) || _throttlesInARow > 0)
+            if (sentAt >= _throttledAt)
             {
-                wait = TimeSpan.FromTicks(wait.Ticks * (1L << Math.Min(_throttlesInARow, 4)));
+                // Throttled again straight after a pause: back off exponentially, as Partner Center asks.
+                if (_pausedUntil >= now - TimeSpan.FromSeconds(1) || _throttlesInARow > 0)
+                {
+                    wait = TimeSpan.FromTicks(wait.Ticks * (1L << Math.Min(_throttlesInARow, 4)));
+                }
+
+                _throttlesInARow++;
+                _throttledAt = now;
+                _limit = Math.Max(1, _limit / 2);
+                _successesSinceChange = 0;
+
+                // After a full minute of sending, what the service accepted in that minute is the best guess at its
+                // per-minute ceiling: keep just under it. Sooner than that (a burst, a storm) says nothing about the ceiling.
+                Trim(now);
+                if (now - _firstSendAt >= Window)
+                {
+                    var accepted = Math.Max(1, _recentSends.Count - 1);
+                    var interval = TimeSpan.FromTicks((long)(Window.Ticks / (accepted * PaceMargin)));
+                    _paceInterval = _paceInterval is { } current && current > interval ? current : interval;
+                    _paceChangedAt = now;
+                }
             }
 
             wait = wait > _options.MaxThrottleWait ? _options.MaxThrottleWait : wait;
-            _throttlesInARow++;
             if (now + wait > _pausedUntil)
             {
                 _pausedUntil = now + wait;
-            }
-
-            _limit = Math.Max(1, _limit / 2);
-            _successesSinceChange = 0;
-
-            // After a full minute of sending, what the service accepted in that minute is the best guess at its
-            // per-minute ceiling: keep just under it. Sooner than that (a burst, a storm) says nothing about the ceiling.
-            Trim(now);
-            if (now - _firstSendAt >= Window)
-            {
-                var accepted = Math.Max(1, _recentSends.Count - 1);
-                var interval = TimeSpan.FromTicks((long)(Window.Ticks / (accepted * PaceMargin)));
-                _paceInterval = _paceInterval is { } current && current > interval ? current : interval;
-                _paceChangedAt = now;
             }
         }
     }
