@@ -15,7 +15,8 @@ public sealed class CultureIndependenceTests
     [MemberData(nameof(Files))]
     public async Task What_if_output_is_identical_under_invariant_german_and_turkish_cultures(string file)
     {
-        var path = RepositoryFiles.Get("sample-data", file);
+        using var folder = new TempFolder();
+        var path = folder.CopySample(file);
 
         var invariant = await RunUnder(CultureInfo.InvariantCulture, path);
         var german = await RunUnder(new CultureInfo("de-DE"), path);

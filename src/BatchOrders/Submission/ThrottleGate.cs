@@ -144,7 +144,7 @@ public sealed class ThrottleGate : IDisposable
                 // After a full minute of sending, what the service accepted in that minute is the best guess at its
                 // per-minute ceiling: keep just under it. Sooner than that (a burst, a storm) says nothing about the ceiling.
                 Trim(now);
-                if (now - _firstSendAt >= Window)
+                if (_firstSendAt != DateTimeOffset.MinValue && now - _firstSendAt >= Window)
                 {
                     var accepted = Math.Max(1, _recentSends.Count - 1);
                     var interval = TimeSpan.FromTicks((long)(Window.Ticks / (accepted * PaceMargin)));

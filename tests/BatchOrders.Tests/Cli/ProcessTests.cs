@@ -24,7 +24,7 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task Redirected_output_has_no_escape_codes()
     {
-        var (exitCode, output, _) = await CliProcess.RunAsync(["submit", RepositoryFiles.Get("sample-data", "finance-upload.csv"), "--what-if"]);
+        var (exitCode, output, _) = await CliProcess.RunAsync(["submit", _folder.CopySample("finance-upload.csv"), "--what-if"]);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("27 rows, all valid", output, StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public sealed class SubmitCommandTests : IDisposable
     [Fact]
     public async Task The_sample_add_ons_are_ordered_and_a_rerun_finds_nothing_to_do()
     {
-        var path = Copy("addons.csv");
+        var path = _folder.CopySample("addons.csv");
 
         var (exitCode, output) = await CliRunner.RunAsync("submit", path);
         var (again, rerun) = await CliRunner.RunAsync("submit", path);
@@ -91,7 +91,7 @@ public sealed class SubmitCommandTests : IDisposable
     [Fact]
     public async Task Invalid_input_sends_nothing_and_writes_the_validation_sheet()
     {
-        var path = Copy("with-errors.csv");
+        var path = _folder.CopySample("with-errors.csv");
 
         var (exitCode, output) = await CliRunner.RunAsync("submit", path);
 
@@ -105,8 +105,8 @@ public sealed class SubmitCommandTests : IDisposable
     [Fact]
     public async Task A_journal_of_another_file_is_refused()
     {
-        var first = Copy("addons.csv");
-        var second = Copy("finance-upload.csv");
+        var first = _folder.CopySample("addons.csv");
+        var second = _folder.CopySample("finance-upload.csv");
         Assert.Equal(0, (await CliRunner.RunAsync("submit", first)).ExitCode);
 
         var (exitCode, output) = await CliRunner.RunAsync("submit", second, "--journal", first + ".journal.db");
@@ -118,7 +118,7 @@ public sealed class SubmitCommandTests : IDisposable
     [Fact]
     public async Task Confirm_without_a_terminal_refuses_unless_yes_is_given()
     {
-        var path = Copy("addons.csv");
+        var path = _folder.CopySample("addons.csv");
 
         var (refused, output) = await CliRunner.RunAsync("submit", path, "--confirm");
         var (confirmed, _) = await CliRunner.RunAsync("submit", path, "--confirm", "--yes", "--quiet");
@@ -131,17 +131,10 @@ public sealed class SubmitCommandTests : IDisposable
     [Fact]
     public async Task Live_without_credentials_explains_what_to_configure_and_exits_4()
     {
-        var (exitCode, output, _) = await CliProcess.RunAsync(["submit", Copy("addons.csv"), "--target", "live"]);
+        var (exitCode, output, _) = await CliProcess.RunAsync(["submit", _folder.CopySample("addons.csv"), "--target", "live"]);
 
         Assert.Equal(4, exitCode);
         Assert.Contains("PartnerCenter:TenantId", output, StringComparison.Ordinal);
         Assert.Contains("Nothing was sent", output, StringComparison.Ordinal);
-    }
-
-    private string Copy(string sample)
-    {
-        var path = _folder.File(sample);
-        File.Copy(RepositoryFiles.Get("sample-data", sample), path);
-        return path;
     }
 }

@@ -12,7 +12,7 @@ public sealed class SubmitWhatIfTests : IDisposable
     [Fact]
     public async Task What_if_on_a_valid_file_prints_the_plan_and_exits_0()
     {
-        var (exitCode, output) = await CliRunner.RunAsync("submit", RepositoryFiles.Get("sample-data", "migration-day.xlsx"), "--what-if");
+        var (exitCode, output) = await CliRunner.RunAsync("submit", _folder.CopySample("migration-day.xlsx"), "--what-if");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("191 rows, all valid", output, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class SubmitWhatIfTests : IDisposable
     [Fact]
     public async Task What_if_json_lists_every_row_error_with_its_place_and_exits_2()
     {
-        var (exitCode, output) = await CliRunner.RunAsync("submit", RepositoryFiles.Get("sample-data", "with-errors.csv"), "--what-if", "--json");
+        var (exitCode, output) = await CliRunner.RunAsync("submit", _folder.CopySample("with-errors.csv"), "--what-if", "--json");
 
         Assert.Equal(2, exitCode);
         using var json = JsonDocument.Parse(output);
@@ -82,7 +82,7 @@ public sealed class SubmitWhatIfTests : IDisposable
     [Fact]
     public async Task Errors_are_shown_as_a_table_naming_row_column_and_value()
     {
-        var (exitCode, output) = await CliRunner.RunAsync("submit", RepositoryFiles.Get("sample-data", "with-errors.csv"), "--what-if");
+        var (exitCode, output) = await CliRunner.RunAsync("submit", _folder.CopySample("with-errors.csv"), "--what-if");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("12 problems in 12 rows of with-errors.csv", output, StringComparison.Ordinal);

@@ -19,6 +19,14 @@ public sealed class TempFolder : IDisposable
         return path;
     }
 
+    /// <summary>A copy of a file of sample-data/: commands write files beside their input, and never into the repository.</summary>
+    public string CopySample(string name)
+    {
+        var path = File(name);
+        System.IO.File.Copy(RepositoryFiles.Get("sample-data", name), path, overwrite: true);
+        return path;
+    }
+
     public string WriteBytes(string name, byte[] bytes)
     {
         var path = File(name);
