@@ -249,6 +249,31 @@ public sealed class BatchJournalTests : IDisposable
     }
 
     [Fact]
+    public void A_journal_written_by_the_first_version_is_migrated_forward_and_keeps_its_orders()
+    {
+        var path = _folder.File("orders.csv.journal.db");
+        var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
+        string requestId;
+        using (var journal = Open())
+        {
+            journal.Synchronize(read, plan, sha, retryFailed: false);
+            requestId = journal.GetOrders()[0].RequestId.ToString();
+        }
+
+        // Back to what version 1 wrote: no batch id column, schema version 1.
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            connection.Execute("ALTER TABLE batch DROP COLUMN batch_id; DELETE FROM schema_version WHERE version > 1;");
+        }
+
+        using var migrated = Open(path);
+
+        Assert.Matches("^[0-9a-f]{32}$", migrated.GetBatch()!.BatchId);
+        Assert.Equal(requestId, migrated.GetOrders()[0].RequestId.ToString());
+    }
+
+    [Fact]
     public void The_schema_is_versioned()
     {
         var path = _folder.File("versioned.db");
