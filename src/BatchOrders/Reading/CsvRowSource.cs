@@ -55,7 +55,7 @@ internal sealed class CsvRowSource : ISheetRowSource
             var blank = true;
             for (var i = 0; i < fieldCount; i++)
             {
-                var value = reader.GetString(i) ?? string.Empty;
+                var value = FormulaText.Unguard(reader.GetString(i) ?? string.Empty);
                 cells[i] = value;
                 blank &= value.Length == 0;
             }

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using BatchOrders.Reading;
+
 namespace BatchOrders.Results;
 
 /// <summary>
@@ -9,26 +11,15 @@ namespace BatchOrders.Results;
 internal static class FormulaGuard
 {
     /// <summary>The prefix Excel reads as "this cell is text" (OWASP's advice for CSV).</summary>
-    public const char TextPrefix = '\'';
+    public const char TextPrefix = FormulaText.TextPrefix;
 
     /// <summary>Whether a spreadsheet would take the value for a formula.</summary>
-    public static bool LooksLikeFormula(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    public static bool LooksLikeFormula(string value) => FormulaText.LooksLikeFormula(value);
 
-    /// <summary>
-    /// The value as it goes into a CSV cell. A value that looks like a formula gets a leading <c>'</c>: Excel opens
-    /// it as the text without the apostrophe (and saves it back without one), other readers see the apostrophe.
-    /// A plain number such as <c>-5</c> or <c>+1.5</c> is left alone: no spreadsheet runs it, and changing it would
-    /// change the user's data. This costs an exact round trip only for text that starts with one of those
-    /// characters; see FailedRowsFile for why that is the right trade.
-    /// </summary>
-    public static string ForCsv(string value) =>
-        LooksLikeFormula(value) && !IsPlainNumber(value) ? TextPrefix + value : value;
+    /// <summary>The value as it goes into a CSV cell; the CSV reader undoes exactly this (see <see cref="FormulaText"/>).</summary>
+    public static string ForCsv(string value) => FormulaText.Guard(value);
 
-    /// <summary>A number as a person types it: optional sign, digits, optional decimals and exponent, nothing else.</summary>
-    public static bool IsPlainNumber(string value) =>
-        value.Length > 0 && char.IsAsciiDigit(value[^1]) &&
-        double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _);
+    public static bool IsPlainNumber(string value) => FormulaText.IsPlainNumber(value);
 
     /// <summary>
     /// A whole number Excel would show exactly as written (no leading zeros, no sign, at most 9 digits), so a

@@ -137,6 +137,16 @@ public sealed class CsvReadingTests : IDisposable
         Assert.Null(result.Rows[0].FriendlyName);
     }
 
+    [Fact]
+    public void The_text_marker_written_before_formula_like_values_is_removed_and_nothing_else()
+    {
+        var path = _folder.WriteText("marked.csv", Rows.Csv("CustomerId,OfferId,Quantity,FriendlyName,Notes,Phone,Sign", $"{Rows.Customer},{Rows.E3},1,'=Sales,'@SUM(1),'+44 20,'-5"));
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.Equal(["=Sales", "@SUM(1)", "+44 20", "'-5"], result.Rows[0].Cells.Skip(3));
+    }
+
     internal static string Describe(ReadResult result) =>
         result.Problem?.Message ?? string.Join("; ", result.Errors.Select(e => $"{e.Place}: {e.Message}"));
 }

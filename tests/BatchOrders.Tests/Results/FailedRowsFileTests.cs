@@ -21,12 +21,9 @@ public sealed class FailedRowsFileTests
         var again = SpreadsheetReader.Read(outcome.Path);
         Assert.True(again.IsValid, again.Problem?.Message + string.Join("; ", again.Errors.Select(e => e.Message)));
         Assert.Equal(batch.Read.Headers, again.Headers);
-        var expected = batch.Read.Rows.Skip(2).Select(r => r.Cells.ToArray()).ToList();
-        var actual = again.Rows.Select(r => r.Cells.ToArray()).ToList();
-        // The one formula-like text cell ("@SUM(1)") carries the CSV text marker; a number ("-12") never does.
-        expected[0][4] = "'@SUM(1)";
-        expected[0][5] = "'+44 20 7946 0000";
-        Assert.Equal(expected, actual);
+        // Formula-like text ("@SUM(1)", "+44 20 …") is written with the CSV text marker and read back without it.
+        Assert.Equal(batch.Read.Rows.Skip(2).Select(r => r.Cells), again.Rows.Select(r => r.Cells));
+        Assert.Contains("'@SUM(1)", File.ReadAllText(outcome.Path), StringComparison.Ordinal);
     }
 
     [Fact]
