@@ -66,6 +66,7 @@ public sealed partial class BatchSubmitter
         run.Started();
         var unknownOutcome = before == OrderState.Sending;
         var sent = false;
+        AttemptNote? answered = null;
         AttemptOutcome outcome;
         try
         {
@@ -80,7 +81,17 @@ public sealed partial class BatchSubmitter
                     try
                     {
                         var result = await _client.SendAsync(sending, token);
-                        Record(sending, result);
+                        var note = Describe(sending, result);
+                        if (result is AttemptOutcome.Transient)
+                        {
+                            // Retried: logged now. A definitive answer is logged with the outcome, in one commit.
+                            _journal.RecordAttempt(sending.OrderKey, note.RequestId, note.HttpStatus, note.Outcome, note.ErrorCode, note.Message);
+                        }
+                        else
+                        {
+                            answered = note;
+                        }
+
                         if (result is AttemptOutcome.Transient { IsThrottled: true } throttled)
                         {
                             gate.OnThrottled(throttled.RetryAfter, sentAt);
@@ -117,15 +128,15 @@ public sealed partial class BatchSubmitter
         switch (outcome)
         {
             case AttemptOutcome.Succeeded success:
-                _journal.MarkSucceeded(order.OrderKey, success.OrderId, success.HttpStatus, success.SubscriptionIds);
+                _journal.MarkSucceeded(order.OrderKey, success.OrderId, success.HttpStatus, success.SubscriptionIds, answered);
                 run.Succeeded();
                 break;
             case AttemptOutcome.Rejected rejected:
-                _journal.MarkFailed(order.OrderKey, rejected.Error.HttpStatus, rejected.Error.Code, rejected.Error.Description);
+                _journal.MarkFailed(order.OrderKey, rejected.Error.HttpStatus, rejected.Error.Code, rejected.Error.Description, answered);
                 run.Failed();
                 break;
             case AttemptOutcome.Unauthorized unauthorized:
-                _journal.MarkNotSent(order.OrderKey, unknownOutcome ? OrderState.Sending : before, unauthorized.Error.HttpStatus, unauthorized.Error.Code, unauthorized.Error.Description);
+                _journal.MarkNotSent(order.OrderKey, unknownOutcome ? OrderState.Sending : before, unauthorized.Error.HttpStatus, unauthorized.Error.Code, unauthorized.Error.Description, answered);
                 run.AuthenticationFailed(unauthorized.Error);
                 await halt.CancelAsync();
                 break;
@@ -144,7 +155,7 @@ public sealed partial class BatchSubmitter
     [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderKey} has no definitive answer this run: {Reason}")]
     private static partial void LogUnresolved(ILogger logger, string orderKey, string reason);
 
-    private void Record(JournalOrder order, AttemptOutcome outcome)
+    private static AttemptNote Describe(JournalOrder order, AttemptOutcome outcome)
     {
         var (status, kind, code, message) = outcome switch
         {
@@ -154,7 +165,7 @@ public sealed partial class BatchSubmitter
             AttemptOutcome.Transient t => (t.Error.HttpStatus, t.IsThrottled ? "throttled" : "transient", t.Error.Code, t.Error.Description),
             _ => throw new InvalidOperationException("Unknown outcome."),
         };
-        _journal.RecordAttempt(order.OrderKey, order.RequestId, status == 0 ? null : status, kind, code, message);
+        return new AttemptNote(order.RequestId, status == 0 ? null : status, kind, code, message);
     }
 
     /// <summary>The run's counters, shared by the workers.</summary>
