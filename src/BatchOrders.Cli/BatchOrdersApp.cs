@@ -44,6 +44,7 @@ internal static class BatchOrdersApp
             config.SetExceptionHandler((exception, _) => ReportException(console, exception));
             config.AddCommand<SubmitCommand>("submit")
                 .WithDescription("Check a spreadsheet of orders and, without --what-if, order them.")
+                .WithExample("submit", "sample-data/migration-day.xlsx")
                 .WithExample("submit", "sample-data/migration-day.xlsx", "--what-if");
             config.AddCommand<SandboxCommand>("sandbox")
                 .WithDescription("Run the Partner Center sandbox on this machine until Ctrl+C, to rehearse against it.")
