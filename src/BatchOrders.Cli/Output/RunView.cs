@@ -84,10 +84,10 @@ internal sealed class RunView(IAnsiConsole console, bool plain, bool quiet, Time
         var elapsed = now - started;
         var perMinute = elapsed > TimeSpan.FromMilliseconds(200) ? done / elapsed.TotalMinutes : 0;
         var left = perMinute > 0 ? TimeSpan.FromMinutes((total - done) / perMinute) : (TimeSpan?)null;
-        if (progress?.PausedUntil is { } resumeAt && resumeAt - now > (left ?? TimeSpan.Zero) && done < total)
+        if (progress?.PausedUntil is { } resumeAt && resumeAt > now && done < total)
         {
-            // Nothing is sent before the pause ends, whatever the rate so far.
-            left = resumeAt - now;
+            // Nothing is sent before the pause ends: the rest starts then, at the rate seen so far.
+            left = (resumeAt - now) + (left ?? TimeSpan.Zero);
         }
 
         var text = Invariant($"{done:N0}/{total:N0} done · {perMinute:N0}/min · ETA {(left is { } l ? Short(l) : "-")} · retries {progress?.Retries ?? 0:N0}");

@@ -1,0 +1,50 @@
+using BatchOrders.Cli.Output;
+using BatchOrders.Submission;
+using BatchOrders.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BatchOrders.Tests.Cli;
+
+public sealed class RunViewTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Plain_output_shows_progress_rate_retries_and_the_throttled_pause_added_to_the_time_left()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var console = new RecordingConsole();
+        var view = new RunView(console.Console, plain: true, quiet: false, time);
+        var work = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var tracking = view.TrackAsync(10, progress =>
+        {
+            time.Advance(TimeSpan.FromSeconds(30));
+            progress.Report(new SubmissionProgress(10, Succeeded: 3, Failed: 0, Unresolved: 0, InFlight: 2, Retries: 4, Throttled: 1, PausedUntil: time.GetUtcNow() + TimeSpan.FromSeconds(45)));
+            return work.Task;
+        });
+        work.SetResult(0);
+        await tracking;
+
+        var line = Assert.Single(console.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("3/10 done · 6/min · ETA 1:55 · retries 4 · throttled, resuming in 45s", line.Trim());
+        Assert.DoesNotContain("\u001b", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Quiet_prints_nothing_while_sending()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var console = new RecordingConsole();
+        var view = new RunView(console.Console, plain: true, quiet: true, time);
+
+        var result = await view.TrackAsync(1, progress =>
+        {
+            progress.Report(new SubmissionProgress(1, 1, 0, 0, 0, 0, 0, null));
+            return Task.FromResult(42);
+        });
+
+        Assert.Equal(42, result);
+        Assert.Empty(console.Output);
+    }
+}
