@@ -66,10 +66,10 @@ public static class ResultsWorkbook
 
         using var workbook = NewWorkbook("BatchOrders results");
         WriteSummary(workbook.AddWorksheet(SummarySheet), summary, options);
-        WorkbookSheets.WriteResults(workbook.AddWorksheet(ResultsSheet), summary.Batch.Headers, rows.Select(row => ToLine(row, byKey)));
-        WorkbookSheets.WriteOrders(workbook.AddWorksheet(OrdersSheet), orders.Select(ToLine));
+        var results = WorkbookSheets.WriteResults(workbook.AddWorksheet(ResultsSheet), summary.Batch.Headers, rows.Select(row => ToLine(row, byKey)));
+        var orderSheet = WorkbookSheets.WriteOrders(workbook.AddWorksheet(OrdersSheet), orders.Select(ToLine));
         workbook.Worksheet(SummarySheet).SetTabActive();
-        workbook.SaveAs(output);
+        StreamedWorkbook.Save(workbook, [results, orderSheet], output);
         return rows.Count;
     }
 
@@ -90,13 +90,16 @@ public static class ResultsWorkbook
 
         using var workbook = NewWorkbook("BatchOrders plan (nothing sent)");
         WritePlanSummary(workbook.AddWorksheet(SummarySheet), read, allErrors, valid ? plan : null, options);
-        WorkbookSheets.WriteResults(workbook.AddWorksheet(ResultsSheet), read.Headers, read.Rows.Select(row =>
-            new ResultLine(row.Cells, state, LineItemNumber: placement.TryGetValue(row.Location, out var place) ? place.LineItem : null)));
+        var streamed = new List<StreamedSheet>
+        {
+            WorkbookSheets.WriteResults(workbook.AddWorksheet(ResultsSheet), read.Headers, read.Rows.Select(row =>
+                new ResultLine(row.Cells, state, LineItemNumber: placement.TryGetValue(row.Location, out var place) ? place.LineItem : null))),
+        };
         if (valid)
         {
-            WorkbookSheets.WriteOrders(workbook.AddWorksheet(OrdersSheet), plan!.Orders.Select((o, i) => new OrderLine(
+            streamed.Add(WorkbookSheets.WriteOrders(workbook.AddWorksheet(OrdersSheet), plan!.Orders.Select((o, i) => new OrderLine(
                 i + 1, o.CustomerId, o.BillingCycle?.ToWireValue(), o.IsAddOn, o.OrderId, o.LineItems.Count,
-                WorkbookSheets.FormatRows(o.LineItems.Select(l => l.Row.Location.Row)), "Planned", o.OrderKey)));
+                WorkbookSheets.FormatRows(o.LineItems.Select(l => l.Row.Location.Row)), "Planned", o.OrderKey))));
         }
 
         if (allErrors.Count > 0)
@@ -105,7 +108,7 @@ public static class ResultsWorkbook
         }
 
         workbook.Worksheet(SummarySheet).SetTabActive();
-        workbook.SaveAs(output);
+        StreamedWorkbook.Save(workbook, streamed, output);
         return read.Rows.Count;
     }
 

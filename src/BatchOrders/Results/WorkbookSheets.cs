@@ -8,6 +8,8 @@ namespace BatchOrders.Results;
 /// Draws the sheets of the results workbook. Every text goes in with <c>SetValue&lt;string&gt;</c>, which ClosedXML
 /// stores as a string and never parses: no formula, no number or date guessed from text (formula injection).
 /// Styles go on single cells or columns, never on whole-sheet ranges, which ClosedXML would fill with cells.
+/// The big sheets (Results, Orders) get only their header, widths, pane and filter from ClosedXML: their rows are
+/// streamed into the saved file by <see cref="SheetRowWriter"/> with the same values and styles (see <see cref="StreamedSheet"/>).
 /// </summary>
 internal static class WorkbookSheets
 {
@@ -21,7 +23,11 @@ internal static class WorkbookSheets
     private static readonly XLColor InputHeaderFill = XLColor.FromArgb(0xFF, 0xF2, 0xF2, 0xF2);
     private static readonly XLColor ResultHeaderFill = XLColor.FromArgb(0xFF, 0xDD, 0xEB, 0xF7);
 
-    public static void WriteResults(IXLWorksheet sheet, IReadOnlyList<string> inputHeaders, IEnumerable<ResultLine> lines)
+    /// <summary>
+    /// Draws the Results sheet's header, widths, frozen pane and filter, and returns the streamed rows (one per line).
+    /// The lines are read twice: once here to measure the columns, once when the rows are written.
+    /// </summary>
+    public static StreamedSheet WriteResults(IXLWorksheet sheet, IReadOnlyList<string> inputHeaders, IEnumerable<ResultLine> lines)
     {
         var resultNames = ResultColumnNames(inputHeaders);
         var inputCount = inputHeaders.Count;
@@ -37,36 +43,71 @@ internal static class WorkbookSheets
         }
 
         var state = inputCount + 1;
-        var row = 1;
+        var count = 0;
         foreach (var line in lines)
         {
-            row++;
+            count++;
             for (var c = 0; c < inputCount; c++)
             {
-                InputCell(sheet.Cell(row, c + 1), c < line.Cells.Count ? line.Cells[c] : string.Empty, widths, c + 1);
+                var value = c < line.Cells.Count ? line.Cells[c] : string.Empty;
+                if (FormulaGuard.IsCanonicalWholeNumber(value, out _))
+                {
+                    widths.Measure(c + 1, value.Length);
+                }
+                else
+                {
+                    Measure(widths, c + 1, value);
+                }
             }
 
-            var cell = sheet.Cell(row, state);
-            Text(cell, line.State, widths, state);
-            StateStyle(cell, line.State);
-            Text(sheet.Cell(row, state + 1), line.OrderId, widths, state + 1);
-            Text(sheet.Cell(row, state + 2), line.SubscriptionId, widths, state + 2);
-            Number(sheet.Cell(row, state + 3), line.LineItemNumber);
-            Text(sheet.Cell(row, state + 4), line.ErrorCode, widths, state + 4);
-            Text(sheet.Cell(row, state + 5), line.ErrorMessage, widths, state + 5);
-            Number(sheet.Cell(row, state + 6), line.Attempts);
-            Text(sheet.Cell(row, state + 7), line.RequestId?.ToString(), widths, state + 7);
-            Text(sheet.Cell(row, state + 8), line.CorrelationId?.ToString(), widths, state + 8);
-            Date(sheet.Cell(row, state + 9), line.SubmittedAt);
+            Measure(widths, state, line.State);
+            Measure(widths, state + 1, line.OrderId);
+            Measure(widths, state + 2, line.SubscriptionId);
+            Measure(widths, state + 4, line.ErrorCode);
+            Measure(widths, state + 5, line.ErrorMessage);
+            Measure(widths, state + 7, line.RequestId?.ToString());
+            Measure(widths, state + 8, line.CorrelationId?.ToString());
         }
 
         widths.Fixed(state + 3, 14);
         widths.Fixed(state + 6, 10);
         widths.Fixed(state + 9, 24);
-        Finish(sheet, row, inputCount + resultNames.Count, widths);
+        var columns = inputCount + resultNames.Count;
+        Finish(sheet, count + 1, columns, widths);
+        StreamedSheet.PlaceTemplate(sheet);
+        return new StreamedSheet
+        {
+            Name = sheet.Name,
+            Columns = columns,
+            DataRows = count,
+            WriteRows = rows =>
+            {
+                foreach (var line in lines)
+                {
+                    rows.StartRow();
+                    for (var c = 0; c < inputCount; c++)
+                    {
+                        rows.Input(c + 1, c < line.Cells.Count ? line.Cells[c] : string.Empty);
+                    }
+
+                    rows.State(state, line.State);
+                    rows.Text(state + 1, line.OrderId);
+                    rows.Text(state + 2, line.SubscriptionId);
+                    rows.Number(state + 3, line.LineItemNumber);
+                    rows.Text(state + 4, line.ErrorCode);
+                    rows.Text(state + 5, line.ErrorMessage);
+                    rows.Number(state + 6, line.Attempts);
+                    rows.Text(state + 7, line.RequestId?.ToString());
+                    rows.Text(state + 8, line.CorrelationId?.ToString());
+                    rows.Date(state + 9, line.SubmittedAt);
+                    rows.EndRow();
+                }
+            },
+        };
     }
 
-    public static void WriteOrders(IXLWorksheet sheet, IEnumerable<OrderLine> orders)
+    /// <summary>Draws the Orders sheet's header, widths, frozen pane and filter, and returns its streamed rows.</summary>
+    public static StreamedSheet WriteOrders(IXLWorksheet sheet, IEnumerable<OrderLine> orders)
     {
         string[] headers =
         [
@@ -80,35 +121,62 @@ internal static class WorkbookSheets
             Header(sheet.Cell(1, c + 1), headers[c], ResultHeaderFill, widths, c + 1);
         }
 
-        var row = 1;
+        var count = 0;
         foreach (var order in orders)
         {
-            row++;
-            Number(sheet.Cell(row, 1), order.Number);
-            Text(sheet.Cell(row, 2), order.CustomerId, widths, 2);
-            Text(sheet.Cell(row, 3), order.BillingCycle, widths, 3);
-            Text(sheet.Cell(row, 4), order.IsAddOn ? "add-on" : "create", widths, 4);
-            Text(sheet.Cell(row, 5), order.TargetOrderId, widths, 5);
-            Number(sheet.Cell(row, 6), order.LineItems);
-            Text(sheet.Cell(row, 7), order.InputRows, widths, 7);
-            Text(sheet.Cell(row, 8), order.State, widths, 8);
-            StateStyle(sheet.Cell(row, 8), order.State);
-            Text(sheet.Cell(row, 9), order.PartnerOrderId, widths, 9);
-            Number(sheet.Cell(row, 10), order.HttpStatus);
-            Text(sheet.Cell(row, 11), order.ErrorCode, widths, 11);
-            Text(sheet.Cell(row, 12), order.ErrorMessage, widths, 12);
-            Number(sheet.Cell(row, 13), order.Attempts);
-            Text(sheet.Cell(row, 14), order.RequestId?.ToString(), widths, 14);
-            Text(sheet.Cell(row, 15), order.CorrelationId?.ToString(), widths, 15);
-            Date(sheet.Cell(row, 16), order.SubmittedAt);
-            Date(sheet.Cell(row, 17), order.CompletedAt);
-            Text(sheet.Cell(row, 18), order.OrderKey, widths, 18);
-            Text(sheet.Cell(row, 19), order.SupersededBy, widths, 19);
+            count++;
+            Measure(widths, 2, order.CustomerId);
+            Measure(widths, 3, order.BillingCycle);
+            Measure(widths, 4, Kind(order));
+            Measure(widths, 5, order.TargetOrderId);
+            Measure(widths, 7, order.InputRows);
+            Measure(widths, 8, order.State);
+            Measure(widths, 9, order.PartnerOrderId);
+            Measure(widths, 11, order.ErrorCode);
+            Measure(widths, 12, order.ErrorMessage);
+            Measure(widths, 14, order.RequestId?.ToString());
+            Measure(widths, 15, order.CorrelationId?.ToString());
+            Measure(widths, 18, order.OrderKey);
+            Measure(widths, 19, order.SupersededBy);
         }
 
         widths.Fixed(16, 24);
         widths.Fixed(17, 24);
-        Finish(sheet, row, headers.Length, widths);
+        Finish(sheet, count + 1, headers.Length, widths);
+        StreamedSheet.PlaceTemplate(sheet);
+        return new StreamedSheet
+        {
+            Name = sheet.Name,
+            Columns = headers.Length,
+            DataRows = count,
+            WriteRows = rows =>
+            {
+                foreach (var order in orders)
+                {
+                    rows.StartRow();
+                    rows.Number(1, order.Number);
+                    rows.Text(2, order.CustomerId);
+                    rows.Text(3, order.BillingCycle);
+                    rows.Text(4, Kind(order));
+                    rows.Text(5, order.TargetOrderId);
+                    rows.Number(6, order.LineItems);
+                    rows.Text(7, order.InputRows);
+                    rows.State(8, order.State);
+                    rows.Text(9, order.PartnerOrderId);
+                    rows.Number(10, order.HttpStatus);
+                    rows.Text(11, order.ErrorCode);
+                    rows.Text(12, order.ErrorMessage);
+                    rows.Number(13, order.Attempts);
+                    rows.Text(14, order.RequestId?.ToString());
+                    rows.Text(15, order.CorrelationId?.ToString());
+                    rows.Date(16, order.SubmittedAt);
+                    rows.Date(17, order.CompletedAt);
+                    rows.Text(18, order.OrderKey);
+                    rows.Text(19, order.SupersededBy);
+                    rows.EndRow();
+                }
+            },
+        };
     }
 
     public static void WriteValidation(IXLWorksheet sheet, IEnumerable<RowError> errors)
@@ -197,14 +265,27 @@ internal static class WorkbookSheets
         }
     }
 
+    /// <summary>One state per colour, in <see cref="StateIndex"/> order (the streamed sheets' template cells).</summary>
+    public static IReadOnlyList<string> StateExamples { get; } = ["Succeeded", "Failed", "Pending", "Planned", "Superseded"];
+
+    /// <summary>Which colour a state has: an index into <see cref="StateExamples"/>.</summary>
+    public static int StateIndex(string state) => state switch
+    {
+        "Succeeded" => 0,
+        "Failed" => 1,
+        "Conflict" or "Pending" or "Sending" => 2,
+        "Planned" => 3,
+        _ => 4,
+    };
+
     public static void StateStyle(IXLCell cell, string state)
     {
-        var (fill, font) = state switch
+        var (fill, font) = StateIndex(state) switch
         {
-            "Succeeded" => (0xC6EFCE, 0x006100),
-            "Failed" => (0xFFC7CE, 0x9C0006),
-            "Conflict" or "Pending" or "Sending" => (0xFFEB9C, 0x9C5700),
-            "Planned" => (0xDDEBF7, 0x1F4E78),
+            0 => (0xC6EFCE, 0x006100),
+            1 => (0xFFC7CE, 0x9C0006),
+            2 => (0xFFEB9C, 0x9C5700),
+            3 => (0xDDEBF7, 0x1F4E78),
             _ => (0xEDEDED, 0x595959),
         };
         cell.Style.Fill.BackgroundColor = XLColor.FromArgb(fill);
@@ -237,6 +318,17 @@ internal static class WorkbookSheets
             {
                 parts.Add(s == e ? s.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{s}-{e}"));
             }
+        }
+    }
+
+    private static string Kind(OrderLine order) => order.IsAddOn ? "add-on" : "create";
+
+    /// <summary>Measures a text the way <see cref="Text"/> would write it (empty: no cell; too long: cut).</summary>
+    private static void Measure(ColumnWidths widths, int column, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            widths.Measure(column, Math.Min(value.Length, MaxCellText));
         }
     }
 
