@@ -97,11 +97,18 @@ public sealed partial class BatchJournal
             }
 
             var superseded = 0;
+            // The planned order that now fills each slot: looked up once, not by scanning the plan per superseded order.
+            var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var order in plan.Orders)
+            {
+                replacements.TryAdd(order.GroupKey, order.OrderKey);
+            }
+
             foreach (var (key, (group, state, _)) in known)
             {
                 if (!planned.Contains(key) && state is OrderState.Pending or OrderState.Failed or OrderState.Conflict)
                 {
-                    var replacement = plan.Orders.FirstOrDefault(o => o.GroupKey == group)?.OrderKey;
+                    var replacement = replacements.GetValueOrDefault(group);
                     _connection.Execute(
                         "UPDATE orders SET state = 'Superseded', superseded_by = @replacement, updated_at = @now WHERE order_key = @key",
                         new { replacement, now, key }, transaction);
