@@ -280,8 +280,8 @@ internal sealed class SubmitCommand(IAnsiConsole console) : AsyncCommand<SubmitC
 
             var exitCode = ExitCodeOf(outcome);
             journal.EndRun(runId, exitCode);
-            var resume = ResumeCommand(settings, journalPath, read.File);
-            var results = ResultsWorkbook.Write(journal, settings.Results, new ResultsOptions { ResumeCommand = resume });
+            var resume = BatchSummary.ResumeCommandFor(journal.GetBatch()!, journal.Path);
+            var results = ResultsWorkbook.Write(journal, settings.Results);
             var failedRows = FailedRowsFile.Write(journal);
             if (settings.Json)
             {
@@ -302,27 +302,6 @@ internal sealed class SubmitCommand(IAnsiConsole console) : AsyncCommand<SubmitC
         : outcome.Submission.Interrupted || outcome.Remaining > 0 ? ExitCodes.Interrupted
         : outcome.States[OrderState.Failed] + outcome.States[OrderState.Conflict] > 0 ? ExitCodes.OrdersFailed
         : ExitCodes.Success;
-
-    private static string ResumeCommand(Settings settings, string journalPath, string input)
-    {
-        var command = $"batchorders submit \"{input}\"";
-        if (settings.Sheet is not null)
-        {
-            command += $" --sheet \"{settings.Sheet}\"";
-        }
-
-        if (settings.Target is not null)
-        {
-            command += $" --target {settings.Target}";
-        }
-
-        if (!string.Equals(journalPath, BatchJournal.DefaultPath(input), StringComparison.Ordinal))
-        {
-            command += $" --journal \"{journalPath}\"";
-        }
-
-        return command;
-    }
 
     private int Refuse(string message, int exitCode, Settings settings)
     {

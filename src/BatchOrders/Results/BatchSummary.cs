@@ -101,18 +101,30 @@ public sealed record BatchSummary
         };
     }
 
-    /// <summary>The command that resumes this batch with the same input, sheet and journal.</summary>
-    public string ResumeCommand()
+    /// <summary>The command that resumes this batch with the same input, sheet, target and journal.</summary>
+    public string ResumeCommand() => ResumeCommandFor(Batch, JournalPath);
+
+    /// <summary>
+    /// The command that resumes a batch: its input, and its sheet, target and journal where they are not the defaults.
+    /// The target matters: a journal refuses a run for another kind of target, so a live batch must be resumed live.
+    /// </summary>
+    public static string ResumeCommandFor(JournalBatch batch, string journalPath)
     {
-        var command = $"batchorders submit {ResultsWorkbook.Quote(Batch.InputPath)}";
-        if (Batch.Sheet is { } sheet)
+        ArgumentNullException.ThrowIfNull(batch);
+        var command = $"batchorders submit {ResultsWorkbook.Quote(batch.InputPath)}";
+        if (batch.Sheet is { } sheet)
         {
             command += $" --sheet {ResultsWorkbook.Quote(sheet)}";
         }
 
-        if (!string.Equals(Path.GetFullPath(JournalPath), BatchJournal.DefaultPath(Batch.InputPath), StringComparison.Ordinal))
+        if (batch.Target != BatchJournal.SandboxTarget)
         {
-            command += $" --journal {ResultsWorkbook.Quote(JournalPath)}";
+            command += $" --target {ResultsWorkbook.Quote(batch.Target)}";
+        }
+
+        if (!string.Equals(Path.GetFullPath(journalPath), BatchJournal.DefaultPath(batch.InputPath), StringComparison.Ordinal))
+        {
+            command += $" --journal {ResultsWorkbook.Quote(journalPath)}";
         }
 
         return command;

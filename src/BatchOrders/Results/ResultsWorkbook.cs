@@ -164,7 +164,7 @@ public static class ResultsWorkbook
         writer.Blank();
         writer.StateTable(summary.Orders, summary.Rows);
         writer.Blank();
-        writer.Text("Resume with", options.ResumeCommand ?? summary.ResumeCommand());
+        writer.Text("Resume with", summary.ResumeCommand());
         writer.Text("Write this workbook again", $"batchorders report {Quote(summary.JournalPath)}");
         writer.Date("Workbook written", options.Time.GetUtcNow());
         writer.Text("Times", "All times are UTC.");
