@@ -34,7 +34,7 @@ internal static class PlanView
             table.AddRow(
                 Markup.Escape(error.Row?.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 Markup.Escape(error.Column ?? "-"),
-                Markup.Escape(Shorten(error.Value ?? string.Empty)),
+                Markup.Escape(DisplayText.Shorten(error.Value ?? string.Empty)),
                 Markup.Escape(error.Message));
         }
 
@@ -110,6 +110,4 @@ internal static class PlanView
 
     private static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? string.Empty : "s")}");
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 }

@@ -13,7 +13,7 @@ internal static class StatusView
 
     public static void Show(IAnsiConsole console, BatchSummary summary)
     {
-        var targetColour = summary.Batch.Target == "sandbox" ? "yellow" : "red";
+        var targetColour = summary.Batch.Target == BatchJournal.SandboxTarget ? "yellow" : "red";
         console.MarkupLine($"[bold]{Markup.Escape(summary.Batch.InputName)}[/]{(summary.Batch.Sheet is null ? string.Empty : $", sheet {Markup.Escape(summary.Batch.Sheet)}")}");
         console.MarkupLine($"[bold {targetColour}]{Markup.Escape(summary.TargetBanner)}[/]");
         console.MarkupLine($"Journal: {Markup.Escape(summary.JournalPath)}");

@@ -249,13 +249,17 @@ public sealed partial class BatchJournal : IDisposable
     }
 
     /// <summary>Logs one HTTP attempt and counts it.</summary>
-    public void RecordAttempt(string orderKey, Guid requestId, int? httpStatus, string outcome, string? errorCode, string? message)
+    public void RecordAttempt(string orderKey, Guid requestId, int? httpStatus, string outcome, string? errorCode, string? message) =>
+        RecordAttempt(orderKey, new AttemptNote(requestId, httpStatus, outcome, errorCode, message));
+
+    /// <summary>Logs one HTTP attempt and counts it.</summary>
+    public void RecordAttempt(string orderKey, AttemptNote attempt)
     {
         using var timing = JournalMetrics.Time(nameof(RecordAttempt));
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
-            InsertAttempt(new AttemptNote(requestId, httpStatus, outcome, errorCode, message), orderKey, transaction);
+            InsertAttempt(attempt, orderKey, transaction);
             transaction.Commit();
         }
     }

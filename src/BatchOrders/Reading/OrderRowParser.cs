@@ -107,7 +107,7 @@ internal sealed partial class OrderRowParser
         {
             if (cells[i].Length > _options.MaxCellLength)
             {
-                Add(row, ColumnName(i), string.Concat(cells[i].AsSpan(0, 40), "…"), Invariant($"The value is {cells[i].Length:N0} characters long; a cell holds at most {_options.MaxCellLength:N0}."));
+                Add(row, ColumnName(i), DisplayText.Shorten(cells[i]), Invariant($"The value is {cells[i].Length:N0} characters long; a cell holds at most {_options.MaxCellLength:N0}."));
             }
             else if (cells[i].Contains('\uFFFD', StringComparison.Ordinal) && InputColumns.FindByHeader(_layout.Headers[i]) is not null)
             {

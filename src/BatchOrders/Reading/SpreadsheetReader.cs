@@ -108,7 +108,7 @@ public static class SpreadsheetReader
                 throw new InputFileException($"{where} is empty: it has no header row and no data.");
             }
 
-            var first = string.Join(", ", skipped[0].Cells.Where(c => c.Length > 0).Take(6).Select(c => $"'{Shorten(c)}'"));
+            var first = string.Join(", ", skipped[0].Cells.Where(c => c.Length > 0).Take(6).Select(c => $"'{DisplayText.Shorten(c)}'"));
             throw new InputFileException(
                 $"{where} has no header row: none of its first {skipped.Count} non-blank rows names the columns. " +
                 $"The first row should name them, such as CustomerId, OfferId, Quantity (row {skipped[0].Number} holds {first}).");
@@ -135,6 +135,4 @@ public static class SpreadsheetReader
         var (orderRows, errors) = parser.Complete();
         return new ReadResult(path, source.SheetName, layout.Headers, orderRows, errors, dataRows, null);
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 }

@@ -48,8 +48,8 @@ public sealed record BatchSummary
     /// <summary>"SANDBOX — nothing was ordered", "LIVE — Partner Center orders", or the address orders went to.</summary>
     public static string DescribeTarget(string target) => target switch
     {
-        "sandbox" => "SANDBOX — nothing was ordered (a rehearsal against the built-in sandbox)",
-        "live" => "LIVE — real Partner Center orders",
+        BatchJournal.SandboxTarget => "SANDBOX — nothing was ordered (a rehearsal against the built-in sandbox)",
+        BatchJournal.LiveTarget => "LIVE — real Partner Center orders",
         _ => $"CUSTOM ENDPOINT {target} — orders were sent to this address",
     };
 

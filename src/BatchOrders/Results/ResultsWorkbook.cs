@@ -143,7 +143,7 @@ public static class ResultsWorkbook
     private static void WriteSummary(IXLWorksheet sheet, BatchSummary summary, ResultsOptions options)
     {
         var writer = new SummaryWriter(sheet);
-        writer.Banner(summary.TargetBanner, summary.Batch.Target == "sandbox" ? SandboxBanner : LiveBanner);
+        writer.Banner(summary.TargetBanner, summary.Batch.Target == BatchJournal.SandboxTarget ? SandboxBanner : LiveBanner);
         writer.Text("Target", summary.Batch.Target);
         writer.Text("Input file", summary.Batch.InputPath);
         writer.Text("Sheet", summary.Batch.Sheet);

@@ -85,7 +85,7 @@ public sealed partial class BatchSubmitter
                         if (result is AttemptOutcome.Transient)
                         {
                             // Retried: logged now. A definitive answer is logged with the outcome, in one commit.
-                            _journal.RecordAttempt(sending.OrderKey, note.RequestId, note.HttpStatus, note.Outcome, note.ErrorCode, note.Message);
+                            _journal.RecordAttempt(sending.OrderKey, note);
                         }
                         else
                         {
@@ -140,7 +140,7 @@ public sealed partial class BatchSubmitter
                 run.AuthenticationFailed(unauthorized.Error);
                 await halt.CancelAsync();
                 break;
-            case AttemptOutcome.Transient transient when !sent && !unknownOutcome:
+            case AttemptOutcome.Transient when !sent && !unknownOutcome:
                 _journal.MarkNotSent(order.OrderKey, before, null, null, null);
                 run.NotStarted();
                 break;
