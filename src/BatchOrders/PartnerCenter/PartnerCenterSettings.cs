@@ -49,23 +49,23 @@ public sealed class PartnerCenterSettings
         : ClientSecret is not null ? "app-only sign-in with a client secret"
         : "no sign-in configured";
 
-    /// <summary>What is missing for live use, as plain instructions; empty when enough is configured.</summary>
-    public IReadOnlyList<string> MissingForLive()
+    /// <summary>What is missing for live use; empty when enough is configured.</summary>
+    public IReadOnlyList<LiveSetting> MissingForLive()
     {
-        var missing = new List<string>();
+        var missing = new List<LiveSetting>();
         if (string.IsNullOrWhiteSpace(TenantId))
         {
-            missing.Add("PartnerCenter:TenantId — your partner tenant (BATCHORDERS__PartnerCenter__TenantId, or --tenant)");
+            missing.Add(LiveSetting.TenantId);
         }
 
         if (string.IsNullOrWhiteSpace(ClientId))
         {
-            missing.Add("PartnerCenter:ClientId — the application id registered for Partner Center (BATCHORDERS__PartnerCenter__ClientId, or --client-id)");
+            missing.Add(LiveSetting.ClientId);
         }
 
         if (!UseDeviceCode && ClientSecret is null && CertificatePath is null && CertificateThumbprint is null)
         {
-            missing.Add("one way to sign in: PartnerCenter:CertificatePath (+ CertificatePassword) or PartnerCenter:CertificateThumbprint or PartnerCenter:ClientSecret for app-only, or --device-code for a partner user");
+            missing.Add(LiveSetting.SignIn);
         }
 
         return missing;

@@ -1,0 +1,10 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml.Linq;
+using ClosedXML.Excel;
+
+namespace BatchOrders.Results;
+
+/// <summary>The style indexes of the template cells, as ClosedXML saved them.</summary>
+internal sealed record TemplateStyles(string Default, string QuotePrefix, string Date, IReadOnlyList<string> States);
