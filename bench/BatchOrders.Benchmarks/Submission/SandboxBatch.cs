@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using BatchOrders.Runs;
 using BatchOrders.Journal;
 using BatchOrders.PartnerCenter;
-using BatchOrders.Planning;
-using BatchOrders.Reading;
+using BatchOrders.Runs;
 using BatchOrders.Sandbox;
 using BatchOrders.Submission;
 using Microsoft.Extensions.Logging;

@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using BatchOrders.Runs;
-using BatchOrders.Journal;
 using BatchOrders.PartnerCenter;
-using BatchOrders.Planning;
-using BatchOrders.Reading;
-using BatchOrders.Submission;
+using BatchOrders.Runs;
 
 namespace BatchOrders.Benchmarks.Suites;
 

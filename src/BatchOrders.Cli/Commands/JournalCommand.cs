@@ -1,7 +1,5 @@
 using BatchOrders.Cli.Output;
 using BatchOrders.Journal;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace BatchOrders.Cli.Commands;
 

@@ -3,13 +3,11 @@ using System.Globalization;
 using BatchOrders.Sandbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace BatchOrders.Cli.Commands;
 
 /// <summary><c>batchorders sandbox</c>: runs the Partner Center sandbox on its own until Ctrl+C.</summary>
-public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxCommand.Settings>
+internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {

@@ -2,8 +2,6 @@ using System.ComponentModel;
 using BatchOrders.Cli.Output;
 using BatchOrders.Journal;
 using BatchOrders.Results;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace BatchOrders.Cli.Commands;
 

@@ -3,8 +3,6 @@ using BatchOrders.Planning;
 using BatchOrders.Reading;
 using BatchOrders.Runs;
 using BatchOrders.Submission;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace BatchOrders.Cli.Commands;
 

@@ -2,8 +2,6 @@ using BatchOrders.Cli.Output;
 using BatchOrders.Cli.Targets;
 using BatchOrders.Results;
 using BatchOrders.Runs;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace BatchOrders.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using BatchOrders.Problems;
 using BatchOrders.Results;
-using Spectre.Console;
 using static System.FormattableString;
 
 namespace BatchOrders.Cli.Output;

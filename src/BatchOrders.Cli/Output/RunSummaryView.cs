@@ -1,7 +1,6 @@
 using System.Globalization;
 using BatchOrders.Journal;
 using BatchOrders.Runs;
-using Spectre.Console;
 using static System.FormattableString;
 
 namespace BatchOrders.Cli.Output;

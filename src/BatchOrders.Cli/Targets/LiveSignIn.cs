@@ -1,5 +1,4 @@
 using BatchOrders.PartnerCenter;
-using Spectre.Console;
 
 namespace BatchOrders.Cli.Targets;
 
@@ -12,7 +11,7 @@ internal static class LiveSignIn
         if (missing.Count > 0)
         {
             return (null,
-                "--target live needs Partner Center credentials, and some are not configured:\n  - " + string.Join("\n  - ", missing.Select(Describe)) +
+                "--target live needs Partner Center credentials, and some are not configured:\n  - " + string.Join("\n  - ", missing.Select(Instruction)) +
                 "\nPut them in appsettings.json (section PartnerCenter) or in BATCHORDERS__PartnerCenter__… environment variables. Nothing was sent.");
         }
 
@@ -31,7 +30,7 @@ internal static class LiveSignIn
         }
     }
 
-    private static string Describe(LiveSetting setting) => setting switch
+    private static string Instruction(LiveSetting setting) => setting switch
     {
         LiveSetting.TenantId => "PartnerCenter:TenantId — your partner tenant (BATCHORDERS__PartnerCenter__TenantId, or --tenant)",
         LiveSetting.ClientId => "PartnerCenter:ClientId — the application id registered for Partner Center (BATCHORDERS__PartnerCenter__ClientId, or --client-id)",

@@ -7,6 +7,7 @@ namespace BatchOrders.PartnerCenter;
 /// </summary>
 public sealed class PartnerCenterSettings
 {
+    /// <summary>Partner Center's REST API.</summary>
     public const string LiveBaseAddress = "https://api.partnercenter.microsoft.com/";
 
     /// <summary>The MSAL scope for app-only sign-in.</summary>
@@ -27,6 +28,7 @@ public sealed class PartnerCenterSettings
     /// <summary>App-only with a certificate file (.pfx); its password in <see cref="CertificatePassword"/>.</summary>
     public string? CertificatePath { get; set; }
 
+    /// <summary>The password of <see cref="CertificatePath"/>: from settings or the environment only, never printed.</summary>
     public string? CertificatePassword { get; set; }
 
     /// <summary>App-only with a certificate from the current user's (or machine's) store.</summary>

@@ -8,16 +8,22 @@ namespace BatchOrders.Results;
 /// </summary>
 public sealed record BatchSummary
 {
+    /// <summary>The batch the journal belongs to.</summary>
     public required JournalBatch Batch { get; init; }
 
+    /// <summary>The journal, as a full path.</summary>
     public required string JournalPath { get; init; }
 
+    /// <summary>Orders per state.</summary>
     public required IReadOnlyDictionary<OrderState, int> Orders { get; init; }
 
+    /// <summary>Input rows per state of their order.</summary>
     public required IReadOnlyDictionary<OrderState, int> Rows { get; init; }
 
+    /// <summary>Each customer's orders and line items per state.</summary>
     public required IReadOnlyList<CustomerSummary> Customers { get; init; }
 
+    /// <summary>Every run, oldest first.</summary>
     public required IReadOnlyList<JournalRun> Runs { get; init; }
 
     /// <summary>The first run's start, or null when nothing was ever run.</summary>
@@ -38,8 +44,10 @@ public sealed record BatchSummary
     /// <summary>Orders with an error now, most recent first.</summary>
     public required IReadOnlyList<BatchError> LastErrors { get; init; }
 
+    /// <summary>All orders of the batch.</summary>
     public int TotalOrders => Orders.Values.Sum();
 
+    /// <summary>All input rows of the batch.</summary>
     public int TotalRows => Rows.Values.Sum();
 
     /// <summary>Reads the summary of a journal; <paramref name="errorLimit"/> caps <see cref="LastErrors"/>.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BatchOrders.Journal;
-using BatchOrders.Problems;
 using BatchOrders.Planning;
+using BatchOrders.Problems;
 using BatchOrders.Reading;
 using ClosedXML.Excel;
 
@@ -14,9 +14,16 @@ namespace BatchOrders.Results;
 /// </summary>
 public static class ResultsWorkbook
 {
+    /// <summary>The batch at a glance: target, input, timings, states, how to resume.</summary>
     public const string SummarySheet = "Summary";
+
+    /// <summary>Every input row with all its columns and what became of it.</summary>
     public const string ResultsSheet = "Results";
+
+    /// <summary>One row per planned order.</summary>
     public const string OrdersSheet = "Orders";
+
+    /// <summary>Every problem of an input that was not sent.</summary>
     public const string ValidationSheet = "Validation";
 
     /// <summary>The columns after the input's own on the Results sheet.</summary>

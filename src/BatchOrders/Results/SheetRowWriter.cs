@@ -1,8 +1,5 @@
 using System.Globalization;
 using BatchOrders.Reading;
-using System.IO.Compression;
-using System.Text;
-using System.Xml.Linq;
 using ClosedXML.Excel;
 
 namespace BatchOrders.Results;

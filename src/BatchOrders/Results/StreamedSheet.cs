@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
-using System.Xml.Linq;
 using ClosedXML.Excel;
 
 namespace BatchOrders.Results;

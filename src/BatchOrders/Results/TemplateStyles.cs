@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
-using System.Xml.Linq;
-using ClosedXML.Excel;
-
 namespace BatchOrders.Results;
 
 /// <summary>The style indexes of the template cells, as ClosedXML saved them.</summary>

@@ -11,7 +11,7 @@ namespace BatchOrders.Submission;
 /// order is marked Sending (committed) before its first request, and its outcome is committed before the worker
 /// takes the next one, so a crash at any moment loses nothing and a rerun sends nothing twice.
 /// </summary>
-public sealed partial class BatchSubmitter
+internal sealed partial class BatchSubmitter
 {
     private readonly BatchJournal _journal;
     private readonly PartnerCenterClient _client;
@@ -81,7 +81,7 @@ public sealed partial class BatchSubmitter
                     try
                     {
                         var result = await _client.SendAsync(sending, token);
-                        var note = Describe(sending, result);
+                        var note = NoteOf(sending, result);
                         if (result is AttemptOutcome.Transient)
                         {
                             // Retried: logged now. A definitive answer is logged with the outcome, in one commit.
@@ -163,7 +163,7 @@ public sealed partial class BatchSubmitter
     [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderKey} has no definitive answer this run: {Reason}")]
     private static partial void LogUnresolved(ILogger logger, string orderKey, string reason);
 
-    private static AttemptNote Describe(JournalOrder order, AttemptOutcome outcome)
+    private static AttemptNote NoteOf(JournalOrder order, AttemptOutcome outcome)
     {
         var (status, kind, code, message) = outcome switch
         {

@@ -1,7 +1,7 @@
 using BatchOrders.Cli.Output;
 using BatchOrders.Journal;
-using BatchOrders.Problems;
 using BatchOrders.Planning;
+using BatchOrders.Problems;
 using BatchOrders.Reading;
 using BatchOrders.Tests.Support;
 using Dapper;
