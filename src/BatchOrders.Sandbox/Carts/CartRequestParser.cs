@@ -17,24 +17,15 @@ internal static class CartRequestParser
 {
     public static (IReadOnlyList<CartLineRequest>? Lines, SandboxAnswer? Error) Parse(ReadOnlyMemory<byte> body)
     {
-        JsonDocument document;
-        try
+        var (document, unreadable) = ParseObject(body, "a cart");
+        if (unreadable is not null)
         {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            return Invalid($"The request body is not valid JSON: {e.Message}");
+            return (null, unreadable);
         }
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return Invalid("The request body must be a JSON object (a cart).");
-            }
-
+            var root = document!.RootElement;
             if (Find(root, "attributes") is { ValueKind: JsonValueKind.Object } attributes
                 && Find(attributes, "objectType") is { ValueKind: not JsonValueKind.Null } objectType
                 && !(objectType.ValueKind == JsonValueKind.String && string.Equals(objectType.GetString(), "Cart", StringComparison.OrdinalIgnoreCase)))

@@ -18,24 +18,15 @@ internal static class OrderRequestParser
 
     public static (OrderRequest? Request, SandboxAnswer? Error) Parse(ReadOnlyMemory<byte> body)
     {
-        JsonDocument document;
-        try
+        var (document, unreadable) = ParseObject(body, "an order");
+        if (unreadable is not null)
         {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            return Invalid($"The request body is not valid JSON: {e.Message}");
+            return (null, unreadable);
         }
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return Invalid("The request body must be a JSON object (an order).");
-            }
-
+            var root = document!.RootElement;
             foreach (var field in ReadOnlyOrderFields)
             {
                 if (Find(root, field) is { ValueKind: not JsonValueKind.Null })

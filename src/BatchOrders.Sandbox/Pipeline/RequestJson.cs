@@ -5,6 +5,30 @@ namespace BatchOrders.Sandbox.Pipeline;
 /// <summary>Reads request bodies as Partner Center does: property names case-insensitively (the SDK sends PascalCase).</summary>
 internal static class RequestJson
 {
+    /// <summary>The body as a JSON document whose root is an object, or the 400 (800002) answer saying why it is not.</summary>
+    /// <param name="body">The request body.</param>
+    /// <param name="what">What the object should be, for the message: "an order", "a cart".</param>
+    public static (JsonDocument? Document, SandboxAnswer? Error) ParseObject(ReadOnlyMemory<byte> body, string what)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            return (null, SandboxAnswer.Error(400, Orders.ErrorCodes.InvalidInput, $"The request body is not valid JSON: {e.Message}"));
+        }
+
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            return (document, null);
+        }
+
+        document.Dispose();
+        return (null, SandboxAnswer.Error(400, Orders.ErrorCodes.InvalidInput, $"The request body must be a JSON object ({what})."));
+    }
+
     /// <summary>The property named <paramref name="name"/> in any case, or null when the object has none.</summary>
     public static JsonElement? Find(JsonElement element, string name)
     {
