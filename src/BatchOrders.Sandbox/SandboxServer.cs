@@ -167,6 +167,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await StopAsync(CancellationToken.None);
     }
 
+    /// <summary>Stops the sandbox and closes its state.</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);

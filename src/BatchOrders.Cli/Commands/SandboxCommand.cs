@@ -3,20 +3,12 @@ using System.Globalization;
 using BatchOrders.Sandbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace BatchOrders.Cli.Commands;
 
 /// <summary><c>batchorders sandbox</c>: runs the Partner Center sandbox on its own until Ctrl+C.</summary>
-public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxCommand.Settings>
+internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxCommand.Settings>
 {
-    /// <summary>Exit code for invalid options (DESIGN.md).</summary>
-    public const int InvalidOptionsExitCode = 2;
-
-    /// <summary>Exit code when the sandbox cannot start, e.g. the port is taken (configuration, DESIGN.md).</summary>
-    public const int StartFailedExitCode = 4;
-
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--port <N>")]
@@ -232,7 +224,7 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
         if (!validation.Successful)
         {
             console.MarkupLineInterpolated($"[red]Invalid sandbox options:[/] {validation.Message}");
-            return InvalidOptionsExitCode;
+            return ExitCodes.InvalidInput;
         }
 
         var options = settings.ToOptions();
@@ -248,12 +240,12 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
         catch (IOException e)
         {
             console.MarkupLineInterpolated($"[red]The sandbox could not start:[/] {e.Message}");
-            return StartFailedExitCode;
+            return ExitCodes.AuthenticationOrConfiguration;
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
         {
             console.MarkupLineInterpolated($"[red]The sandbox could not open its state file {options.StatePath}:[/] {e.Message}");
-            return StartFailedExitCode;
+            return ExitCodes.AuthenticationOrConfiguration;
         }
 
         await using (server)

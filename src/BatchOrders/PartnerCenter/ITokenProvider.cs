@@ -6,5 +6,6 @@ public interface ITokenProvider
     /// <summary>Where the token comes from, for messages (never the token itself).</summary>
     string Description { get; }
 
+    /// <summary>A valid bearer token for the next request.</summary>
     ValueTask<string> GetTokenAsync(CancellationToken cancellationToken);
 }

@@ -25,6 +25,7 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
         _showDeviceCode = showDeviceCode;
     }
 
+    /// <inheritdoc />
     public string Description { get; }
 
     /// <summary>Builds the provider the settings describe; call <see cref="PartnerCenterSettings.MissingForLive"/> first.</summary>
@@ -51,6 +52,7 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
         return new MsalTokenProvider(settings.DescribeSignIn(), builder.Build(), null, showDeviceCode);
     }
 
+    /// <inheritdoc />
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         try
@@ -104,8 +106,10 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
         }
     }
 
+    /// <summary>The description, never a token or secret.</summary>
     public override string ToString() => Description;
 
+    /// <summary>Releases the sign-in lock.</summary>
     public void Dispose() => _signIn.Dispose();
 
     private static X509Certificate2 LoadFile(PartnerCenterSettings settings)

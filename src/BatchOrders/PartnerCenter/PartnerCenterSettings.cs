@@ -7,6 +7,7 @@ namespace BatchOrders.PartnerCenter;
 /// </summary>
 public sealed class PartnerCenterSettings
 {
+    /// <summary>Partner Center's REST API.</summary>
     public const string LiveBaseAddress = "https://api.partnercenter.microsoft.com/";
 
     /// <summary>The MSAL scope for app-only sign-in.</summary>
@@ -27,6 +28,7 @@ public sealed class PartnerCenterSettings
     /// <summary>App-only with a certificate file (.pfx); its password in <see cref="CertificatePassword"/>.</summary>
     public string? CertificatePath { get; set; }
 
+    /// <summary>The password of <see cref="CertificatePath"/>: from settings or the environment only, never printed.</summary>
     public string? CertificatePassword { get; set; }
 
     /// <summary>App-only with a certificate from the current user's (or machine's) store.</summary>
@@ -49,23 +51,23 @@ public sealed class PartnerCenterSettings
         : ClientSecret is not null ? "app-only sign-in with a client secret"
         : "no sign-in configured";
 
-    /// <summary>What is missing for live use, as plain instructions; empty when enough is configured.</summary>
-    public IReadOnlyList<string> MissingForLive()
+    /// <summary>What is missing for live use; empty when enough is configured.</summary>
+    public IReadOnlyList<LiveSetting> MissingForLive()
     {
-        var missing = new List<string>();
+        var missing = new List<LiveSetting>();
         if (string.IsNullOrWhiteSpace(TenantId))
         {
-            missing.Add("PartnerCenter:TenantId — your partner tenant (BATCHORDERS__PartnerCenter__TenantId, or --tenant)");
+            missing.Add(LiveSetting.TenantId);
         }
 
         if (string.IsNullOrWhiteSpace(ClientId))
         {
-            missing.Add("PartnerCenter:ClientId — the application id registered for Partner Center (BATCHORDERS__PartnerCenter__ClientId, or --client-id)");
+            missing.Add(LiveSetting.ClientId);
         }
 
         if (!UseDeviceCode && ClientSecret is null && CertificatePath is null && CertificateThumbprint is null)
         {
-            missing.Add("one way to sign in: PartnerCenter:CertificatePath (+ CertificatePassword) or PartnerCenter:CertificateThumbprint or PartnerCenter:ClientSecret for app-only, or --device-code for a partner user");
+            missing.Add(LiveSetting.SignIn);
         }
 
         return missing;

@@ -11,7 +11,7 @@ namespace BatchOrders.Submission;
 /// order is marked Sending (committed) before its first request, and its outcome is committed before the worker
 /// takes the next one, so a crash at any moment loses nothing and a rerun sends nothing twice.
 /// </summary>
-public sealed partial class BatchSubmitter
+internal sealed partial class BatchSubmitter
 {
     private readonly BatchJournal _journal;
     private readonly PartnerCenterClient _client;
@@ -40,7 +40,7 @@ public sealed partial class BatchSubmitter
         ArgumentNullException.ThrowIfNull(work);
         using var gate = new ThrottleGate(_options, _time);
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var run = new RunState(work.Count, gate, progress);
+        var run = new SubmissionCounters(work.Count, gate, progress);
         var pipeline = OrderResilience.Build(_options, _time, () => { lock (_random) { return _random.NextDouble(); } }, () => halt.IsCancellationRequested);
 
         var next = -1;
@@ -59,10 +59,10 @@ public sealed partial class BatchSubmitter
         return run.ToResult(work.Count, interrupted: stop.IsCancellationRequested);
     }
 
-    private async Task SubmitOneAsync(JournalOrder order, Polly.ResiliencePipeline<AttemptOutcome> pipeline, ThrottleGate gate, RunState run, CancellationTokenSource halt)
+    private async Task SubmitOneAsync(JournalOrder order, Polly.ResiliencePipeline<AttemptOutcome> pipeline, ThrottleGate gate, SubmissionCounters run, CancellationTokenSource halt)
     {
         var before = order.State;
-        var sending = _journal.MarkSending(order.OrderKey);
+        var sending = _journal.Apply(order.OrderKey, new OrderChange.Send());
         run.Started();
         var unknownOutcome = before == OrderState.Sending;
         var sent = false;
@@ -81,7 +81,7 @@ public sealed partial class BatchSubmitter
                     try
                     {
                         var result = await _client.SendAsync(sending, token);
-                        var note = Describe(sending, result);
+                        var note = NoteOf(sending, result);
                         if (result is AttemptOutcome.Transient)
                         {
                             // Retried: logged now. A definitive answer is logged with the outcome, in one commit.
@@ -109,7 +109,7 @@ public sealed partial class BatchSubmitter
                     {
                         // The attempt's time ran out with the request possibly received: the outcome is unknown.
                         unknownOutcome = true;
-                        _journal.RecordAttempt(sending.OrderKey, sending.RequestId, null, "timeout", null, $"No answer within {_options.AttemptTimeout.TotalSeconds:0.#} s.");
+                        _journal.RecordAttempt(sending.OrderKey, new AttemptNote(sending.RequestId, null, "timeout", null, $"No answer within {_options.AttemptTimeout.TotalSeconds:0.#} s."));
                         throw;
                     }
                 }
@@ -125,27 +125,35 @@ public sealed partial class BatchSubmitter
             outcome = new AttemptOutcome.Transient(new PartnerCenterError(0, null, "Stopped before an answer."), null);
         }
 
+        var change = outcome switch
+        {
+            AttemptOutcome.Succeeded success => new OrderChange.Succeed(success.OrderId, success.HttpStatus, success.SubscriptionIds),
+            AttemptOutcome.Rejected rejected => new OrderChange.Fail(rejected.Error.HttpStatus, rejected.Error.Code, rejected.Error.Description),
+            // Refused before processing: back to how this run found it — in flight when an earlier attempt's outcome is unknown.
+            AttemptOutcome.Unauthorized { Error: var error } when unknownOutcome => new OrderChange.KeepInFlight(error.HttpStatus, error.Code, error.Description),
+            AttemptOutcome.Unauthorized { Error: var error } => new OrderChange.Unsend(error.HttpStatus, error.Code, error.Description),
+            AttemptOutcome.Transient when !sent && !unknownOutcome => new OrderChange.Unsend(),
+            AttemptOutcome.Transient { Error: var error } => (OrderChange)new OrderChange.KeepInFlight(error.HttpStatus == 0 ? null : error.HttpStatus, error.Code, error.Description),
+            _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+        };
+        _journal.Apply(order.OrderKey, change with { Attempt = answered });
+
         switch (outcome)
         {
-            case AttemptOutcome.Succeeded success:
-                _journal.MarkSucceeded(order.OrderKey, success.OrderId, success.HttpStatus, success.SubscriptionIds, answered);
+            case AttemptOutcome.Succeeded:
                 run.Succeeded();
                 break;
-            case AttemptOutcome.Rejected rejected:
-                _journal.MarkFailed(order.OrderKey, rejected.Error.HttpStatus, rejected.Error.Code, rejected.Error.Description, answered);
+            case AttemptOutcome.Rejected:
                 run.Failed();
                 break;
             case AttemptOutcome.Unauthorized unauthorized:
-                _journal.MarkNotSent(order.OrderKey, unknownOutcome ? OrderState.Sending : before, unauthorized.Error.HttpStatus, unauthorized.Error.Code, unauthorized.Error.Description, answered);
                 run.AuthenticationFailed(unauthorized.Error);
                 await halt.CancelAsync();
                 break;
             case AttemptOutcome.Transient when !sent && !unknownOutcome:
-                _journal.MarkNotSent(order.OrderKey, before, null, null, null);
                 run.NotStarted();
                 break;
             case AttemptOutcome.Transient transient:
-                _journal.MarkUnresolved(order.OrderKey, transient.Error.HttpStatus == 0 ? null : transient.Error.HttpStatus, transient.Error.Code, transient.Error.Description);
                 run.Unresolved();
                 LogUnresolved(_logger, order.OrderKey, transient.Error.Description);
                 break;
@@ -155,7 +163,7 @@ public sealed partial class BatchSubmitter
     [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderKey} has no definitive answer this run: {Reason}")]
     private static partial void LogUnresolved(ILogger logger, string orderKey, string reason);
 
-    private static AttemptNote Describe(JournalOrder order, AttemptOutcome outcome)
+    private static AttemptNote NoteOf(JournalOrder order, AttemptOutcome outcome)
     {
         var (status, kind, code, message) = outcome switch
         {
@@ -166,58 +174,5 @@ public sealed partial class BatchSubmitter
             _ => throw new InvalidOperationException("Unknown outcome."),
         };
         return new AttemptNote(order.RequestId, status == 0 ? null : status, kind, code, message);
-    }
-
-    /// <summary>The run's counters, shared by the workers.</summary>
-    private sealed class RunState(int total, ThrottleGate gate, IProgress<SubmissionProgress>? progress)
-    {
-        private int _succeeded;
-        private int _failed;
-        private int _unresolved;
-        private int _inFlight;
-        private int _attempts;
-        private int _throttled;
-        private PartnerCenterError? _authFailure;
-
-        public void Started() => Change(ref _inFlight, 1);
-
-        public void Attempted() => Change(ref _attempts, 1);
-
-        public void Throttled() => Change(ref _throttled, 1);
-
-        public void Succeeded() => Finish(ref _succeeded);
-
-        public void Failed() => Finish(ref _failed);
-
-        public void Unresolved() => Finish(ref _unresolved);
-
-        public void NotStarted() => Change(ref _inFlight, -1);
-
-        public void AuthenticationFailed(PartnerCenterError error)
-        {
-            Interlocked.CompareExchange(ref _authFailure, error, null);
-            Change(ref _inFlight, -1);
-        }
-
-        public void Report() => progress?.Report(new SubmissionProgress(
-            total, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), Volatile.Read(ref _unresolved), Volatile.Read(ref _inFlight),
-            Math.Max(0, Volatile.Read(ref _attempts) - Volatile.Read(ref _succeeded) - Volatile.Read(ref _failed) - Volatile.Read(ref _unresolved)),
-            Volatile.Read(ref _throttled), gate.PausedUntil));
-
-        public SubmissionResult ToResult(int total, bool interrupted) => new(
-            _succeeded, _failed, _unresolved, total - _succeeded - _failed - _unresolved, _attempts, _throttled,
-            interrupted, _authFailure);
-
-        private void Finish(ref int counter)
-        {
-            Interlocked.Increment(ref counter);
-            Change(ref _inFlight, -1);
-        }
-
-        private void Change(ref int counter, int by)
-        {
-            Interlocked.Add(ref counter, by);
-            Report();
-        }
     }
 }

@@ -8,7 +8,7 @@ namespace BatchOrders.Submission;
 /// in flight, and sets the pace to just under the rate the service accepted before it throttled; successes then
 /// ramp concurrency back up. An optional client-side ceiling (--max-rate) caps requests per minute.
 /// </summary>
-public sealed class ThrottleGate : IDisposable
+internal sealed class ThrottleGate : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private const double PaceMargin = 0.97;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using BatchOrders.Cli;
 using BatchOrders.Cli.Commands;
 using BatchOrders.Sandbox;
 using Spectre.Console;
@@ -61,7 +62,7 @@ public class SandboxCommandTests
 
         var exitCode = await command.ExecuteAsync(null!, new SandboxCommand.Settings { Hang = -1 }, CancellationToken.None);
 
-        Assert.Equal(SandboxCommand.InvalidOptionsExitCode, exitCode);
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
         Assert.Contains("--hang must be a share", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output.ToString(), StringComparison.Ordinal);
     }
@@ -76,7 +77,7 @@ public class SandboxCommandTests
 
         var exitCode = await app.RunAsync(["sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--quiet"], CancellationToken.None);
 
-        Assert.Equal(SandboxCommand.StartFailedExitCode, exitCode);
+        Assert.Equal(ExitCodes.AuthenticationOrConfiguration, exitCode);
         Assert.Contains("could not start", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output.ToString(), StringComparison.Ordinal);
     }
