@@ -1,4 +1,5 @@
 using System.Net;
+using BatchOrders.Sandbox.Carts;
 using BatchOrders.Sandbox.Catalog;
 using BatchOrders.Sandbox.Faults;
 using BatchOrders.Sandbox.Idempotency;
@@ -18,8 +19,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BatchOrders.Sandbox;
 
 /// <summary>
-/// The Partner Center orders API sandbox: a Kestrel server on 127.0.0.1 that speaks the orders wire format, keeps a
-/// ledger of what it created, and injects seeded faults. Start it with <see cref="StartAsync(SandboxOptions, CancellationToken)"/>.
+/// The Partner Center orders and carts API sandbox: a Kestrel server on 127.0.0.1 that speaks the orders and
+/// new-commerce cart wire formats, keeps a ledger of what it created, and injects seeded faults. Start it with <see cref="StartAsync(SandboxOptions, CancellationToken)"/>.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
@@ -27,15 +28,17 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly SandboxState _state;
     private readonly FaultPlan _faults;
     private readonly SandboxStatsCollector _stats;
+    private readonly CartBook _carts;
     private readonly Lock _stopLock = new();
     private Task? _stopping;
 
-    private SandboxServer(WebApplication app, SandboxState state, FaultPlan faults, SandboxStatsCollector stats, int seed)
+    private SandboxServer(WebApplication app, SandboxState state, FaultPlan faults, SandboxStatsCollector stats, CartBook carts, int seed)
     {
         _app = app;
         _state = state;
         _faults = faults;
         _stats = stats;
+        _carts = carts;
         Seed = seed;
         BaseAddress = null!;
     }
@@ -101,17 +104,20 @@ public sealed class SandboxServer : IAsyncDisposable
             var app = builder.Build();
             var stats = new SandboxStatsCollector();
             var faults = new FaultPlan(options, seed, timeProvider);
+            var orderIds = new OrderIdGenerator(seed, state.Use(s => s.CountLedgerEntries()));
+            var carts = new CartBook(state, SandboxCatalog.Seeded, options, seed, orderIds, timeProvider);
             var pipeline = new SandboxPipeline(
                 new BearerToken(options.RequiredToken, options.ForbiddenTokens),
                 faults,
                 new IdempotencyGate(state, options.IdempotencyRetention, timeProvider),
-                new OrderBook(state, SandboxCatalog.Seeded, options, seed, timeProvider),
+                new OrderBook(state, SandboxCatalog.Seeded, options, orderIds, timeProvider),
+                carts,
                 options,
                 stats,
                 timeProvider,
                 loggerFactory.CreateLogger("BatchOrders.Sandbox"),
                 app.Lifetime.ApplicationStopping);
-            var server = new SandboxServer(app, state, faults, stats, seed);
+            var server = new SandboxServer(app, state, faults, stats, carts, seed);
             server.MapEndpoints(pipeline);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -134,6 +140,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The seeded decisions, in arrival order (also at <c>GET /_sandbox/faults</c>); the last 100,000 are kept.</summary>
     public IReadOnlyList<FaultDecision> GetFaultDecisions() => _faults.Decisions();
+
+    /// <summary>Checkouts accepted and still running (see <see cref="SandboxOptions.CheckoutDuration"/>): tests await them.</summary>
+    internal int CheckoutsInProgress => _carts.CheckoutsInProgress;
 
     /// <summary>Stops listening; hung and delayed requests are cut off rather than waited for.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default)
@@ -175,6 +184,10 @@ public sealed class SandboxServer : IAsyncDisposable
         _app.MapGet(orders, http => pipeline.HandleAsync(http, OrderOperation.List));
         _app.MapPatch(orders + "/{orderId}", http => pipeline.HandleAsync(http, OrderOperation.Patch));
         _app.MapGet(orders + "/{orderId}", http => pipeline.HandleAsync(http, OrderOperation.Get));
+        const string carts = "/v1/customers/{customerId}/carts";
+        _app.MapPost(carts, http => pipeline.HandleAsync(http, OrderOperation.CreateCart));
+        _app.MapGet(carts + "/{cartId}", http => pipeline.HandleAsync(http, OrderOperation.GetCart));
+        _app.MapPost(carts + "/{cartId}/checkout", http => pipeline.HandleAsync(http, OrderOperation.CheckoutCart));
         _app.MapFallback("/v1/{**path}", http => pipeline.HandleAsync(http, OrderOperation.Unknown));
 
         // Test and operator endpoints: no token, never throttled or faulted.

@@ -84,8 +84,24 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
         public int RetentionMinutes { get; init; } = 24 * 60;
 
         [CommandOption("--max-line-items <N>")]
-        [Description("Most line items per order request (default 50).")]
+        [Description("Most line items per order or cart request (default 50).")]
         public int? MaxLineItems { get; init; }
+
+        [CommandOption("--cart-lifetime <MINUTES>")]
+        [Description("How long a cart can be checked out after it is created (default 10080 = 7 days, as documented).")]
+        public int CartLifetimeMinutes { get; init; } = 7 * 24 * 60;
+
+        [CommandOption("--refuse-repeat-checkout")]
+        [Description("Answer a second checkout of a checked-out cart with error 800065 instead of repeating its result.")]
+        public bool RefuseRepeatCheckout { get; init; }
+
+        [CommandOption("--checkout-time <MS>")]
+        [Description("How long a checkout takes before its orders exist, in milliseconds (default 0); meanwhile another checkout of the cart gets 800064.")]
+        public int CheckoutTimeMs { get; init; }
+
+        [CommandOption("--refuse-order-group <RATE>")]
+        [Description("Share of order groups refused at checkout (code 800010) while the cart's other groups are ordered (0 to 1).")]
+        public double RefuseOrderGroup { get; init; }
 
         [CommandOption("--quiet")]
         [Description("Do not log one line per request.")]
@@ -127,6 +143,16 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
                 errors.Add("--retention must be at least 1 minute.");
             }
 
+            if (CartLifetimeMinutes < 1)
+            {
+                errors.Add("--cart-lifetime must be at least 1 minute.");
+            }
+
+            if (CheckoutTimeMs < 0)
+            {
+                errors.Add("--checkout-time must be 0 or more milliseconds.");
+            }
+
             foreach (var customer in UnknownCustomers.Where(c => !Guid.TryParse(c, out _)))
             {
                 errors.Add($"--unknown-customer needs a customer tenant id (a GUID); got '{customer}'.");
@@ -162,6 +188,10 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
                 RequiredToken = Token,
                 IdempotencyRetention = TimeSpan.FromMinutes(RetentionMinutes),
                 MaxLineItemsPerOrder = MaxLineItems,
+                CartLifetime = TimeSpan.FromMinutes(CartLifetimeMinutes),
+                RepeatedCheckout = RefuseRepeatCheckout ? RepeatedCheckout.AlreadySubmittedError : RepeatedCheckout.Replay,
+                CheckoutDuration = TimeSpan.FromMilliseconds(CheckoutTimeMs),
+                OrderGroupRefusalRate = RefuseOrderGroup,
                 RequestLogLevel = Quiet ? LogLevel.None : LogLevel.Information,
             };
             foreach (var token in ForbiddenTokens)
@@ -183,7 +213,7 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
         internal IEnumerable<(string Flag, double Rate)> Rates() =>
         [
             ("--fail-500", Fail500), ("--fail-503", Fail503), ("--hang", Hang), ("--drop", Drop),
-            ("--answer-lost", AnswerLost), ("--storm", Storm),
+            ("--answer-lost", AnswerLost), ("--storm", Storm), ("--refuse-order-group", RefuseOrderGroup),
         ];
     }
 
