@@ -67,6 +67,11 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
 
         using (run)
         {
+            if (run.ResumedFrom is { } original)
+            {
+                output?.MarkupLine($"Resuming batch {run.Journal.GetBatch()!.BatchId} from its copy [bold]{Markup.Escape(input.Read.File)}[/] (last read from {Markup.Escape(original)}).");
+            }
+
             await using var connection = await TargetConnection.OpenAsync(target, run.Journal.Path, partnerCenter, liveTokens, cancellationToken);
             output?.MarkupLine(target.IsLive
                 ? $"[white on red] LIVE [/] Sending to {Markup.Escape(target.Description)} ({Markup.Escape(connection.SignIn)})."

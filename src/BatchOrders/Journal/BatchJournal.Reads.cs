@@ -16,6 +16,18 @@ public sealed partial class BatchJournal
         }
     }
 
+    /// <summary>The files that fed the batch (a file moved, renamed or re-saved is another entry), oldest first.</summary>
+    public IReadOnlyList<JournalInput> GetInputs()
+    {
+        lock (_lock)
+        {
+            return _connection.Query<(string Path, string Name, string Sha, string First, string Last)>(
+                    "SELECT path, name, sha256, first_used_at, last_used_at FROM inputs ORDER BY id")
+                .Select(i => new JournalInput(i.Path, i.Name, i.Sha, JournalTime.Parse(i.First), JournalTime.Parse(i.Last)))
+                .ToList();
+        }
+    }
+
     /// <summary>Every run of the command against this journal, oldest first.</summary>
     public IReadOnlyList<JournalRun> GetRuns()
     {
@@ -131,8 +143,9 @@ public sealed partial class BatchJournal
     private JournalOrder? FindOrder(string orderKey, SqliteTransaction? transaction = null) =>
         _connection.QuerySingleOrDefault<OrderRecord>($"{OrderRecord.Select} WHERE order_key = @orderKey", new { orderKey }, transaction)?.ToOrder();
 
-    private JournalBatch? ReadBatch() =>
+    private JournalBatch? ReadBatch(SqliteTransaction? transaction = null) =>
         _connection.QuerySingleOrDefault<BatchRecord>(
-                "SELECT batch_id AS BatchId, input_name AS InputName, input_path AS InputPath, input_sha256 AS InputSha256, sheet AS Sheet, headers_json AS HeadersJson, target AS Target, created_at AS CreatedAt, updated_at AS UpdatedAt FROM batch WHERE id = 1")
+                "SELECT batch_id AS BatchId, input_name AS InputName, input_path AS InputPath, input_sha256 AS InputSha256, sheet AS Sheet, headers_json AS HeadersJson, target AS Target, created_at AS CreatedAt, updated_at AS UpdatedAt FROM batch WHERE id = 1",
+                transaction: transaction)
             ?.ToBatch();
 }

@@ -30,7 +30,10 @@ public abstract record OrderChange
             ("request_first_used_at = COALESCE(request_first_used_at, @now), submitted_at = COALESCE(submitted_at, @now)", null);
     }
 
-    /// <summary>Partner Center created the order: its id and, per line item number, the subscription it made.</summary>
+    /// <summary>
+    /// Partner Center created the order: its id and, per line item number, the subscription it made. Every line
+    /// this request carried is bought by it; lines bought before keep their purchase.
+    /// </summary>
     public sealed record Succeed(string PartnerOrderId, int HttpStatus, IReadOnlyDictionary<int, string> SubscriptionIds) : OrderChange
     {
         /// <inheritdoc />
@@ -38,20 +41,30 @@ public abstract record OrderChange
 
         internal override (string, object?) Columns(JournalOrder current)
         {
-            var lines = current.LineItems.Select(l => l with { SubscriptionId = SubscriptionIds.GetValueOrDefault(l.LineItemNumber) ?? l.SubscriptionId }).ToList();
+            var lines = current.LineItems.Select(l => l.IsBought ? l : l with
+            {
+                PartnerOrderId = PartnerOrderId,
+                SubscriptionId = SubscriptionIds.GetValueOrDefault(l.LineItemNumber) ?? l.SubscriptionId,
+                ErrorCode = null,
+                ErrorMessage = null,
+            }).ToList();
             return ("partner_order_id = @PartnerOrderId, http_status = @HttpStatus, error_code = NULL, error_message = NULL, line_items_json = @lines, completed_at = @now",
                 new { PartnerOrderId, HttpStatus, lines = BatchJournal.ToJson(lines) });
         }
     }
 
-    /// <summary>A definitive business refusal, kept with Partner Center's code and description.</summary>
+    /// <summary>A definitive business refusal of every line the request carried, kept with Partner Center's code and description.</summary>
     public sealed record Fail(int? HttpStatus, string? ErrorCode, string Message) : OrderChange
     {
         /// <inheritdoc />
         public override OrderTransition Transition => OrderTransition.Fail;
 
-        internal override (string, object?) Columns(JournalOrder current) =>
-            ("http_status = @HttpStatus, error_code = @ErrorCode, error_message = @Message, completed_at = @now", new { HttpStatus, ErrorCode, Message });
+        internal override (string, object?) Columns(JournalOrder current)
+        {
+            var lines = current.LineItems.Select(l => l.IsBought ? l : l with { ErrorCode = ErrorCode, ErrorMessage = Message }).ToList();
+            return ("http_status = @HttpStatus, error_code = @ErrorCode, error_message = @Message, line_items_json = @lines, completed_at = @now",
+                new { HttpStatus, ErrorCode, Message, lines = BatchJournal.ToJson(lines) });
+        }
     }
 
     /// <summary>No definitive answer this run: the order stays in flight with the reason, and is resent with the same request id.</summary>
@@ -74,15 +87,18 @@ public abstract record OrderChange
             ("http_status = @HttpStatus, error_code = @ErrorCode, error_message = @Message", new { HttpStatus, ErrorCode, Message });
     }
 
-    /// <summary>To be sent again with a new request id: the old one already got a definitive answer.</summary>
+    /// <summary>To be sent again with a new request id: the old one already got a definitive answer. Earlier refusals of its lines are cleared.</summary>
     public sealed record Reopen(Guid RequestId) : OrderChange
     {
         /// <inheritdoc />
         public override OrderTransition Transition => OrderTransition.Reopen;
 
-        internal override (string, object?) Columns(JournalOrder current) =>
-            ("request_id = @requestId, request_first_used_at = NULL, http_status = NULL, error_code = NULL, error_message = NULL, superseded_by = NULL, completed_at = NULL",
-                new { requestId = RequestId.ToString() });
+        internal override (string, object?) Columns(JournalOrder current)
+        {
+            var lines = current.LineItems.Select(l => l with { ErrorCode = null, ErrorMessage = null }).ToList();
+            return ("request_id = @requestId, request_first_used_at = NULL, http_status = NULL, error_code = NULL, error_message = NULL, superseded_by = NULL, completed_at = NULL, line_items_json = @lines",
+                new { requestId = RequestId.ToString(), lines = BatchJournal.ToJson(lines) });
+        }
     }
 
     /// <summary>Its rows changed after the order of the same slot succeeded (<paramref name="Message"/> says so): never sent.</summary>
@@ -102,5 +118,23 @@ public abstract record OrderChange
         public override OrderTransition Transition => OrderTransition.Supersede;
 
         internal override (string, object?) Columns(JournalOrder current) => ("superseded_by = @ReplacedBy", new { ReplacedBy });
+    }
+
+    /// <summary>Every line of it is bought, by other versions of the order: done without a request of its own.</summary>
+    public sealed record Fulfil : OrderChange
+    {
+        /// <inheritdoc />
+        public override OrderTransition Transition => OrderTransition.Fulfil;
+
+        internal override (string, object?) Columns(JournalOrder current)
+        {
+            if (current.LineItems.Any(l => !l.IsBought))
+            {
+                throw new InvalidOperationException($"Order {current.OrderKey} still has lines to buy; it cannot be fulfilled.");
+            }
+
+            return ("partner_order_id = @partnerOrderId, http_status = NULL, error_code = NULL, error_message = NULL, superseded_by = NULL, completed_at = @now",
+                new { partnerOrderId = current.LineItems.Select(l => l.PartnerOrderId).FirstOrDefault() });
+        }
     }
 }

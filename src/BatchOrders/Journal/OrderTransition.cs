@@ -29,4 +29,7 @@ public enum OrderTransition
 
     /// <summary>Its rows were changed or removed, so a newer version (or nothing) replaces it: never sent.</summary>
     Supersede,
+
+    /// <summary>Every line it still needed was bought by another version of it (rows sorted, re-saved, fixed): done without a request.</summary>
+    Fulfil,
 }

@@ -21,12 +21,15 @@ public sealed class PartnerCenterClient(HttpClient http, TimeProvider? time = nu
     internal async Task<AttemptOutcome> SendAsync(JournalOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
+
+        // Lines an earlier version of the order bought are never sent again; the rest are numbered 0..n-1 as sent.
+        var sent = order.LineItems.Where(l => !l.IsBought).ToList();
         var path = order.IsAddOn
             ? $"v1/customers/{Uri.EscapeDataString(order.CustomerId)}/orders/{Uri.EscapeDataString(order.TargetOrderId!)}"
             : $"v1/customers/{Uri.EscapeDataString(order.CustomerId)}/orders";
         using var request = new HttpRequestMessage(order.IsAddOn ? HttpMethod.Patch : HttpMethod.Post, path)
         {
-            Content = JsonContent.Create(ToWire(order), options: RequestJson),
+            Content = JsonContent.Create(ToWire(order, sent), options: RequestJson),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Add("MS-RequestId", order.RequestId.ToString("D"));
@@ -36,7 +39,7 @@ public sealed class PartnerCenterClient(HttpClient http, TimeProvider? time = nu
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return Classify(order, response, body);
+            return Classify(order, sent, response, body);
         }
         catch (SignInException ex)
         {
@@ -51,22 +54,22 @@ public sealed class PartnerCenterClient(HttpClient http, TimeProvider? time = nu
         }
     }
 
-    internal static WireOrderRequest ToWire(JournalOrder order) => new(
+    internal static WireOrderRequest ToWire(JournalOrder order, IReadOnlyList<JournalLineItem> sent) => new(
         order.CustomerId,
         order.BillingCycle,
-        [.. order.LineItems.Select(l => new WireLineItemRequest(
-            l.LineItemNumber, l.OfferId, l.Quantity, l.FriendlyName, order.IsAddOn ? l.ParentSubscriptionId : null,
+        [.. sent.Select((l, number) => new WireLineItemRequest(
+            number, l.OfferId, l.Quantity, l.FriendlyName, order.IsAddOn ? l.ParentSubscriptionId : null,
             l.TermDuration, l.PromotionId, l.PartnerIdOnRecord))],
         new WireAttributes("Order"));
 
-    private AttemptOutcome Classify(JournalOrder order, HttpResponseMessage response, string body)
+    private AttemptOutcome Classify(JournalOrder order, IReadOnlyList<JournalLineItem> sent, HttpResponseMessage response, string body)
     {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
             var answer = TryRead(body);
             return answer?.Id is { Length: > 0 } id
-                ? new AttemptOutcome.Succeeded(status, id, SubscriptionIds(order, answer))
+                ? new AttemptOutcome.Succeeded(status, id, SubscriptionIds(order, sent, answer))
                 : new AttemptOutcome.Transient(new PartnerCenterError(status, null, "The service answered success without an order id."), null);
         }
 
@@ -95,16 +98,18 @@ public sealed class PartnerCenterClient(HttpClient http, TimeProvider? time = nu
     }
 
     /// <summary>
-    /// Each sent line item's subscription: matched by line number and offer, and for a PATCH (whose answer lists the
-    /// whole order, numbered by the service) by offer where that is unambiguous.
+    /// Each sent line item's subscription, by journal line number: matched by the number it was sent with and its
+    /// offer, and for a PATCH (whose answer lists the whole order, numbered by the service) by offer where that is
+    /// unambiguous.
     /// </summary>
-    private static Dictionary<int, string> SubscriptionIds(JournalOrder order, WireOrderResponse answer)
+    private static Dictionary<int, string> SubscriptionIds(JournalOrder order, IReadOnlyList<JournalLineItem> sent, WireOrderResponse answer)
     {
         var result = new Dictionary<int, string>();
         var answered = answer.LineItems ?? [];
-        foreach (var line in order.LineItems)
+        for (var number = 0; number < sent.Count; number++)
         {
-            var match = answered.FirstOrDefault(a => a.LineItemNumber == line.LineItemNumber && string.Equals(a.OfferId, line.OfferId, StringComparison.OrdinalIgnoreCase));
+            var line = sent[number];
+            var match = answered.FirstOrDefault(a => a.LineItemNumber == number && string.Equals(a.OfferId, line.OfferId, StringComparison.OrdinalIgnoreCase));
             if (match is null && order.IsAddOn)
             {
                 var sameOffer = answered.Where(a => string.Equals(a.OfferId, line.OfferId, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -6,8 +6,9 @@ using BatchOrders.Reading;
 namespace BatchOrders.Planning;
 
 /// <summary>
-/// Groups valid rows into orders by (customer, billing cycle, target order, order group), keeping input order,
-/// numbering line items from 0 and splitting groups larger than the line-item limit into consecutive parts.
+/// Groups valid rows into orders by (customer, billing cycle, target order, order group), in the order of each
+/// group's first row; within a group, line items take their canonical order (<see cref="LineContent"/>), are numbered
+/// from 0 and split into consecutive parts when the group is larger than the line-item limit.
 /// </summary>
 public static class OrderPlanner
 {
@@ -62,22 +63,39 @@ public static class OrderPlanner
 
     private static void KeyGroups(IncrementalHash hash, RowGrouping groups, OrderRow[] grouped, int limit, int[] firstOrder, PlannedOrder[] orders, int from, int to)
     {
+        var contents = new LineContent[16];
+        var members = new OrderRow[16];
         for (var g = from; g < to; g++)
         {
             var key = groups.Keys[g];
-            var members = grouped.AsSpan(groups.Starts[g], groups.Sizes[g]);
-            for (int start = 0, part = 0; start < members.Length; start += limit, part++)
+            var size = groups.Sizes[g];
+            if (contents.Length < size)
             {
-                var chunk = members.Slice(start, Math.Min(limit, members.Length - start));
-                var orderKey = OrderKeys.Compute(hash, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part, chunk);
-                var lineItems = new PlannedLineItem[chunk.Length];
-                for (var number = 0; number < chunk.Length; number++)
+                contents = new LineContent[size];
+                members = new OrderRow[size];
+            }
+
+            // A group's line items take their canonical order, whatever the rows' order in the file: parts, line
+            // numbers and keys then follow content alone.
+            grouped.AsSpan(groups.Starts[g], size).CopyTo(members);
+            for (var i = 0; i < size; i++)
+            {
+                contents[i] = LineContent.Of(members[i]);
+            }
+
+            Array.Sort(contents, members, 0, size);
+            for (int start = 0, part = 0; start < size; start += limit, part++)
+            {
+                var count = Math.Min(limit, size - start);
+                var groupKey = OrderKeys.Group(hash, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part);
+                var orderKey = OrderKeys.Compute(hash, groupKey, contents.AsSpan(start, count));
+                var lineItems = new PlannedLineItem[count];
+                for (var number = 0; number < count; number++)
                 {
-                    lineItems[number] = new PlannedLineItem(number, chunk[number]);
+                    lineItems[number] = new PlannedLineItem(number, members[start + number]);
                 }
 
-                var groupKey = OrderKeys.Group(hash, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part);
-                orders[firstOrder[g] + part] = new PlannedOrder(orderKey, groupKey, key.CustomerId, key.BillingCycle, key.OrderId, chunk[0].OrderGroup, part, lineItems);
+                orders[firstOrder[g] + part] = new PlannedOrder(orderKey, groupKey, key.CustomerId, key.BillingCycle, key.OrderId, members[start].OrderGroup, part, lineItems);
             }
         }
     }
