@@ -1,7 +1,9 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using BatchOrders.Sandbox.Catalog;
 using BatchOrders.Sandbox.Faults;
 using BatchOrders.Sandbox.Idempotency;
+using BatchOrders.Sandbox.Identity;
 using BatchOrders.Sandbox.Orders;
 using BatchOrders.Sandbox.Pipeline;
 using BatchOrders.Sandbox.Storage;
@@ -30,9 +32,10 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly Lock _stopLock = new();
     private Task? _stopping;
 
-    private SandboxServer(WebApplication app, SandboxState state, FaultPlan faults, SandboxStatsCollector stats, int seed)
+    private SandboxServer(WebApplication app, SandboxState state, FaultPlan faults, SandboxStatsCollector stats, int seed, IdentityProvider? identity)
     {
         _app = app;
+        Identity = identity;
         _state = state;
         _faults = faults;
         _stats = stats;
@@ -45,6 +48,12 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The seed in use (chosen at start when the options gave none): pass it back to replay a run.</summary>
     public int Seed { get; }
+
+    /// <summary>With <see cref="SandboxOptions.Identity"/>: the HTTPS certificate a client must trust (public part); else null.</summary>
+    public X509Certificate2? Certificate => Identity is null ? null : X509CertificateLoader.LoadCertificate(Identity.Certificate.RawData);
+
+    /// <summary>The identity provider, when the sandbox plays one.</summary>
+    internal IdentityProvider? Identity { get; }
 
     /// <summary>Starts a sandbox on the system clock, logging nowhere.</summary>
     public static Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default) =>
@@ -67,6 +76,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var seed = options.Seed ?? Random.Shared.Next();
         ISandboxStore store = options.StatePath is null ? new InMemorySandboxStore() : new SqliteSandboxStore(options.StatePath);
         var state = new SandboxState(store);
+        var identity = options.Identity is null ? null
+            : new IdentityProvider(options.Identity, timeProvider, loggerFactory.CreateLogger("BatchOrders.Sandbox"), options.RequestLogLevel);
         try
         {
             state.Use(s =>
@@ -95,14 +106,20 @@ public sealed class SandboxServer : IAsyncDisposable
             {
                 kestrel.AddServerHeader = false;
                 kestrel.Limits.MaxRequestBodySize = SandboxPipeline.MaxBodyBytes;
-                kestrel.Listen(IPAddress.Loopback, options.Port);
+                kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+                {
+                    if (identity is not null)
+                    {
+                        listen.UseHttps(identity.Certificate);
+                    }
+                });
             });
 
             var app = builder.Build();
             var stats = new SandboxStatsCollector();
             var faults = new FaultPlan(options, seed, timeProvider);
             var pipeline = new SandboxPipeline(
-                new BearerToken(options.RequiredToken, options.ForbiddenTokens),
+                new BearerToken(options.RequiredToken, options.ForbiddenTokens, identity is null ? null : identity.CheckAccessToken),
                 faults,
                 new IdempotencyGate(state, options.IdempotencyRetention, timeProvider),
                 new OrderBook(state, SandboxCatalog.Seeded, options, seed, timeProvider),
@@ -111,16 +128,19 @@ public sealed class SandboxServer : IAsyncDisposable
                 timeProvider,
                 loggerFactory.CreateLogger("BatchOrders.Sandbox"),
                 app.Lifetime.ApplicationStopping);
-            var server = new SandboxServer(app, state, faults, stats, seed);
+            var server = new SandboxServer(app, state, faults, stats, seed, identity);
             server.MapEndpoints(pipeline);
+            identity?.Map(app);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             server.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+            identity?.Start(server.BaseAddress);
             return server;
         }
         catch
         {
             state.Dispose();
+            identity?.Dispose();
             throw;
         }
     }
@@ -131,6 +151,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Every order and patch the sandbox committed, oldest first (also at <c>GET /_sandbox/ledger</c>).</summary>
     public IReadOnlyList<LedgerOrder> GetLedger(Guid? customerId = null) =>
         _state.Use(store => store.ReadLedger(customerId)).Where(o => o.Kind != LedgerOrder.ExistingKind).ToList();
+
+    /// <summary>With <see cref="SandboxOptions.Identity"/>: what its identity provider did (also at <c>GET /_sandbox/identity/stats</c>).</summary>
+    public IdentityStats? GetIdentityStats() => Identity?.Stats.Snapshot();
 
     /// <summary>The seeded decisions, in arrival order (also at <c>GET /_sandbox/faults</c>); the last 100,000 are kept.</summary>
     public IReadOnlyList<FaultDecision> GetFaultDecisions() => _faults.Decisions();
@@ -163,6 +186,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         _state.Dispose();
+        Identity?.Dispose();
     }
 
     private async Task StopCoreAsync(CancellationToken cancellationToken) => await _app.StopAsync(cancellationToken);

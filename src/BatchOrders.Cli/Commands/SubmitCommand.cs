@@ -214,7 +214,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : AsyncCommand<SubmitC
         var configuration = CliConfiguration.Load();
         var partnerCenter = CliConfiguration.PartnerCenter(configuration, settings.Tenant, settings.ClientId, settings.Certificate, settings.CertificateThumbprint, settings.DeviceCode);
         MsalTokenProvider? liveTokens = null;
-        if (targetName == BatchJournal.LiveTarget)
+        if (TargetConnection.SignsIn(targetName!, partnerCenter))
         {
             var missing = partnerCenter.MissingForLive();
             if (missing.Count > 0)
@@ -237,6 +237,8 @@ internal sealed class SubmitCommand(IAnsiConsole console) : AsyncCommand<SubmitC
             {
                 return Refuse($"Cannot prepare the sign-in to Partner Center: {ex.Message} Nothing was sent.", ExitCodes.AuthenticationOrConfiguration, settings);
             }
+
+            targetName = TargetConnection.LiveName(partnerCenter);
         }
 
         var journalPath = Path.GetFullPath(settings.Journal ?? BatchJournal.DefaultPath(read.File));
@@ -259,7 +261,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : AsyncCommand<SubmitC
             await using var target = targetName switch
             {
                 BatchJournal.SandboxTarget => await TargetConnection.OpenSandboxAsync(journalPath, cancellationToken),
-                BatchJournal.LiveTarget => TargetConnection.OpenLive(liveTokens!),
+                _ when liveTokens is not null => TargetConnection.OpenLive(liveTokens, partnerCenter),
                 _ => TargetConnection.OpenEndpoint(targetName!, partnerCenter),
             };
             output?.MarkupLine(target.IsRehearsal

@@ -49,22 +49,43 @@ internal sealed class TargetConnection : IAsyncDisposable
             var t => (null, $"--target must be sandbox, live or an http(s) address, not '{t}'."),
         };
 
+    /// <summary>
+    /// True when the run signs in with MSAL: --target live, or the address PartnerCenter:ApiBaseAddress names (how a
+    /// rehearsed live batch is resumed: its journal is bound to that address).
+    /// </summary>
+    public static bool SignsIn(string targetName, PartnerCenterSettings settings) =>
+        targetName == BatchJournal.LiveTarget
+        || (settings.IsRehearsal
+            && Uri.TryCreate(settings.ApiBaseAddress, UriKind.Absolute, out var api)
+            && Uri.TryCreate(targetName, UriKind.Absolute, out var target)
+            && string.Equals(api.ToString().TrimEnd('/'), target.ToString().TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The journal's name for the live path: live for Partner Center; for a rehearsal the API's address, so the
+    /// journal of a rehearsal is never taken for one of real orders (a rerun live with it is refused).
+    /// </summary>
+    public static string LiveName(PartnerCenterSettings settings) =>
+        settings.IsRehearsal ? settings.ApiAddress.ToString() : BatchJournal.LiveTarget;
+
     public static async Task<TargetConnection> OpenSandboxAsync(string journalPath, CancellationToken cancellationToken)
     {
         var statePath = Path.ChangeExtension(journalPath, null) + ".sandbox.db";
         var sandbox = await SandboxServer.StartAsync(new SandboxOptions { StatePath = statePath, RequestLogLevel = LogLevel.None }, cancellationToken);
         var tokens = new StaticTokenProvider("batchorders-embedded-sandbox", "the embedded sandbox");
-        return new TargetConnection(BatchJournal.SandboxTarget, "the embedded SANDBOX — nothing is really ordered", true, Services(sandbox.BaseAddress, tokens), sandbox, null);
+        return new TargetConnection(BatchJournal.SandboxTarget, "the embedded SANDBOX — nothing is really ordered", true, Services(sandbox.BaseAddress, tokens, new PartnerCenterSettings()), sandbox, null);
     }
 
     public static TargetConnection OpenEndpoint(string address, PartnerCenterSettings settings)
     {
         var tokens = new StaticTokenProvider(settings.AccessToken ?? "batchorders-sandbox", settings.AccessToken is null ? "a placeholder token" : "PartnerCenter:AccessToken");
-        return new TargetConnection(address, $"the endpoint {address} (a rehearsal — not Partner Center)", true, Services(new Uri(address), tokens), null, null);
+        return new TargetConnection(address, $"the endpoint {address} (a rehearsal — not Partner Center)", true, Services(new Uri(address), tokens, settings), null, null);
     }
 
-    public static TargetConnection OpenLive(MsalTokenProvider tokens) =>
-        new(BatchJournal.LiveTarget, "LIVE Partner Center — real orders", false, Services(new Uri(PartnerCenterSettings.LiveBaseAddress), tokens), null, tokens);
+    /// <summary>The live client, built the same way for Partner Center and for a rehearsal (PartnerCenter:ApiBaseAddress).</summary>
+    public static TargetConnection OpenLive(MsalTokenProvider tokens, PartnerCenterSettings settings) =>
+        settings.IsRehearsal
+            ? new(LiveName(settings), $"the live path rehearsed against {settings.ApiAddress} (PartnerCenter:ApiBaseAddress) — not Partner Center", true, Services(settings.ApiAddress, tokens, settings), null, tokens)
+            : new(BatchJournal.LiveTarget, "LIVE Partner Center — real orders", false, Services(settings.ApiAddress, tokens, settings), null, tokens);
 
     public async ValueTask DisposeAsync()
     {
@@ -76,7 +97,7 @@ internal sealed class TargetConnection : IAsyncDisposable
         }
     }
 
-    private static ServiceProvider Services(Uri baseAddress, ITokenProvider tokens)
+    private static ServiceProvider Services(Uri baseAddress, ITokenProvider tokens, PartnerCenterSettings settings)
     {
         var services = new ServiceCollection();
         services.AddHttpClient<PartnerCenterClient>(http =>
@@ -86,7 +107,7 @@ internal sealed class TargetConnection : IAsyncDisposable
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler(() => new BearerTokenHandler(tokens))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 64 });
+            .ConfigurePrimaryHttpMessageHandler(() => PartnerCenterHttp.CreateHandler(settings));
         return services.BuildServiceProvider();
     }
 }

@@ -1,28 +1,31 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Identity.Client;
-using Microsoft.Identity.Client.Extensions.Msal;
 
 namespace BatchOrders.PartnerCenter;
 
 /// <summary>
 /// Partner Center tokens from MSAL: app-only (certificate or secret, client credentials) or app+user (device code,
 /// with the refresh token kept in a persistent cache so an unattended rerun needs no new sign-in). MSAL caches and
-/// refreshes tokens itself; this asks it before every request.
+/// refreshes tokens itself; this asks it before every request, and for a fresh token when Partner Center refuses
+/// one MSAL still held valid.
 /// </summary>
 public sealed class MsalTokenProvider : ITokenProvider, IDisposable
 {
     private readonly IConfidentialClientApplication? _appOnly;
     private readonly IPublicClientApplication? _user;
     private readonly Func<string, Task> _showDeviceCode;
+    private readonly MsalHttpClientFactory? _http;
     private readonly SemaphoreSlim _signIn = new(1, 1);
+    private readonly SemaphoreSlim _renew = new(1, 1);
 
-    private MsalTokenProvider(string description, IConfidentialClientApplication? appOnly, IPublicClientApplication? user, Func<string, Task> showDeviceCode)
+    private MsalTokenProvider(string description, IConfidentialClientApplication? appOnly, IPublicClientApplication? user, Func<string, Task> showDeviceCode, MsalHttpClientFactory? http)
     {
         Description = description;
         _appOnly = appOnly;
         _user = user;
         _showDeviceCode = showDeviceCode;
+        _http = http;
     }
 
     public string Description { get; }
@@ -31,31 +34,87 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
     public static async Task<MsalTokenProvider> CreateAsync(PartnerCenterSettings settings, Func<string, Task> showDeviceCode)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.UseDeviceCode)
+        var http = settings.TrustedCertificate is null ? null : new MsalHttpClientFactory(settings);
+        try
         {
-            var app = PublicClientApplicationBuilder.Create(settings.ClientId).WithTenantId(settings.TenantId).WithDefaultRedirectUri().Build();
-            var folder = settings.TokenCacheFolder ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "BatchOrders");
-            var storage = new StorageCreationPropertiesBuilder("batchorders.msalcache.bin", folder)
-                .WithLinuxUnprotectedFile()
-                .WithMacKeyChain("BatchOrders", "MsalCache")
-                .Build();
-            var cache = await MsalCacheHelper.CreateAsync(storage);
-            cache.RegisterCache(app.UserTokenCache);
-            return new MsalTokenProvider(settings.DescribeSignIn(), null, app, showDeviceCode);
-        }
+            if (settings.UseDeviceCode)
+            {
+                var app = Configure(PublicClientApplicationBuilder.Create(settings.ClientId), settings, http).WithDefaultRedirectUri().Build();
+                var cache = await TokenCacheStore.OpenAsync(settings.TokenCacheFolder ?? TokenCacheStore.DefaultFolder);
+                cache.Register(app.UserTokenCache);
+                return new MsalTokenProvider($"{Describe(settings)}; the sign-in is kept {cache.Protection}", null, app, showDeviceCode, http);
+            }
 
-        var builder = ConfidentialClientApplicationBuilder.Create(settings.ClientId).WithTenantId(settings.TenantId);
-        builder = settings.CertificatePath is not null ? builder.WithCertificate(LoadFile(settings))
-            : settings.CertificateThumbprint is not null ? builder.WithCertificate(LoadFromStore(settings.CertificateThumbprint))
-            : builder.WithClientSecret(settings.ClientSecret);
-        return new MsalTokenProvider(settings.DescribeSignIn(), builder.Build(), null, showDeviceCode);
+            var builder = Configure(ConfidentialClientApplicationBuilder.Create(settings.ClientId), settings, http);
+            builder = settings.CertificatePath is not null ? builder.WithCertificate(LoadFile(settings))
+                : settings.CertificateThumbprint is not null ? builder.WithCertificate(LoadFromStore(settings.CertificateThumbprint))
+                : builder.WithClientSecret(settings.ClientSecret);
+            return new MsalTokenProvider(Describe(settings), builder.Build(), null, showDeviceCode, http);
+        }
+        catch
+        {
+            http?.Dispose();
+            throw;
+        }
     }
 
-    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => SignInAsync(forceRefresh: false, cancellationToken);
+
+    /// <summary>
+    /// After Partner Center refused <paramref name="rejectedToken"/> (expired early, clock skew): a token from the
+    /// identity service, not MSAL's cache. Workers refused at the same moment share one renewal.
+    /// </summary>
+    public async ValueTask<string?> RenewAsync(string rejectedToken, CancellationToken cancellationToken)
+    {
+        await _renew.WaitAsync(cancellationToken);
+        try
+        {
+            var current = await SignInAsync(forceRefresh: false, cancellationToken);
+            if (current != rejectedToken)
+            {
+                return current;
+            }
+
+            var fresh = await SignInAsync(forceRefresh: true, cancellationToken);
+            return fresh == rejectedToken ? null : fresh;
+        }
+        finally
+        {
+            _renew.Release();
+        }
+    }
+
+    public override string ToString() => Description;
+
+    public void Dispose()
+    {
+        _signIn.Dispose();
+        _renew.Dispose();
+        _http?.Dispose();
+    }
+
+    /// <summary>
+    /// Microsoft's sign-in service by default, exactly as before. A rehearsal's authority is another host: MSAL's
+    /// instance discovery (which asks login.microsoftonline.com about the host, and validates it) is switched off,
+    /// and MSAL derives {authority}/{tenant}/oauth2/v2.0/token and …/devicecode from it.
+    /// </summary>
+    private static T Configure<T>(T builder, PartnerCenterSettings settings, MsalHttpClientFactory? http)
+        where T : AbstractApplicationBuilder<T>
+    {
+        builder = settings.Authority is null
+            ? builder.WithTenantId(settings.TenantId)
+            : builder.WithAuthority(settings.AuthorityAddress.ToString(), settings.TenantId, validateAuthority: false).WithInstanceDiscovery(false);
+        return http is null ? builder : builder.WithHttpClientFactory(http);
+    }
+
+    private static string Describe(PartnerCenterSettings settings) =>
+        settings.Authority is null ? settings.DescribeSignIn() : $"{settings.DescribeSignIn()} at {settings.AuthorityAddress} (PartnerCenter:Authority)";
+
+    private async ValueTask<string> SignInAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
         try
         {
-            return await AcquireAsync(cancellationToken);
+            return await AcquireAsync(forceRefresh, cancellationToken);
         }
         catch (MsalException ex)
         {
@@ -70,24 +129,24 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
-    private async Task<string> AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>One at a time: MSAL does not merge concurrent cache misses, and every worker would sign in at the start.</summary>
+    private async Task<string> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        if (_appOnly is not null)
-        {
-            var result = await _appOnly.AcquireTokenForClient([PartnerCenterSettings.AppOnlyScope]).ExecuteAsync(cancellationToken);
-            return result.AccessToken;
-        }
-
         await _signIn.WaitAsync(cancellationToken);
         try
         {
+            if (_appOnly is not null)
+            {
+                return (await _appOnly.AcquireTokenForClient([PartnerCenterSettings.AppOnlyScope]).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken)).AccessToken;
+            }
+
             string[] scopes = [PartnerCenterSettings.UserScope];
             var account = (await _user!.GetAccountsAsync()).FirstOrDefault();
             if (account is not null)
             {
                 try
                 {
-                    return (await _user.AcquireTokenSilent(scopes, account).ExecuteAsync(cancellationToken)).AccessToken;
+                    return (await _user.AcquireTokenSilent(scopes, account).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken)).AccessToken;
                 }
                 catch (MsalUiRequiredException)
                 {
@@ -103,10 +162,6 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
             _signIn.Release();
         }
     }
-
-    public override string ToString() => Description;
-
-    public void Dispose() => _signIn.Dispose();
 
     private static X509Certificate2 LoadFile(PartnerCenterSettings settings)
     {
