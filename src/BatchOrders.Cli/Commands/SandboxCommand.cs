@@ -17,7 +17,7 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
     /// <summary>Exit code when the sandbox cannot start, e.g. the port is taken (configuration, DESIGN.md).</summary>
     public const int StartFailedExitCode = 4;
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SandboxIdentitySettings
     {
         [CommandOption("--port <N>")]
         [Description("Port on 127.0.0.1 (default 0: a free port, printed at start).")]
@@ -140,6 +140,11 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
                 errors.Add($"--unknown-customer needs a customer tenant id (a GUID); got '{customer}'.");
             }
 
+            if (ToIdentityOptions(out var identityProblem) is not null && identityProblem is not null)
+            {
+                errors.Add(identityProblem);
+            }
+
             if (errors.Count == 0)
             {
                 errors.AddRange(ToOptions().Validate());
@@ -171,6 +176,7 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
                 IdempotencyRetention = TimeSpan.FromMinutes(RetentionMinutes),
                 MaxLineItemsPerOrder = MaxLineItems,
                 RequestLogLevel = Quiet ? LogLevel.None : LogLevel.Information,
+                Identity = ToIdentityOptions(out _),
             };
             foreach (var token in ForbiddenTokens)
             {
@@ -231,6 +237,11 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
             console.MarkupLineInterpolated($"Partner Center sandbox listening on [bold]{server.BaseAddress}[/] (nothing is really ordered).");
             console.MarkupLineInterpolated($"Seed {server.Seed} · rate limit {Describe(options.RequestsPerMinute)} · state {options.StatePath ?? "in memory"} · faults {DescribeFaults(settings)}");
             console.MarkupLineInterpolated($"Ledger: {server.BaseAddress}_sandbox/ledger · stats: {server.BaseAddress}_sandbox/stats");
+            if (options.Identity is { } identity)
+            {
+                console.MarkupLineInterpolated($"Identity provider for tenant {identity.TenantId} ({identity.TenantDomain}), application {identity.ClientId}: secret {(identity.ClientSecret is null ? "refused" : "accepted")}, certificate {(identity.ClientCertificate is null ? "refused" : "accepted")}, device code (approve at {server.BaseAddress}_sandbox/identity/device).");
+                console.MarkupLineInterpolated($"Rehearse the live path with PartnerCenter:Authority and PartnerCenter:ApiBaseAddress = {server.BaseAddress}, PartnerCenter:TrustedCertificate = {Path.GetFullPath(identity.HttpsCertificatePath!)}");
+            }
             console.MarkupLine("Press Ctrl+C to stop.");
             await server.WaitForShutdownAsync(cancellationToken);
             var stats = server.GetStats();

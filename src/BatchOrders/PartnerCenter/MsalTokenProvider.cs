@@ -40,7 +40,7 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
             if (settings.UseDeviceCode)
             {
                 var app = Configure(PublicClientApplicationBuilder.Create(settings.ClientId), settings, http).WithDefaultRedirectUri().Build();
-                var cache = await TokenCacheStore.OpenAsync(settings.TokenCacheFolder ?? TokenCacheStore.DefaultFolder);
+                var cache = await TokenCacheStore.OpenAsync(settings.TokenCacheFolder ?? TokenCacheStore.DefaultFolder, settings.UseSystemTokenStore);
                 cache.Register(app.UserTokenCache);
                 return new MsalTokenProvider($"{Describe(settings)}; the sign-in is kept {cache.Protection}", null, app, showDeviceCode, http);
             }
@@ -176,9 +176,11 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
         }
     }
 
+    /// <summary>The current user's personal store, then (Windows only: .NET on Linux and macOS has no machine personal store) the machine's.</summary>
     private static X509Certificate2 LoadFromStore(string thumbprint)
     {
-        foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
+        StoreLocation[] locations = OperatingSystem.IsWindows() ? [StoreLocation.CurrentUser, StoreLocation.LocalMachine] : [StoreLocation.CurrentUser];
+        foreach (var location in locations)
         {
             using var store = new X509Store(StoreName.My, location);
             store.Open(OpenFlags.ReadOnly);
@@ -189,6 +191,8 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
             }
         }
 
-        throw new InvalidOperationException($"No certificate with thumbprint {thumbprint} is in the current user's or the machine's personal store.");
+        throw new InvalidOperationException(OperatingSystem.IsWindows()
+            ? $"No certificate with thumbprint {thumbprint} is in the current user's or the machine's personal store."
+            : $"No certificate with thumbprint {thumbprint} is in the current user's personal store (on this system .NET keeps it under ~/.dotnet/corefx/cryptography/x509stores/my); or use PartnerCenter:CertificatePath.");
     }
 }

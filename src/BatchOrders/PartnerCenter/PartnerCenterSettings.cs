@@ -42,6 +42,9 @@ public sealed class PartnerCenterSettings
     /// <summary>Where the app+user token cache lives (default: the user's local application data).</summary>
     public string? TokenCacheFolder { get; set; }
 
+    /// <summary>Tests turn this off to use the owner-only cache file even where the system offers a protected store.</summary>
+    internal bool UseSystemTokenStore { get; set; } = true;
+
     /// <summary>For a URL target (a standalone sandbox): a fixed bearer token to send.</summary>
     public string? AccessToken { get; set; }
 

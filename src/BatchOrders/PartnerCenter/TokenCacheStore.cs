@@ -68,7 +68,7 @@ internal sealed class TokenCacheStore
         var file = Path.Combine(folder, FileName);
         PrepareOwnerOnlyFile(file);
         var fileHelper = await MsalCacheHelper.CreateAsync(new StorageCreationPropertiesBuilder(FileName, folder).WithUnprotectedFile().Build());
-        return new TokenCacheStore(fileHelper, $"a file only you can read ({file}); this system offers no protected store", file);
+        return new TokenCacheStore(fileHelper, $"in a file only you can read ({file}): this system offers no protected store", file);
     }
 
     /// <summary>Keeps <paramref name="cache"/> (an application's user token cache) in this store.</summary>

@@ -105,7 +105,7 @@ public class SandboxCommandTests
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.None, options.RequestLogLevel);
     }
 
-    private static (CommandApp App, StringWriter Output) App()
+    internal static (CommandApp App, StringWriter Output) App()
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
