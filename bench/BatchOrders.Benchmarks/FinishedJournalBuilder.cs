@@ -14,12 +14,12 @@ internal static class FinishedJournalBuilder
         var plan = OrderPlanner.Plan(csv, read.Rows);
         // The cache writes to a temporary name that is renamed: the journal must be one file when it is, so no WAL left.
         var (journal, problem) = BatchJournal.Open(path);
-        using (journal ?? throw new InvalidOperationException(problem))
+        using (journal ?? throw new InvalidOperationException(problem?.Message))
         {
-            var sha = BatchJournal.HashFile(csv);
-            if (journal.Bind(csv, sha, read.Sheet, read.Headers, BatchJournal.SandboxTarget) is { } bindProblem)
+            var sha = InputHash.Compute(csv);
+            if (journal.Bind(csv, sha, read.Sheet, read.Headers, Target.Sandbox) is { } bindProblem)
             {
-                throw new InvalidOperationException(bindProblem);
+                throw new InvalidOperationException(bindProblem.Message);
             }
 
             journal.Synchronize(read, plan, sha, retryFailed: false);
@@ -28,10 +28,11 @@ internal static class FinishedJournalBuilder
             {
                 number++;
                 var subscriptions = order.LineItems.ToDictionary(l => l.LineItemNumber, l => new Guid(number, (short)l.LineItemNumber, 0x5b, 0, 0, 0, 0, 0, 0, 0, 1).ToString("D"));
-                journal.MarkSucceeded(order.OrderKey, "Bo_" + number.ToString("D27", CultureInfo.InvariantCulture), 201, subscriptions);
+                journal.Apply(order.OrderKey, new OrderChange.Send());
+                journal.Apply(order.OrderKey, new OrderChange.Succeed("Bo_" + number.ToString("D27", CultureInfo.InvariantCulture), 201, subscriptions));
             }
 
-            var runId = journal.StartRun(sha, BatchJournal.SandboxTarget);
+            var runId = journal.StartRun(sha, Target.Sandbox);
             journal.EndRun(runId, 0);
         }
     }

@@ -1,6 +1,4 @@
 using BatchOrders.Cli.Commands;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace BatchOrders.Cli;
 

@@ -71,7 +71,7 @@ public sealed partial class SandboxOptions
     /// <summary>How long an answer stays stored under its partner + <c>MS-RequestId</c> for replay.</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Most line items one request may carry; null uses the catalog's limit (50, a cart's size).</summary>
+    /// <summary>Most line items one order or cart request may carry; null uses the catalog's limit (50).</summary>
     public int? MaxLineItemsPerOrder { get; set; }
 
     /// <summary>An order reads as <c>pending</c> until this long after its last change, then <c>completed</c>.</summary>
@@ -82,6 +82,20 @@ public sealed partial class SandboxOptions
     /// and its orders API accepts only the access tokens it issued (see <see cref="SandboxIdentityOptions"/>).
     /// </summary>
     public SandboxIdentityOptions? Identity { get; set; }
+    /// <summary>How long a cart can be checked out after it is created (Partner Center documents 7 days).</summary>
+    public TimeSpan CartLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>What a second checkout of a checked-out cart gets: the first result again, or error 800065.</summary>
+    public RepeatedCheckout RepeatedCheckout { get; set; } = RepeatedCheckout.Replay;
+
+    /// <summary>
+    /// How long a checkout takes between being accepted and committing its orders; meanwhile another checkout of the
+    /// same cart gets 409 code 800064. It runs on even if the client gives up, as a real checkout would.
+    /// </summary>
+    public TimeSpan CheckoutDuration { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Chance per order group at checkout that it is refused (code 800010, in <c>orderErrors</c>) while the other groups are ordered.</summary>
+    public double OrderGroupRefusalRate { get; set; }
 
     /// <summary>Level of the one log line per request; <see cref="LogLevel.None"/> silences them.</summary>
     public LogLevel RequestLogLevel { get; set; } = LogLevel.Information;
@@ -169,6 +183,23 @@ public sealed partial class SandboxOptions
                 errors.Add("RequiredToken cannot be combined with Identity: with Identity, the tokens the sandbox issued are required.");
             }
         }
+
+        if (CartLifetime <= TimeSpan.Zero)
+        {
+            errors.Add("CartLifetime must be positive.");
+        }
+
+        if (!Enum.IsDefined(RepeatedCheckout))
+        {
+            errors.Add($"RepeatedCheckout must be {nameof(Sandbox.RepeatedCheckout.Replay)} or {nameof(Sandbox.RepeatedCheckout.AlreadySubmittedError)}.");
+        }
+
+        if (CheckoutDuration < TimeSpan.Zero || CheckoutDuration > TimeSpan.FromMinutes(10))
+        {
+            errors.Add("CheckoutDuration must be between 0 and 10 minutes.");
+        }
+
+        CheckRate(errors, nameof(OrderGroupRefusalRate), OrderGroupRefusalRate);
 
         return errors;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using BatchOrders.Sandbox.Carts;
 using BatchOrders.Sandbox.Catalog;
 using BatchOrders.Sandbox.Faults;
 using BatchOrders.Sandbox.Idempotency;
@@ -20,8 +21,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BatchOrders.Sandbox;
 
 /// <summary>
-/// The Partner Center orders API sandbox: a Kestrel server on 127.0.0.1 that speaks the orders wire format, keeps a
-/// ledger of what it created, and injects seeded faults. Start it with <see cref="StartAsync(SandboxOptions, CancellationToken)"/>.
+/// The Partner Center orders and carts API sandbox: a Kestrel server on 127.0.0.1 that speaks the orders and
+/// new-commerce cart wire formats, keeps a ledger of what it created, and injects seeded faults. Start it with <see cref="StartAsync(SandboxOptions, CancellationToken)"/>.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
@@ -29,16 +30,18 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly SandboxState _state;
     private readonly FaultPlan _faults;
     private readonly SandboxStatsCollector _stats;
+    private readonly CartBook _carts;
     private readonly Lock _stopLock = new();
     private Task? _stopping;
 
-    private SandboxServer(WebApplication app, SandboxState state, FaultPlan faults, SandboxStatsCollector stats, int seed, IdentityProvider? identity)
+    private SandboxServer(WebApplication app, SandboxState state, FaultPlan faults, SandboxStatsCollector stats, CartBook carts, int seed, IdentityProvider? identity)
     {
         _app = app;
         Identity = identity;
         _state = state;
         _faults = faults;
         _stats = stats;
+        _carts = carts;
         Seed = seed;
         BaseAddress = null!;
     }
@@ -118,17 +121,20 @@ public sealed class SandboxServer : IAsyncDisposable
             var app = builder.Build();
             var stats = new SandboxStatsCollector();
             var faults = new FaultPlan(options, seed, timeProvider);
+            var orderIds = new OrderIdGenerator(seed, state.Use(s => s.CountLedgerEntries()));
+            var carts = new CartBook(state, SandboxCatalog.Seeded, options, seed, orderIds, timeProvider);
             var pipeline = new SandboxPipeline(
                 new BearerToken(options.RequiredToken, options.ForbiddenTokens, identity is null ? null : identity.CheckAccessToken),
                 faults,
                 new IdempotencyGate(state, options.IdempotencyRetention, timeProvider),
-                new OrderBook(state, SandboxCatalog.Seeded, options, seed, timeProvider),
+                new OrderBook(state, SandboxCatalog.Seeded, options, orderIds, timeProvider),
+                carts,
                 options,
                 stats,
                 timeProvider,
                 loggerFactory.CreateLogger("BatchOrders.Sandbox"),
                 app.Lifetime.ApplicationStopping);
-            var server = new SandboxServer(app, state, faults, stats, seed, identity);
+            var server = new SandboxServer(app, state, faults, stats, carts, seed, identity);
             server.MapEndpoints(pipeline);
             identity?.Map(app);
             await app.StartAsync(cancellationToken);
@@ -158,6 +164,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The seeded decisions, in arrival order (also at <c>GET /_sandbox/faults</c>); the last 100,000 are kept.</summary>
     public IReadOnlyList<FaultDecision> GetFaultDecisions() => _faults.Decisions();
 
+    /// <summary>Checkouts accepted and still running (see <see cref="SandboxOptions.CheckoutDuration"/>): tests await them.</summary>
+    internal int CheckoutsInProgress => _carts.CheckoutsInProgress;
+
     /// <summary>Stops listening; hung and delayed requests are cut off rather than waited for.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default)
     {
@@ -181,6 +190,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await StopAsync(CancellationToken.None);
     }
 
+    /// <summary>Stops the sandbox and closes its state.</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
@@ -198,6 +208,10 @@ public sealed class SandboxServer : IAsyncDisposable
         _app.MapGet(orders, http => pipeline.HandleAsync(http, OrderOperation.List));
         _app.MapPatch(orders + "/{orderId}", http => pipeline.HandleAsync(http, OrderOperation.Patch));
         _app.MapGet(orders + "/{orderId}", http => pipeline.HandleAsync(http, OrderOperation.Get));
+        const string carts = "/v1/customers/{customerId}/carts";
+        _app.MapPost(carts, http => pipeline.HandleAsync(http, OrderOperation.CreateCart));
+        _app.MapGet(carts + "/{cartId}", http => pipeline.HandleAsync(http, OrderOperation.GetCart));
+        _app.MapPost(carts + "/{cartId}/checkout", http => pipeline.HandleAsync(http, OrderOperation.CheckoutCart));
         _app.MapFallback("/v1/{**path}", http => pipeline.HandleAsync(http, OrderOperation.Unknown));
 
         // Test and operator endpoints: no token, never throttled or faulted.

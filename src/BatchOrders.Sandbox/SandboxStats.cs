@@ -3,7 +3,9 @@ namespace BatchOrders.Sandbox;
 /// <summary>
 /// Counters of what the sandbox answered since it started. Outcomes are keyed by HTTP status code
 /// (<c>"201"</c>, <c>"429"</c>…) or <c>"aborted"</c> for a connection the sandbox dropped; faults by
-/// <see cref="FaultKind"/> name in camelCase, plus <c>"latency"</c> for requests it delayed.
+/// <see cref="FaultKind"/> name in camelCase, plus <c>"latency"</c> for requests it delayed and
+/// <c>"orderGroupRefused"</c> for order groups refused at checkout by <see cref="SandboxOptions.OrderGroupRefusalRate"/>.
+/// <see cref="OrdersCreated"/> counts orders from <c>POST …/orders</c> and from checkouts alike.
 /// </summary>
 public sealed record SandboxStats(
     long TotalRequests,
@@ -13,4 +15,6 @@ public sealed record SandboxStats(
     IReadOnlyDictionary<string, long> FaultsInjected,
     long IdempotentReplays,
     long OrdersCreated,
-    long OrdersPatched);
+    long OrdersPatched,
+    long CartsCreated,
+    long CartsCheckedOut);

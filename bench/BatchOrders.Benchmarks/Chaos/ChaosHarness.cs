@@ -100,7 +100,7 @@ internal sealed partial class ChaosHarness(ChaosSettings settings)
         var plan = OrderPlanner.Plan(csv, read.Rows);
         var (journal, problem) = BatchJournal.Open(journalPath);
         List<string> problems;
-        using (journal ?? throw new InvalidOperationException(problem))
+        using (journal ?? throw new InvalidOperationException(problem?.Message))
         {
             problems = ChaosChecks.Compare(plan, ledger, journal.GetOrders());
         }

@@ -48,13 +48,13 @@ internal sealed class ResultsSuite : IBenchmarkSuite
         try
         {
             var (journal, problem) = BatchJournal.Open(cachedJournal);
-            using (journal ?? throw new InvalidOperationException(problem))
+            using (journal ?? throw new InvalidOperationException(problem?.Message))
             {
                 var outcome = ResultsWorkbook.Write(journal, Path.Combine(folder.FullName, "results.xlsx"));
                 clock.Mark("write");
                 if (outcome.Problem is not null)
                 {
-                    throw new InvalidOperationException(outcome.Problem);
+                    throw new InvalidOperationException(outcome.Problem.Message);
                 }
 
                 clock.Figure("file MiB", new FileInfo(outcome.Path).Length / (1024.0 * 1024));
@@ -75,7 +75,7 @@ internal sealed class ResultsSuite : IBenchmarkSuite
             List<string[]> table;
             IReadOnlyList<string> headers;
             var (journal, problem) = BatchJournal.Open(cachedJournal);
-            using (journal ?? throw new InvalidOperationException(problem))
+            using (journal ?? throw new InvalidOperationException(problem?.Message))
             {
                 headers = [.. journal.GetBatch()!.Headers, .. ResultsWorkbook.ResultColumns];
                 var orders = journal.GetOrders().ToDictionary(o => o.OrderKey);

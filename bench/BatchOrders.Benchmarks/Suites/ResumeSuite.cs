@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using BatchOrders.Journal;
 using BatchOrders.PartnerCenter;
-using BatchOrders.Planning;
-using BatchOrders.Reading;
-using BatchOrders.Submission;
+using BatchOrders.Runs;
 
 namespace BatchOrders.Benchmarks.Suites;
 
@@ -46,34 +43,27 @@ internal sealed class ResumeSuite : IBenchmarkSuite
             clock.Mark("copy journal");
 
             var watch = Stopwatch.StartNew();
-            var read = SpreadsheetReader.Read(csv);
-            var plan = OrderPlanner.Plan(csv, read.Rows);
+            var input = BatchInput.Load(csv);
             clock.Mark("read+plan");
-            var (journal, problem) = BatchJournal.Open(path);
-            using (journal ?? throw new InvalidOperationException(problem))
+            var (run, problem) = BatchRun.Open(input, Target.Sandbox, new BatchRunOptions { JournalPath = path });
+            using (run ?? throw new InvalidOperationException(problem?.Message))
             {
-                var sha = BatchJournal.HashFile(csv);
-                if (journal.Bind(csv, sha, read.Sheet, read.Headers, BatchJournal.SandboxTarget) is { } bindProblem)
-                {
-                    throw new InvalidOperationException(bindProblem);
-                }
-
                 clock.Mark("open+hash+bind");
-                // Exactly what submit runs; with nothing to send the client is never called.
+
+                // Exactly what submit runs before it writes the results; with nothing to send the client is never called.
                 using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") };
-                var submitter = new BatchSubmitter(journal, new PartnerCenterClient(http), new SubmissionOptions());
-                var outcome = new BatchRun(journal, submitter).ExecuteAsync(read, plan, sha, retryFailed: false, progress: null, CancellationToken.None)
-                    .GetAwaiter().GetResult();
+                var outcome = run.SendAsync(new PartnerCenterClient(http), progress: null, CancellationToken.None).GetAwaiter().GetResult();
                 watch.Stop();
                 clock.Mark("sync+work");
-                if (outcome.Submission.Attempts != 0 || outcome.Sync.AlreadySucceeded != plan.Orders.Count)
+                var orders = input.Plan!.Orders.Count;
+                if (outcome.Submission.Attempts != 0 || outcome.Sync.AlreadySucceeded != orders)
                 {
-                    throw new InvalidOperationException($"The rerun found work: {outcome.Submission.Attempts} attempts, {outcome.Sync.AlreadySucceeded} of {plan.Orders.Count} already succeeded.");
+                    throw new InvalidOperationException($"The rerun found work: {outcome.Submission.Attempts} attempts, {outcome.Sync.AlreadySucceeded} of {orders} already succeeded.");
                 }
 
                 clock.Figure("rerun s", watch.Elapsed.TotalSeconds);
-                clock.Figure("orders", plan.Orders.Count);
-                return plan.Orders.Count;
+                clock.Figure("orders", input.Plan!.Orders.Count);
+                return input.Plan!.Orders.Count;
             }
         }
         finally

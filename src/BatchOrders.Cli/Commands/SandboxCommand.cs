@@ -3,20 +3,12 @@ using System.Globalization;
 using BatchOrders.Sandbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace BatchOrders.Cli.Commands;
 
 /// <summary><c>batchorders sandbox</c>: runs the Partner Center sandbox on its own until Ctrl+C.</summary>
-public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxCommand.Settings>
+internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxCommand.Settings>
 {
-    /// <summary>Exit code for invalid options (DESIGN.md).</summary>
-    public const int InvalidOptionsExitCode = 2;
-
-    /// <summary>Exit code when the sandbox cannot start, e.g. the port is taken (configuration, DESIGN.md).</summary>
-    public const int StartFailedExitCode = 4;
-
     public sealed class Settings : SandboxIdentitySettings
     {
         [CommandOption("--port <N>")]
@@ -92,8 +84,24 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
         public int RetentionMinutes { get; init; } = 24 * 60;
 
         [CommandOption("--max-line-items <N>")]
-        [Description("Most line items per order request (default 50).")]
+        [Description("Most line items per order or cart request (default 50).")]
         public int? MaxLineItems { get; init; }
+
+        [CommandOption("--cart-lifetime <MINUTES>")]
+        [Description("How long a cart can be checked out after it is created (default 10080 = 7 days, as documented).")]
+        public int CartLifetimeMinutes { get; init; } = 7 * 24 * 60;
+
+        [CommandOption("--refuse-repeat-checkout")]
+        [Description("Answer a second checkout of a checked-out cart with error 800065 instead of repeating its result.")]
+        public bool RefuseRepeatCheckout { get; init; }
+
+        [CommandOption("--checkout-time <MS>")]
+        [Description("How long a checkout takes before its orders exist, in milliseconds (default 0); meanwhile another checkout of the cart gets 800064.")]
+        public int CheckoutTimeMs { get; init; }
+
+        [CommandOption("--refuse-order-group <RATE>")]
+        [Description("Share of order groups refused at checkout (code 800010) while the cart's other groups are ordered (0 to 1).")]
+        public double RefuseOrderGroup { get; init; }
 
         [CommandOption("--quiet")]
         [Description("Do not log one line per request.")]
@@ -133,6 +141,16 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
             if (RetentionMinutes < 1)
             {
                 errors.Add("--retention must be at least 1 minute.");
+            }
+
+            if (CartLifetimeMinutes < 1)
+            {
+                errors.Add("--cart-lifetime must be at least 1 minute.");
+            }
+
+            if (CheckoutTimeMs < 0)
+            {
+                errors.Add("--checkout-time must be 0 or more milliseconds.");
             }
 
             foreach (var customer in UnknownCustomers.Where(c => !Guid.TryParse(c, out _)))
@@ -175,6 +193,10 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
                 RequiredToken = Token,
                 IdempotencyRetention = TimeSpan.FromMinutes(RetentionMinutes),
                 MaxLineItemsPerOrder = MaxLineItems,
+                CartLifetime = TimeSpan.FromMinutes(CartLifetimeMinutes),
+                RepeatedCheckout = RefuseRepeatCheckout ? RepeatedCheckout.AlreadySubmittedError : RepeatedCheckout.Replay,
+                CheckoutDuration = TimeSpan.FromMilliseconds(CheckoutTimeMs),
+                OrderGroupRefusalRate = RefuseOrderGroup,
                 RequestLogLevel = Quiet ? LogLevel.None : LogLevel.Information,
                 Identity = ToIdentityOptions(out _),
             };
@@ -197,7 +219,7 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
         internal IEnumerable<(string Flag, double Rate)> Rates() =>
         [
             ("--fail-500", Fail500), ("--fail-503", Fail503), ("--hang", Hang), ("--drop", Drop),
-            ("--answer-lost", AnswerLost), ("--storm", Storm),
+            ("--answer-lost", AnswerLost), ("--storm", Storm), ("--refuse-order-group", RefuseOrderGroup),
         ];
     }
 
@@ -208,7 +230,7 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
         if (!validation.Successful)
         {
             console.MarkupLineInterpolated($"[red]Invalid sandbox options:[/] {validation.Message}");
-            return InvalidOptionsExitCode;
+            return ExitCodes.InvalidInput;
         }
 
         var options = settings.ToOptions();
@@ -224,12 +246,12 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxC
         catch (IOException e)
         {
             console.MarkupLineInterpolated($"[red]The sandbox could not start:[/] {e.Message}");
-            return StartFailedExitCode;
+            return ExitCodes.AuthenticationOrConfiguration;
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
         {
             console.MarkupLineInterpolated($"[red]The sandbox could not open its state file {options.StatePath}:[/] {e.Message}");
-            return StartFailedExitCode;
+            return ExitCodes.AuthenticationOrConfiguration;
         }
 
         await using (server)

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using BatchOrders.Sandbox.Identity;
-using Spectre.Console.Cli;
 
 namespace BatchOrders.Cli.Commands;
 
@@ -11,7 +10,7 @@ namespace BatchOrders.Cli.Commands;
 /// live path (<c>--target live</c> with PartnerCenter:Authority, ApiBaseAddress and TrustedCertificate pointed at it).
 /// The application's client secret is read from BATCHORDERS_SANDBOX_CLIENT_SECRET, never from an argument.
 /// </summary>
-public class SandboxIdentitySettings : CommandSettings
+internal class SandboxIdentitySettings : CommandSettings
 {
     /// <summary>The environment variable holding the rehearsal application's client secret.</summary>
     public const string ClientSecretVariable = "BATCHORDERS_SANDBOX_CLIENT_SECRET";

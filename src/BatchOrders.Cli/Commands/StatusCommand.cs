@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using BatchOrders.Cli.Output;
+using BatchOrders.Journal;
 using BatchOrders.Results;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace BatchOrders.Cli.Commands;
 
@@ -10,41 +9,27 @@ namespace BatchOrders.Cli.Commands;
 /// <c>batchorders status JOURNAL</c>: orders and rows per state, per customer, and the latest errors, read from
 /// the journal (also while a run is going).
 /// </summary>
-internal sealed class StatusCommand(IAnsiConsole console) : Command<StatusCommand.Settings>
+internal sealed class StatusCommand(IAnsiConsole console) : JournalCommand<StatusCommand.Settings>(console)
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : JournalSettings
     {
-        [CommandArgument(0, "<JOURNAL>")]
-        [Description("The batch's journal, such as orders.csv.journal.db.")]
-        public string Journal { get; set; } = string.Empty;
-
         [CommandOption("--json")]
         [Description("Print one JSON object on standard output instead of tables.")]
         public bool Json { get; set; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Execute(BatchJournal journal, Settings settings)
     {
-        var (journal, problem) = JournalArgument.Open(settings.Journal);
-        if (journal is null)
+        var summary = BatchSummary.From(journal);
+        if (settings.Json)
         {
-            console.MarkupLine($"[red]{Markup.Escape(problem!)}[/]");
-            return ExitCodes.InvalidInput;
+            StatusJson.Write(Console.Profile.Out.Writer, summary);
+        }
+        else
+        {
+            StatusView.Show(Console, summary);
         }
 
-        using (journal)
-        {
-            var summary = BatchSummary.From(journal);
-            if (settings.Json)
-            {
-                StatusJson.Write(console.Profile.Out.Writer, summary);
-            }
-            else
-            {
-                StatusView.Show(console, summary);
-            }
-
-            return ExitCodes.Success;
-        }
+        return ExitCodes.Success;
     }
 }

@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using BatchOrders.Reading;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace BatchOrders.Cli.Commands;
 

@@ -27,7 +27,7 @@ internal static class JournalArgument
         var (journal, problem) = BatchJournal.Open(full);
         if (journal is null)
         {
-            return (null, problem);
+            return (null, ProblemWords.For(problem!));
         }
 
         if (journal.GetBatch() is null)

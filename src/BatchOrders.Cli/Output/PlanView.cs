@@ -1,7 +1,6 @@
 using System.Globalization;
 using BatchOrders.Planning;
 using BatchOrders.Reading;
-using Spectre.Console;
 using static System.FormattableString;
 
 namespace BatchOrders.Cli.Output;

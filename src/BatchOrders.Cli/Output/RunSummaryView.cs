@@ -1,9 +1,6 @@
 using System.Globalization;
-using BatchOrders.Cli.Targets;
 using BatchOrders.Journal;
-using BatchOrders.Results;
-using BatchOrders.Submission;
-using Spectre.Console;
+using BatchOrders.Runs;
 using static System.FormattableString;
 
 namespace BatchOrders.Cli.Output;
@@ -13,11 +10,12 @@ internal static class RunSummaryView
 {
     private const int ErrorsShown = 10;
 
-    public static void Show(IAnsiConsole console, BatchJournal journal, TargetConnection target, BatchRunOutcome outcome,
-        ResultsFileOutcome results, ResultsFileOutcome failedRows, string resume, int exitCode, bool verbose)
+    public static void Show(IAnsiConsole console, BatchJournal journal, BatchRunResult result, bool resultsPathGiven, bool verbose)
     {
+        var outcome = result.Outcome;
+        var rehearsal = !result.Resume.Target.IsLive;
         var rows = journal.CountRowsByState();
-        var table = new Table().Border(TableBorder.Rounded).Title(target.IsRehearsal ? "Result (rehearsal: nothing was really ordered)" : "Result (LIVE)");
+        var table = new Table().Border(TableBorder.Rounded).Title(rehearsal ? "Result (rehearsal: nothing was really ordered)" : "Result (LIVE)");
         table.AddColumn("State");
         table.AddColumn("Orders", c => c.RightAligned());
         table.AddColumn("Rows", c => c.RightAligned());
@@ -51,15 +49,15 @@ internal static class RunSummaryView
             console.MarkupLine($"[red]Stopped: {Markup.Escape(auth.Description)}[/] Check the credentials and the account's permissions; orders not sent stay pending.");
         }
 
-        ResultsFilesView.Show(console, results, failedRows);
+        ResultsFilesView.Show(console, result.Workbook, result.FailedRows, journal.Path, resultsPathGiven);
         console.MarkupLine($"Journal: {Markup.Escape(journal.Path)}");
-        if (exitCode is ExitCodes.Interrupted or ExitCodes.AuthenticationOrConfiguration)
+        if (outcome.Status is BatchRunStatus.Unfinished or BatchRunStatus.SignInRefused)
         {
-            console.MarkupLine($"[yellow]Not finished.[/] Resume with the same command: [bold]{Markup.Escape(resume)}[/]");
+            console.MarkupLine($"[yellow]Not finished.[/] Resume with the same command: [bold]{Markup.Escape(result.Resume.ToString())}[/]");
         }
-        else if (exitCode == ExitCodes.Success)
+        else if (outcome.Status == BatchRunStatus.Succeeded)
         {
-            console.MarkupLine(target.IsRehearsal ? "[green]Done.[/] Every order succeeded in the rehearsal; nothing was really ordered." : "[green]Done.[/] Every order succeeded.");
+            console.MarkupLine(rehearsal ? "[green]Done.[/] Every order succeeded in the rehearsal; nothing was really ordered." : "[green]Done.[/] Every order succeeded.");
         }
     }
 

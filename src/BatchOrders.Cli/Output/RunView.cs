@@ -1,6 +1,5 @@
 using System.Globalization;
 using BatchOrders.Submission;
-using Spectre.Console;
 using static System.FormattableString;
 
 namespace BatchOrders.Cli.Output;
@@ -32,12 +31,12 @@ internal sealed class RunView(IAnsiConsole console, bool plain, bool quiet, Time
             var work = run(latest);
             while (await Task.WhenAny(work, Task.Delay(PlainInterval, time)) != work)
             {
-                console.WriteLine(Describe(latest.Value, started));
+                console.WriteLine(ProgressLine(latest.Value, started));
             }
 
             if (latest.Value is not null)
             {
-                console.WriteLine(Describe(latest.Value, started));
+                console.WriteLine(ProgressLine(latest.Value, started));
             }
 
             return await work;
@@ -72,11 +71,11 @@ internal sealed class RunView(IAnsiConsole console, bool plain, bool quiet, Time
             task.Value = progress.Done;
         }
 
-        task.Description = Markup.Escape(progress is null ? "Synchronising the journal…" : Describe(progress, started));
+        task.Description = Markup.Escape(progress is null ? "Synchronising the journal…" : ProgressLine(progress, started));
     }
 
     /// <summary>One status line; the total is the work of this run (orders already done are not in it).</summary>
-    private string Describe(SubmissionProgress? progress, DateTimeOffset started)
+    private string ProgressLine(SubmissionProgress? progress, DateTimeOffset started)
     {
         var total = progress?.Total ?? 0;
         var now = time.GetUtcNow();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using BatchOrders.Journal;
 using BatchOrders.Results;
 
@@ -15,8 +14,8 @@ internal static class StatusJson
             summary.Batch.InputPath,
             summary.Batch.Sheet,
             summary.Batch.InputSha256,
-            summary.Batch.Target,
-            summary.TargetBanner,
+            summary.Batch.Target.Name,
+            summary.Batch.Target.Banner,
             States(summary.Orders),
             States(summary.Rows),
             summary.TotalOrders,
@@ -28,7 +27,7 @@ internal static class StatusJson
             [.. summary.Runs.Select(r => new Run(r.Id, r.StartedAt, r.EndedAt, r.ExitCode))],
             [.. summary.Customers.Select(c => new Customer(c.CustomerId, c.Orders, c.LineItems, States(c.States)))],
             [.. summary.LastErrors.Select(e => new Error(e.OrderKey, e.CustomerId, e.State, e.At, e.HttpStatus, e.ErrorCode, e.Message))],
-            summary.ResumeCommand());
+            summary.ResumeCommand().ToString());
         output.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
         output.Flush();
     }

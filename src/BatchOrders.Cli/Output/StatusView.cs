@@ -1,7 +1,6 @@
 using System.Globalization;
 using BatchOrders.Journal;
 using BatchOrders.Results;
-using Spectre.Console;
 using static System.FormattableString;
 
 namespace BatchOrders.Cli.Output;
@@ -13,9 +12,9 @@ internal static class StatusView
 
     public static void Show(IAnsiConsole console, BatchSummary summary)
     {
-        var targetColour = summary.Batch.Target == BatchJournal.SandboxTarget ? "yellow" : "red";
+        var targetColour = summary.Batch.Target.Kind == TargetKind.Sandbox ? "yellow" : "red";
         console.MarkupLine($"[bold]{Markup.Escape(summary.Batch.InputName)}[/]{(summary.Batch.Sheet is null ? string.Empty : $", sheet {Markup.Escape(summary.Batch.Sheet)}")}");
-        console.MarkupLine($"[bold {targetColour}]{Markup.Escape(summary.TargetBanner)}[/]");
+        console.MarkupLine($"[bold {targetColour}]{Markup.Escape(summary.Batch.Target.Banner)}[/]");
         console.MarkupLine($"Journal: {Markup.Escape(summary.JournalPath)}");
         console.MarkupLine(Runs(summary));
 
@@ -80,7 +79,7 @@ internal static class StatusView
         var open = summary.Orders[OrderState.Pending] + summary.Orders[OrderState.Sending];
         if (open > 0)
         {
-            console.MarkupLine(Invariant($"{open:N0} orders are not finished. Resume with: [bold]{Markup.Escape(summary.ResumeCommand())}[/]"));
+            console.MarkupLine(Invariant($"{open:N0} orders are not finished. Resume with: [bold]{Markup.Escape(summary.ResumeCommand().ToString())}[/]"));
         }
     }
 

@@ -1,17 +1,18 @@
 using System.Text.Json;
 using BatchOrders.Journal;
-using BatchOrders.Results;
+using BatchOrders.Runs;
 
 namespace BatchOrders.Cli.Output;
 
 /// <summary>The final summary of a run as one JSON object: batchId, target, file, rows and orders per state, results, failedRows, journal, exitCode.</summary>
 internal static class SubmitJson
 {
-    public static void Write(TextWriter output, BatchJournal journal, string target, string file, ResultsFileOutcome results, ResultsFileOutcome failedRows, int exitCode)
+    public static void Write(TextWriter output, BatchJournal journal, Target target, string file, BatchRunResult result, int exitCode)
     {
+        var (results, failedRows) = (result.Workbook, result.FailedRows);
         var summary = new Summary(
             journal.GetBatch()?.BatchId,
-            target,
+            target.Name,
             file,
             journal.CountRowsByState().ToDictionary(p => p.Key.ToString(), p => p.Value),
             journal.CountByState().ToDictionary(p => p.Key.ToString(), p => p.Value),

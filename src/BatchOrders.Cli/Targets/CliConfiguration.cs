@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace BatchOrders.Cli.Targets;
 
 /// <summary>
-/// Settings in DESIGN.md's order of precedence, lowest first: appsettings.json beside the program, appsettings.json
+/// Settings in their order of precedence, lowest first: appsettings.json beside the program, appsettings.json
 /// in the current folder, BATCHORDERS__… environment variables, then the command line.
 /// </summary>
 internal static class CliConfiguration

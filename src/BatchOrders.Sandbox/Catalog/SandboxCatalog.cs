@@ -37,7 +37,7 @@ internal sealed class SandboxCatalog
         var file = JsonSerializer.Deserialize<CatalogFile>(stream, FileOptions)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is empty.");
         var offers = file.Offers.Select(o => new CatalogOffer(
-            o.Id, o.Name, o.BillingCycles, o.MinQuantity, o.MaxQuantity, o.AddOnOf ?? [], o.TermDurations ?? []));
+            o.Id, o.Name, o.BillingCycles, o.MinQuantity, o.MaxQuantity, o.AddOnOf ?? [], o.TermDurations ?? [], o.CheckoutRefusal));
         var existing = (file.ExistingOrders ?? []).Select(o => new LedgerOrder(
             o.OrderId, o.CustomerId, null, null, o.BillingCycle,
             [.. o.LineItems.Select(i => new LedgerLineItem(i.LineItemNumber, i.OfferId, i.Quantity, i.FriendlyName, null, i.SubscriptionId, null, null, null))],
@@ -61,7 +61,8 @@ internal sealed class SandboxCatalog
         int MinQuantity,
         int MaxQuantity,
         IReadOnlyList<string>? AddOnOf,
-        IReadOnlyList<string>? TermDurations);
+        IReadOnlyList<string>? TermDurations,
+        CheckoutRefusal? CheckoutRefusal);
 
     private sealed record LimitsEntry(int MaxLineItemsPerOrder);
 }

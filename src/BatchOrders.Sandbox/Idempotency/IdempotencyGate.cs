@@ -8,8 +8,8 @@ namespace BatchOrders.Sandbox.Idempotency;
 /// <summary>
 /// Idempotency on <c>MS-RequestId</c>, per partner: the same id with the same request replays the stored answer and
 /// changes nothing; with a different request it is refused (400, 800002); while the first request with an id is
-/// still being processed, another gets 409 code 800060. Successes and business failures (4xx) are stored; faults
-/// and 5xx are not, so a retry can still succeed.
+/// still being processed, another gets 409 code 800060. Successes and business failures (4xx) are stored; faults,
+/// 5xx and 409 ("in progress, try again later") are not, so a retry can still succeed.
 /// </summary>
 internal sealed class IdempotencyGate(SandboxState state, TimeSpan retention, TimeProvider time)
 {
@@ -18,12 +18,12 @@ internal sealed class IdempotencyGate(SandboxState state, TimeSpan retention, Ti
     private readonly ConcurrentDictionary<(string PartnerKey, Guid RequestId), byte> _inFlight = new();
     private int _writes;
 
-    public SandboxAnswer Execute(string partnerKey, Guid? requestId, string method, string route, ReadOnlyMemory<byte> body,
-        Func<AnswerKey?, SandboxAnswer> process)
+    public async ValueTask<SandboxAnswer> ExecuteAsync(string partnerKey, Guid? requestId, string method, string route,
+        ReadOnlyMemory<byte> body, Func<AnswerKey?, ValueTask<SandboxAnswer>> process)
     {
         if (requestId is not { } id)
         {
-            return process(null);
+            return await process(null);
         }
 
         var key = (partnerKey, id);
@@ -46,8 +46,8 @@ internal sealed class IdempotencyGate(SandboxState state, TimeSpan retention, Ti
                         $"MS-RequestId {id:D} was already used for a different request; send a new request id for a new request.");
             }
 
-            var answer = process(answerKey);
-            if (!answer.Stored && answer.StatusCode is >= 400 and < 500)
+            var answer = await process(answerKey);
+            if (!answer.Stored && answer.StatusCode is >= 400 and < 500 and not 409)
             {
                 state.Use(store => store.SaveAnswer(answerKey.Store(answer.StatusCode, answer.Body, now)));
             }

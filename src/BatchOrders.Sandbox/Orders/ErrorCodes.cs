@@ -1,6 +1,6 @@
 namespace BatchOrders.Sandbox.Orders;
 
-/// <summary>The Partner Center error codes the sandbox answers with (see PARTNER-CENTER.md).</summary>
+/// <summary>The Partner Center error codes the sandbox answers with (Partner Center's documented error codes; see the sandbox README).</summary>
 internal static class ErrorCodes
 {
     /// <summary>Invalid request input (400): malformed body or headers, billing cycle or term not allowed, too many line items, request id reused for another body.</summary>

@@ -19,14 +19,15 @@ internal sealed class OrderBook
     private readonly int _maxLineItems;
     private readonly OrderIdGenerator _ids;
 
-    public OrderBook(SandboxState state, SandboxCatalog catalog, SandboxOptions options, int seed, TimeProvider time)
+    // The id generator is shared with the cart checkout, so neither hands out the other's order or subscription ids.
+    public OrderBook(SandboxState state, SandboxCatalog catalog, SandboxOptions options, OrderIdGenerator ids, TimeProvider time)
     {
         _state = state;
         _catalog = catalog;
         _time = time;
         _completionDelay = options.OrderCompletionDelay;
         _maxLineItems = options.MaxLineItemsPerOrder ?? catalog.MaxLineItemsPerOrder;
-        _ids = new OrderIdGenerator(seed, state.Use(s => s.CountLedgerEntries()));
+        _ids = ids;
     }
 
     public SandboxAnswer Create(OrderContext context, AnswerKey? answerKey)
@@ -85,12 +86,7 @@ internal sealed class OrderBook
 
         return _state.Use(store =>
         {
-            var orderId = _ids.NextOrderId();
-            while (store.OrderExists(orderId))
-            {
-                orderId = _ids.NextOrderId();
-            }
-
+            var orderId = _ids.NextOrderId(store);
             var items = request.LineItems.Select((item, i) => ToLedger(item, offers[i], item.LineItemNumber)).ToList();
             var entry = new LedgerOrder(orderId, context.CustomerId, context.RequestId, context.CorrelationId, billingCycle!,
                 items, _time.GetUtcNow(), LedgerOrder.CreateKind);
@@ -210,22 +206,8 @@ internal sealed class OrderBook
         return null;
     }
 
-    private static SandboxAnswer? CheckNumbering(IReadOnlyList<LineItemRequest> items, int first)
-    {
-        var numbers = items.Select(i => i.LineItemNumber).Order().ToList();
-        for (var i = 0; i < numbers.Count; i++)
-        {
-            if (numbers[i] != first + i)
-            {
-                var sent = string.Join(", ", items.Select(x => x.LineItemNumber));
-                return SandboxAnswer.Error(400, ErrorCodes.LineItemNumbering,
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"Line item numbers must run from {first} to {first + items.Count - 1} without gaps or repeats; got {sent}."));
-            }
-        }
-
-        return null;
-    }
+    private static SandboxAnswer? CheckNumbering(IReadOnlyList<LineItemRequest> items, int first) =>
+        LineItemNumbering.Check([.. items.Select(i => i.LineItemNumber)], first, "Line item numbers");
 
     private static SandboxAnswer? CheckOfferRules(LineItemRequest item, CatalogOffer offer, string billingCycle)
     {

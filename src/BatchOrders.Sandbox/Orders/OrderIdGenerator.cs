@@ -1,8 +1,10 @@
+using BatchOrders.Sandbox.Storage;
+
 namespace BatchOrders.Sandbox.Orders;
 
 /// <summary>
-/// Order ids (opaque strings such as <c>Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1</c>) and subscription ids, from a Random
-/// seeded by the sandbox seed and the size of the ledger it starts with, so a restart on the same state file with the
+/// Order ids (opaque strings such as <c>Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1</c>), subscription and cart ids, from a Random
+/// seeded by the sandbox seed and the size of the ledger (or of the cart table) it starts with, so a restart on the same state file with the
 /// same seed does not hand out the ids of its previous life. Separate from the fault Random, so business outcomes
 /// never shift the fault sequence. Not thread-safe: used under the state lock.
 /// </summary>
@@ -25,7 +27,22 @@ internal sealed class OrderIdGenerator(int seed, int existingEntries)
         return new string(id);
     }
 
-    public Guid NextSubscriptionId()
+    /// <summary>The next order id that no order in <paramref name="store"/> has yet.</summary>
+    public string NextOrderId(ISandboxStore store)
+    {
+        var orderId = NextOrderId();
+        while (store.OrderExists(orderId))
+        {
+            orderId = NextOrderId();
+        }
+
+        return orderId;
+    }
+
+    public Guid NextSubscriptionId() => NextGuid();
+
+    /// <summary>A random (version 4) GUID from the seeded stream.</summary>
+    public Guid NextGuid()
     {
         Span<byte> bytes = stackalloc byte[16];
         _random.NextBytes(bytes);

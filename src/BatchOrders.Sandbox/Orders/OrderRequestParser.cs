@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BatchOrders.Sandbox.Pipeline;
+using static BatchOrders.Sandbox.Pipeline.RequestJson;
 
 namespace BatchOrders.Sandbox.Orders;
 
@@ -17,24 +18,15 @@ internal static class OrderRequestParser
 
     public static (OrderRequest? Request, SandboxAnswer? Error) Parse(ReadOnlyMemory<byte> body)
     {
-        JsonDocument document;
-        try
+        var (document, unreadable) = ParseObject(body, "an order");
+        if (unreadable is not null)
         {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            return Invalid($"The request body is not valid JSON: {e.Message}");
+            return (null, unreadable);
         }
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return Invalid("The request body must be a JSON object (an order).");
-            }
-
+            var root = document!.RootElement;
             foreach (var field in ReadOnlyOrderFields)
             {
                 if (Find(root, field) is { ValueKind: not JsonValueKind.Null })
@@ -134,56 +126,18 @@ internal static class OrderRequestParser
         }
 
         string? partnerIdOnRecord = null;
-        if (Find(element, "partnerIdOnRecord") is { ValueKind: not JsonValueKind.Null } mpn)
+        if (Find(element, "partnerIdOnRecord") is { ValueKind: not JsonValueKind.Null } mpn
+            && (partnerIdOnRecord = RequestJson.PartnerId(mpn)) is null)
         {
-            partnerIdOnRecord = mpn.ValueKind switch
-            {
-                JsonValueKind.String => mpn.GetString(),
-                JsonValueKind.Number => mpn.GetRawText(),
-                _ => "",
-            };
-            if (string.IsNullOrEmpty(partnerIdOnRecord) || !partnerIdOnRecord.All(char.IsAsciiDigit))
-            {
-                return InvalidItem($"PartnerIdOnRecord on the {at} must be a partner id (digits).");
-            }
+            return InvalidItem($"PartnerIdOnRecord on the {at} must be a partner id (digits).");
         }
 
-        if (Find(element, "provisioningContext") is { ValueKind: not JsonValueKind.Null } context
-            && (context.ValueKind != JsonValueKind.Object || context.EnumerateObject().Any(p => p.Value.ValueKind != JsonValueKind.String)))
+        if (!RequestJson.TryStringMap(element, "provisioningContext", out _))
         {
             return InvalidItem($"ProvisioningContext on the {at} must be an object of string values.");
         }
 
         return (new LineItemRequest(lineItemNumber, offer.GetString()!.Trim(), quantity, friendlyName, parent, termDuration, promotionId, partnerIdOnRecord), null);
-    }
-
-    private static bool TryOptionalString(JsonElement element, string name, out string? value)
-    {
-        value = null;
-        switch (Find(element, name))
-        {
-            case null or { ValueKind: JsonValueKind.Null }:
-                return true;
-            case { ValueKind: JsonValueKind.String } text:
-                value = text.GetString();
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>The property named <paramref name="name"/> in any case, as the service reads names case-insensitively.</summary>
-    private static JsonElement? Find(JsonElement element, string name)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
     }
 
     private static (OrderRequest?, SandboxAnswer?) Invalid(string description) =>

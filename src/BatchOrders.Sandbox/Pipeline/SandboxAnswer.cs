@@ -1,3 +1,4 @@
+using BatchOrders.Sandbox.Carts;
 using BatchOrders.Sandbox.Orders;
 
 namespace BatchOrders.Sandbox.Pipeline;
@@ -16,6 +17,9 @@ internal sealed record SandboxAnswer(int StatusCode, byte[] Body, IReadOnlyDicti
 
     /// <summary>The ledger entry this answer committed, if any.</summary>
     public LedgerOrder? Committed { get; init; }
+
+    /// <summary>The cart this answer created or checked out, if any.</summary>
+    public CartCommit? CartCommitted { get; init; }
 
     public static SandboxAnswer Json<T>(int statusCode, T value) => new(statusCode, SandboxJson.Serialize(value));
 

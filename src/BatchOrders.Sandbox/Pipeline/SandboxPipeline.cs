@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BatchOrders.Sandbox.Carts;
 using BatchOrders.Sandbox.Faults;
 using BatchOrders.Sandbox.Idempotency;
 using BatchOrders.Sandbox.Orders;
@@ -10,14 +11,15 @@ namespace BatchOrders.Sandbox.Pipeline;
 /// <summary>
 /// What every <c>/v1/</c> request goes through, in this order: bearer token (401/403), the seeded decision (429 storm,
 /// rate limit, fault, latency), latency, faults that strike before processing (500, 503, hang, drop), header and
-/// customer checks, idempotency, the order book, and finally the answer — or, for "answer lost", the commit and then
-/// an aborted connection. One log line per request.
+/// customer checks, idempotency, the order book or the cart book, and finally the answer — or, for "answer lost", the
+/// commit and then an aborted connection. One log line per request.
 /// </summary>
 internal sealed partial class SandboxPipeline(
     BearerToken bearer,
     FaultPlan faults,
     IdempotencyGate idempotency,
     OrderBook orders,
+    CartBook carts,
     SandboxOptions options,
     SandboxStatsCollector stats,
     TimeProvider time,
@@ -136,6 +138,11 @@ internal sealed partial class SandboxPipeline(
             return SandboxAnswer.Error(404, ErrorCodes.InvalidInput, $"No resource is served at {http.Request.Method} {http.Request.Path}.");
         }
 
+        if (operation is OrderOperation.CreateCart or OrderOperation.GetCart or OrderOperation.CheckoutCart)
+        {
+            return await ProcessCartAsync(http, operation, partnerKey, rawCustomer, requestId, correlationId);
+        }
+
         var body = operation is OrderOperation.Create or OrderOperation.Patch ? await ReadBodyAsync(http) : ReadOnlyMemory<byte>.Empty;
         if (operation is OrderOperation.Get or OrderOperation.List)
         {
@@ -145,15 +152,41 @@ internal sealed partial class SandboxPipeline(
         }
 
         var route = $"/v1/customers/{rawCustomer.ToLowerInvariant()}/orders" + (orderId is null ? "" : "/" + orderId);
-        return idempotency.Execute(partnerKey, requestId, http.Request.Method, route, body, answerKey =>
+        return await idempotency.ExecuteAsync(partnerKey, requestId, http.Request.Method, route, body, answerKey =>
+        {
+            if (CheckCustomer(rawCustomer, out var customer) is { } customerError)
+            {
+                return ValueTask.FromResult(customerError);
+            }
+
+            var context = new OrderContext(customer, orderId, requestId, correlationId, body);
+            return ValueTask.FromResult(operation == OrderOperation.Create ? orders.Create(context, answerKey) : orders.Patch(context, answerKey));
+        });
+    }
+
+    private async Task<SandboxAnswer> ProcessCartAsync(HttpContext http, OrderOperation operation, string partnerKey, string rawCustomer,
+        Guid? requestId, Guid? correlationId)
+    {
+        var cartId = http.Request.RouteValues["cartId"] as string;
+        if (operation == OrderOperation.GetCart)
+        {
+            return CheckCustomer(rawCustomer, out var customer) ?? carts.Get(customer, cartId!);
+        }
+
+        // A checkout has no body ("Content-Length: 0"); whatever a client sends with it is not part of the request.
+        var body = operation == OrderOperation.CreateCart ? await ReadBodyAsync(http) : ReadOnlyMemory<byte>.Empty;
+        var route = $"/v1/customers/{rawCustomer.ToLowerInvariant()}/carts" + (cartId is null ? "" : $"/{cartId.ToLowerInvariant()}/checkout");
+        return await idempotency.ExecuteAsync(partnerKey, requestId, http.Request.Method, route, body, async answerKey =>
         {
             if (CheckCustomer(rawCustomer, out var customer) is { } customerError)
             {
                 return customerError;
             }
 
-            var context = new OrderContext(customer, orderId, requestId, correlationId, body);
-            return operation == OrderOperation.Create ? orders.Create(context, answerKey) : orders.Patch(context, answerKey);
+            var context = new CartContext(customer, cartId, requestId, correlationId, body);
+            return operation == OrderOperation.CreateCart
+                ? carts.Create(context, answerKey)
+                : await carts.CheckoutAsync(context, answerKey, stopping);
         });
     }
 

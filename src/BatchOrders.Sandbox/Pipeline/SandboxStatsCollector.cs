@@ -9,6 +9,9 @@ internal sealed class SandboxStatsCollector
 {
     public const string Aborted = "aborted";
 
+    /// <summary>Key in <see cref="SandboxStats.FaultsInjected"/> of order groups refused by the seeded rate.</summary>
+    public const string OrderGroupRefused = "orderGroupRefused";
+
     private readonly ConcurrentDictionary<string, long> _outcomes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _faults = new(StringComparer.Ordinal);
     private long _total;
@@ -17,6 +20,8 @@ internal sealed class SandboxStatsCollector
     private long _replays;
     private long _created;
     private long _patched;
+    private long _carts;
+    private long _checkouts;
 
     public void Record(int? statusCode, FaultDecision? decision, SandboxAnswer? answer)
     {
@@ -58,6 +63,22 @@ internal sealed class SandboxStatsCollector
                 Interlocked.Increment(ref _patched);
                 break;
         }
+
+        switch (answer?.CartCommitted)
+        {
+            case { CheckedOut: false }:
+                Interlocked.Increment(ref _carts);
+                break;
+            case { CheckedOut: true } checkout:
+                Interlocked.Increment(ref _checkouts);
+                Interlocked.Add(ref _created, checkout.OrdersCreated);
+                if (checkout.SeededRefusals > 0)
+                {
+                    _faults.AddOrUpdate(OrderGroupRefused, checkout.SeededRefusals, (_, n) => n + checkout.SeededRefusals);
+                }
+
+                break;
+        }
     }
 
     public SandboxStats Snapshot() => new(
@@ -68,5 +89,7 @@ internal sealed class SandboxStatsCollector
         new SortedDictionary<string, long>(_faults, StringComparer.Ordinal),
         Interlocked.Read(ref _replays),
         Interlocked.Read(ref _created),
-        Interlocked.Read(ref _patched));
+        Interlocked.Read(ref _patched),
+        Interlocked.Read(ref _carts),
+        Interlocked.Read(ref _checkouts));
 }

@@ -1,9 +1,10 @@
+using BatchOrders.Sandbox.Carts;
 using BatchOrders.Sandbox.Idempotency;
 
 namespace BatchOrders.Sandbox.Storage;
 
 /// <summary>
-/// The ledger and the idempotency store. Callers serialise access (one lock in <see cref="SandboxState"/>), so
+/// The ledger, the carts and the idempotency store. Callers serialise access (one lock in <see cref="SandboxState"/>), so
 /// implementations need not be thread-safe.
 /// </summary>
 internal interface ISandboxStore : IDisposable
@@ -28,6 +29,19 @@ internal interface ISandboxStore : IDisposable
     bool OrderExists(string orderId);
 
     int CountLedgerEntries();
+
+    /// <summary>Adds a new cart and stores the answer that created it, atomically.</summary>
+    void AddCart(CartRecord cart, StoredAnswer? answer);
+
+    /// <summary>The cart with this id if it belongs to this customer; null otherwise.</summary>
+    CartRecord? FindCart(Guid customerId, string cartId);
+
+    bool CartExists(string cartId);
+
+    int CountCarts();
+
+    /// <summary>Replaces the cart (now checked out), appends the orders its checkout created and stores the answer, atomically.</summary>
+    void CheckOutCart(CartRecord cart, IReadOnlyList<LedgerOrder> orders, StoredAnswer? answer);
 
     /// <summary>Forgets answers stored before <paramref name="before"/>.</summary>
     void PurgeAnswers(DateTimeOffset before);

@@ -1,8 +1,9 @@
+using BatchOrders.Sandbox.Carts;
 using BatchOrders.Sandbox.Idempotency;
 
 namespace BatchOrders.Sandbox.Storage;
 
-/// <summary>The ledger and idempotency store in memory: gone when the sandbox stops.</summary>
+/// <summary>The ledger, carts and idempotency store in memory: gone when the sandbox stops.</summary>
 internal sealed class InMemorySandboxStore : ISandboxStore
 {
     private readonly List<LedgerOrder> _ledger = [];
@@ -10,6 +11,7 @@ internal sealed class InMemorySandboxStore : ISandboxStore
     private readonly Dictionary<Guid, List<LedgerOrder>> _byCustomer = [];
     private readonly Dictionary<Guid, SubscriptionRecord> _subscriptions = [];
     private readonly Dictionary<(string PartnerKey, Guid RequestId), StoredAnswer> _answers = [];
+    private readonly Dictionary<string, CartRecord> _carts = new(StringComparer.Ordinal);
 
     public StoredAnswer? FindAnswer(string partnerKey, Guid requestId, DateTimeOffset notBefore) =>
         _answers.TryGetValue((partnerKey, requestId), out var answer) && answer.CreatedAt >= notBefore ? answer : null;
@@ -43,6 +45,36 @@ internal sealed class InMemorySandboxStore : ISandboxStore
     public bool OrderExists(string orderId) => _orders.ContainsKey(orderId);
 
     public int CountLedgerEntries() => _ledger.Count;
+
+    public void AddCart(CartRecord cart, StoredAnswer? answer)
+    {
+        _carts.Add(cart.CartId, cart);
+        if (answer is not null)
+        {
+            SaveAnswer(answer);
+        }
+    }
+
+    public CartRecord? FindCart(Guid customerId, string cartId) =>
+        _carts.TryGetValue(cartId, out var cart) && cart.CustomerId == customerId ? cart : null;
+
+    public bool CartExists(string cartId) => _carts.ContainsKey(cartId);
+
+    public int CountCarts() => _carts.Count;
+
+    public void CheckOutCart(CartRecord cart, IReadOnlyList<LedgerOrder> orders, StoredAnswer? answer)
+    {
+        _carts[cart.CartId] = cart;
+        foreach (var order in orders)
+        {
+            AppendOrder(order, answer: null);
+        }
+
+        if (answer is not null)
+        {
+            SaveAnswer(answer);
+        }
+    }
 
     public void PurgeAnswers(DateTimeOffset before)
     {

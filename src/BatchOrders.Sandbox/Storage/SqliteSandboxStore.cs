@@ -6,11 +6,11 @@ using Microsoft.Data.Sqlite;
 namespace BatchOrders.Sandbox.Storage;
 
 /// <summary>
-/// The ledger and idempotency store in a SQLite file (WAL), so both survive a restart of the sandbox: a client
-/// crash test can use a sandbox that outlives the client, and a sandbox restart does not forget request ids.
-/// Partners are stored as a hash of their token, never the token itself.
+/// The ledger, carts and idempotency store in a SQLite file (WAL), so they survive a restart of the sandbox: a client
+/// crash test can use a sandbox that outlives the client, and a sandbox restart forgets neither carts nor request ids.
+/// Partners are stored as a hash of their token, never the token itself. Carts live in <c>SqliteSandboxStore.Carts.cs</c>.
 /// </summary>
-internal sealed class SqliteSandboxStore : ISandboxStore
+internal sealed partial class SqliteSandboxStore : ISandboxStore
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -24,7 +24,8 @@ internal sealed class SqliteSandboxStore : ISandboxStore
             correlation_id TEXT,
             billing_cycle  TEXT NOT NULL,
             created_at     TEXT NOT NULL,
-            kind           TEXT NOT NULL);
+            kind           TEXT NOT NULL,
+            cart_id        TEXT);
         CREATE INDEX IF NOT EXISTS ix_ledger_order ON ledger (order_id);
         CREATE INDEX IF NOT EXISTS ix_ledger_customer ON ledger (customer_id);
         CREATE TABLE IF NOT EXISTS line_items (
@@ -48,11 +49,22 @@ internal sealed class SqliteSandboxStore : ISandboxStore
             created_ticks INTEGER NOT NULL,
             PRIMARY KEY (partner_key, request_id));
         CREATE INDEX IF NOT EXISTS ix_answers_created ON answers (created_ticks);
+        CREATE TABLE IF NOT EXISTS carts (
+            cart_id          TEXT PRIMARY KEY,
+            customer_id      TEXT NOT NULL,
+            request_id       TEXT,
+            correlation_id   TEXT,
+            created_at       TEXT NOT NULL,
+            expires_at       TEXT NOT NULL,
+            last_modified_at TEXT NOT NULL,
+            status           TEXT NOT NULL,
+            line_items       TEXT NOT NULL,
+            checkout_result  BLOB);
         """;
 
     private const string LedgerColumns = """
         seq AS Seq, order_id AS OrderId, customer_id AS CustomerId, request_id AS RequestId,
-        correlation_id AS CorrelationId, billing_cycle AS BillingCycle, created_at AS CreatedAt, kind AS Kind
+        correlation_id AS CorrelationId, billing_cycle AS BillingCycle, created_at AS CreatedAt, kind AS Kind, cart_id AS CartId
         """;
 
     private const string LineItemColumns = """
@@ -80,6 +92,12 @@ internal sealed class SqliteSandboxStore : ISandboxStore
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         _connection.Execute(Schema);
+
+        // State files written before carts existed have no ledger.cart_id: their orders all came from POST and PATCH.
+        if (!_connection.Query<string>("SELECT name FROM pragma_table_info('ledger')").Contains("cart_id", StringComparer.Ordinal))
+        {
+            _connection.Execute("ALTER TABLE ledger ADD COLUMN cart_id TEXT");
+        }
     }
 
     public StoredAnswer? FindAnswer(string partnerKey, Guid requestId, DateTimeOffset notBefore)
@@ -102,48 +120,7 @@ internal sealed class SqliteSandboxStore : ISandboxStore
     public void AppendOrder(LedgerOrder entry, StoredAnswer? answer)
     {
         using var transaction = _connection.BeginTransaction();
-        var seq = _connection.ExecuteScalar<long>(
-            """
-            INSERT INTO ledger (order_id, customer_id, request_id, correlation_id, billing_cycle, created_at, kind)
-            VALUES (@OrderId, @CustomerId, @RequestId, @CorrelationId, @BillingCycle, @CreatedAt, @Kind);
-            SELECT last_insert_rowid();
-            """,
-            new
-            {
-                entry.OrderId,
-                CustomerId = Text(entry.CustomerId),
-                RequestId = Text(entry.RequestId),
-                CorrelationId = Text(entry.CorrelationId),
-                entry.BillingCycle,
-                CreatedAt = entry.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-                entry.Kind,
-            },
-            transaction);
-        foreach (var item in entry.LineItems)
-        {
-            _connection.Execute(
-                """
-                INSERT INTO line_items (subscription_id, ledger_seq, line_item_number, offer_id, quantity, friendly_name,
-                                        parent_subscription_id, term_duration, promotion_id, partner_id_on_record)
-                VALUES (@SubscriptionId, @Seq, @LineItemNumber, @OfferId, @Quantity, @FriendlyName,
-                        @ParentSubscriptionId, @TermDuration, @PromotionId, @PartnerIdOnRecord)
-                """,
-                new
-                {
-                    SubscriptionId = Text(item.SubscriptionId),
-                    Seq = seq,
-                    item.LineItemNumber,
-                    item.OfferId,
-                    item.Quantity,
-                    item.FriendlyName,
-                    ParentSubscriptionId = Text(item.ParentSubscriptionId),
-                    item.TermDuration,
-                    item.PromotionId,
-                    item.PartnerIdOnRecord,
-                },
-                transaction);
-        }
-
+        InsertLedgerEntry(entry, transaction);
         if (answer is not null)
         {
             SaveAnswer(answer, transaction);
@@ -185,7 +162,57 @@ internal sealed class SqliteSandboxStore : ISandboxStore
 
     private static string? Text(Guid? id) => id?.ToString("D");
 
+    private static string Text(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTimestamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
     private static Guid? ParseGuid(string? text) => text is null ? null : Guid.Parse(text);
+
+    private void InsertLedgerEntry(LedgerOrder entry, SqliteTransaction transaction)
+    {
+        var seq = _connection.ExecuteScalar<long>(
+            """
+            INSERT INTO ledger (order_id, customer_id, request_id, correlation_id, billing_cycle, created_at, kind, cart_id)
+            VALUES (@OrderId, @CustomerId, @RequestId, @CorrelationId, @BillingCycle, @CreatedAt, @Kind, @CartId);
+            SELECT last_insert_rowid();
+            """,
+            new
+            {
+                entry.OrderId,
+                CustomerId = Text(entry.CustomerId),
+                RequestId = Text(entry.RequestId),
+                CorrelationId = Text(entry.CorrelationId),
+                entry.BillingCycle,
+                CreatedAt = Text(entry.CreatedAt),
+                entry.Kind,
+                entry.CartId,
+            },
+            transaction);
+        foreach (var item in entry.LineItems)
+        {
+            _connection.Execute(
+                """
+                INSERT INTO line_items (subscription_id, ledger_seq, line_item_number, offer_id, quantity, friendly_name,
+                                        parent_subscription_id, term_duration, promotion_id, partner_id_on_record)
+                VALUES (@SubscriptionId, @Seq, @LineItemNumber, @OfferId, @Quantity, @FriendlyName,
+                        @ParentSubscriptionId, @TermDuration, @PromotionId, @PartnerIdOnRecord)
+                """,
+                new
+                {
+                    SubscriptionId = Text(item.SubscriptionId),
+                    Seq = seq,
+                    item.LineItemNumber,
+                    item.OfferId,
+                    item.Quantity,
+                    item.FriendlyName,
+                    ParentSubscriptionId = Text(item.ParentSubscriptionId),
+                    item.TermDuration,
+                    item.PromotionId,
+                    item.PartnerIdOnRecord,
+                },
+                transaction);
+        }
+    }
 
     private void SaveAnswer(StoredAnswer answer, SqliteTransaction? transaction) => _connection.Execute(
         """
@@ -224,8 +251,9 @@ internal sealed class SqliteSandboxStore : ISandboxStore
             [.. items[e.Seq].Select(i => new LedgerLineItem(
                 (int)i.LineItemNumber, i.OfferId, (int)i.Quantity, i.FriendlyName, ParseGuid(i.ParentSubscriptionId),
                 Guid.Parse(i.SubscriptionId), i.TermDuration, i.PromotionId, i.PartnerIdOnRecord))],
-            DateTimeOffset.Parse(e.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-            e.Kind));
+            ParseTimestamp(e.CreatedAt),
+            e.Kind,
+            e.CartId));
     }
 
     private sealed class LedgerRow
@@ -245,6 +273,8 @@ internal sealed class SqliteSandboxStore : ISandboxStore
         public string CreatedAt { get; set; } = "";
 
         public string Kind { get; set; } = "";
+
+        public string? CartId { get; set; }
     }
 
     private sealed class LineItemRow

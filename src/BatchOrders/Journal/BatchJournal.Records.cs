@@ -103,7 +103,7 @@ public sealed partial class BatchJournal
         public string UpdatedAt { get; set; } = string.Empty;
 
         public JournalBatch ToBatch() => new(
-            BatchId, InputName, InputPath, InputSha256, Sheet, JsonSerializer.Deserialize<string[]>(HeadersJson, Json)!, Target,
+            BatchId, InputName, InputPath, InputSha256, Sheet, JsonSerializer.Deserialize<string[]>(HeadersJson, Json)!, BatchOrders.Target.FromName(Target),
             JournalTime.Parse(CreatedAt), JournalTime.Parse(UpdatedAt));
     }
 

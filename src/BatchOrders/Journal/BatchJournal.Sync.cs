@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 
 namespace BatchOrders.Journal;
 
-/// <summary>Brings the journal in line with the current plan: the resume logic of DESIGN.md's Journal section.</summary>
+/// <summary>Brings the journal in line with the current plan: the resume rules of docs/ARCHITECTURE.md, "Resume".</summary>
 public sealed partial class BatchJournal
 {
     /// <summary>
@@ -77,7 +77,7 @@ public sealed partial class BatchJournal
                         inFlight++;
                         break;
                     case var _ when conflict is not null:
-                        SetState(order.OrderKey, OrderState.Conflict, newRequestId: false, conflict.Message, now, transaction);
+                        ApplyInTransaction(order.OrderKey, new OrderChange.MarkConflict(conflict.Message), now, transaction);
                         conflicts.Add(conflict);
                         break;
                     case OrderState.Failed when !retryFailed:
@@ -91,7 +91,7 @@ public sealed partial class BatchJournal
                         // a new request id, since the old one already got a definitive answer.
                         failedRetried += existing.State == OrderState.Failed ? 1 : 0;
                         held += siblingInFlight ? 1 : 0;
-                        SetState(order.OrderKey, OrderState.Pending, newRequestId: true, message: null, now, transaction);
+                        ApplyInTransaction(order.OrderKey, new OrderChange.Reopen(_newId()), now, transaction);
                         break;
                 }
             }
@@ -108,10 +108,7 @@ public sealed partial class BatchJournal
             {
                 if (!planned.Contains(key) && state is OrderState.Pending or OrderState.Failed or OrderState.Conflict)
                 {
-                    var replacement = replacements.GetValueOrDefault(group);
-                    _connection.Execute(
-                        "UPDATE orders SET state = 'Superseded', superseded_by = @replacement, updated_at = @now WHERE order_key = @key",
-                        new { replacement, now, key }, transaction);
+                    ApplyInTransaction(key, new OrderChange.Supersede(replacements.GetValueOrDefault(group)), now, transaction);
                     superseded++;
                 }
             }
@@ -119,13 +116,6 @@ public sealed partial class BatchJournal
             transaction.Commit();
             return new SyncReport(created, succeeded, failedKept, failedRetried, inFlight, held, superseded, conflicts);
         }
-    }
-
-    /// <summary>SHA-256 of a file's bytes, as lower-case hex: the input's identity in the journal and the results.</summary>
-    public static string HashFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private void ReplaceRowsIfChanged(ReadResult read, OrderPlan plan, string inputSha256, string now, SqliteTransaction transaction)
@@ -171,7 +161,7 @@ public sealed partial class BatchJournal
 
         _connection.Execute(
             "UPDATE batch SET input_sha256 = @inputSha256, headers_json = @headers, sheet = @sheet, input_path = @path, updated_at = @now WHERE id = 1",
-            new { inputSha256, headers = JsonSerializer.Serialize(read.Headers, Json), sheet = read.Sheet, path = System.IO.Path.GetFullPath(read.File), now }, transaction);
+            new { inputSha256, headers = ToJson(read.Headers), sheet = read.Sheet, path = System.IO.Path.GetFullPath(read.File), now }, transaction);
     }
 
     private void Insert(PlannedOrder order, int sequence, OrderState state, string? message, string now, SqliteTransaction transaction)
@@ -189,19 +179,11 @@ public sealed partial class BatchJournal
             new
             {
                 order.OrderKey, order.GroupKey, sequence, order.CustomerId, billingCycle = order.BillingCycle?.ToWireValue(), order.OrderId,
-                lines = JsonSerializer.Serialize(lines, Json), state = state.ToString(),
+                lines = ToJson(lines), state = state.ToString(),
                 requestId = _newId().ToString(), correlationId = _newId().ToString(), message, now,
             },
             transaction);
     }
-
-    private void SetState(string key, OrderState state, bool newRequestId, string? message, string now, SqliteTransaction transaction) =>
-        _connection.Execute(
-            "UPDATE orders SET state = @state, request_id = CASE WHEN @newRequestId THEN @requestId ELSE request_id END, " +
-            "request_first_used_at = CASE WHEN @newRequestId THEN NULL ELSE request_first_used_at END, " +
-            "http_status = NULL, error_code = NULL, error_message = @message, superseded_by = NULL, completed_at = NULL, updated_at = @now WHERE order_key = @key",
-            new { state = state.ToString(), newRequestId, requestId = _newId().ToString(), message, now, key },
-            transaction);
 
     private static OrderConflict ConflictFor(PlannedOrder order, string? partnerOrderId)
     {

@@ -8,6 +8,6 @@ public sealed record JournalBatch(
     string InputSha256,
     string? Sheet,
     IReadOnlyList<string> Headers,
-    string Target,
+    Target Target,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

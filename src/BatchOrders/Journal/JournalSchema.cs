@@ -1,3 +1,4 @@
+using BatchOrders.Problems;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -88,14 +89,14 @@ internal static class JournalSchema
     /// <summary>The version this build writes.</summary>
     public static int CurrentVersion => Migrations.Length;
 
-    /// <summary>Brings the journal up to <see cref="CurrentVersion"/>; a problem message when it is newer than this build.</summary>
-    public static string? Migrate(SqliteConnection connection, TimeProvider time)
+    /// <summary>Brings the journal up to <see cref="CurrentVersion"/>; a problem when it is newer than this build.</summary>
+    public static BatchProblem? Migrate(SqliteConnection connection, string path, TimeProvider time)
     {
         connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
         var version = connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version") ?? 0;
         if (version > CurrentVersion)
         {
-            return $"The journal was written by a newer version of BatchOrders (journal version {version}, this one knows {CurrentVersion}): use that version to resume it.";
+            return new JournalFromNewerVersion(path, (int)version, CurrentVersion);
         }
 
         for (var next = (int)version + 1; next <= CurrentVersion; next++)

@@ -1,6 +1,6 @@
 namespace BatchOrders.Journal;
 
-/// <summary>Where an order is in its life; see DESIGN.md's state machine.</summary>
+/// <summary>Where an order is in its life; see <see cref="OrderStateMachine"/> and docs/ARCHITECTURE.md, "Journal states".</summary>
 public enum OrderState
 {
     /// <summary>Planned, with its request id, and never sent.</summary>

@@ -10,6 +10,3 @@ public sealed record SyncReport(
     int Held,
     int Superseded,
     IReadOnlyList<OrderConflict> Conflicts);
-
-/// <summary>A planned order whose rows changed after the order for the same slot succeeded: it is not sent.</summary>
-public sealed record OrderConflict(string OrderKey, string CustomerId, IReadOnlyList<int> Rows, string Message);

@@ -1,7 +1,7 @@
 namespace BatchOrders.PartnerCenter;
 
 /// <summary>What one HTTP attempt at an order came to. Expected failures are values, never exceptions.</summary>
-public abstract record AttemptOutcome
+internal abstract record AttemptOutcome
 {
     private AttemptOutcome()
     {
@@ -22,6 +22,7 @@ public abstract record AttemptOutcome
     /// </summary>
     public sealed record Transient(PartnerCenterError Error, TimeSpan? RetryAfter) : AttemptOutcome
     {
+        /// <summary>A 429: the whole batch pauses at the throttle gate.</summary>
         public bool IsThrottled => Error.HttpStatus == 429;
     }
 }

@@ -10,6 +10,7 @@ namespace BatchOrders.PartnerCenter;
 /// </summary>
 public sealed class BearerTokenHandler(ITokenProvider tokens) : DelegatingHandler
 {
+    /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

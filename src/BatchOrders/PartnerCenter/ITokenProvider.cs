@@ -6,7 +6,7 @@ public interface ITokenProvider
     /// <summary>Where the token comes from, for messages (never the token itself).</summary>
     string Description { get; }
 
-    /// <summary>The token to send now.</summary>
+    /// <summary>A valid bearer token for the next request.</summary>
     ValueTask<string> GetTokenAsync(CancellationToken cancellationToken);
 
     /// <summary>

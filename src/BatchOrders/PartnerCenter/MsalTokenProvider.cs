@@ -18,6 +18,8 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
     private readonly MsalHttpClientFactory? _http;
     private readonly SemaphoreSlim _signIn = new(1, 1);
     private readonly SemaphoreSlim _renew = new(1, 1);
+    private readonly CancellationTokenSource _closing = new();
+    private Task<AuthenticationResult>? _deviceCodeSignIn;
 
     private MsalTokenProvider(string description, IConfidentialClientApplication? appOnly, IPublicClientApplication? user, Func<string, Task> showDeviceCode, MsalHttpClientFactory? http)
     {
@@ -28,6 +30,7 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
         _http = http;
     }
 
+    /// <inheritdoc />
     public string Description { get; }
 
     /// <summary>Builds the provider the settings describe; call <see cref="PartnerCenterSettings.MissingForLive"/> first.</summary>
@@ -58,6 +61,7 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
         }
     }
 
+    /// <inheritdoc />
     public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => SignInAsync(forceRefresh: false, cancellationToken);
 
     /// <summary>
@@ -84,10 +88,14 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
         }
     }
 
+    /// <summary>The description, never a token or secret.</summary>
     public override string ToString() => Description;
 
+    /// <summary>Releases the sign-in locks and the sign-in service's HTTP client.</summary>
     public void Dispose()
     {
+        _closing.Cancel();
+        _closing.Dispose();
         _signIn.Dispose();
         _renew.Dispose();
         _http?.Dispose();
@@ -132,6 +140,7 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
     /// <summary>One at a time: MSAL does not merge concurrent cache misses, and every worker would sign in at the start.</summary>
     private async Task<string> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
+        Task<AuthenticationResult> deviceCode;
         await _signIn.WaitAsync(cancellationToken);
         try
         {
@@ -154,12 +163,26 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
                 }
             }
 
-            var signedIn = await _user.AcquireTokenWithDeviceCode(scopes, code => _showDeviceCode(code.Message)).ExecuteAsync(cancellationToken);
-            return signedIn.AccessToken;
+            // A person takes minutes to approve a device code, longer than one request waits: the sign-in outlives the
+            // request that started it (until this provider is disposed), and later requests wait for the same code.
+            deviceCode = _deviceCodeSignIn ??= _user.AcquireTokenWithDeviceCode(scopes, code => _showDeviceCode(code.Message)).ExecuteAsync(_closing.Token);
         }
         finally
         {
             _signIn.Release();
+        }
+
+        try
+        {
+            return (await deviceCode.WaitAsync(cancellationToken)).AccessToken;
+        }
+        finally
+        {
+            // Done (signed in, so the next call is silent; or failed, so the next call asks anew): forget it.
+            if (deviceCode.IsCompleted)
+            {
+                _ = Interlocked.CompareExchange(ref _deviceCodeSignIn, null, deviceCode);
+            }
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -12,13 +11,14 @@ namespace BatchOrders.PartnerCenter;
 /// HttpClient making exactly one attempt. Retries, time-outs and throttling live in Submission, around it.
 /// New orders are POSTed; add-ons are PATCHed into their existing order.
 /// </summary>
-public sealed class PartnerCenterClient(HttpClient http)
+public sealed class PartnerCenterClient(HttpClient http, TimeProvider? time = null)
 {
     private static readonly JsonSerializerOptions RequestJson = new() { PropertyNamingPolicy = null };
     private static readonly JsonSerializerOptions ResponseJson = new(JsonSerializerDefaults.Web);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>One attempt at the order, with its journaled MS-RequestId and MS-CorrelationId.</summary>
-    public async Task<AttemptOutcome> SendAsync(JournalOrder order, CancellationToken cancellationToken)
+    internal async Task<AttemptOutcome> SendAsync(JournalOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var path = order.IsAddOn
@@ -59,7 +59,7 @@ public sealed class PartnerCenterClient(HttpClient http)
             l.TermDuration, l.PromotionId, l.PartnerIdOnRecord))],
         new WireAttributes("Order"));
 
-    private static AttemptOutcome Classify(JournalOrder order, HttpResponseMessage response, string body)
+    private AttemptOutcome Classify(JournalOrder order, HttpResponseMessage response, string body)
     {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
@@ -74,10 +74,10 @@ public sealed class PartnerCenterClient(HttpClient http)
         return response.StatusCode switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new AttemptOutcome.Unauthorized(error),
-            HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests => new AttemptOutcome.Transient(error, RetryAfter(response)),
+            HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests => new AttemptOutcome.Transient(error, RetryAfterHeader.Read(response, _time)),
             // 800060 "your order is in progress": the first attempt is still being processed; ask again later, same id.
-            HttpStatusCode.Conflict when error.Code == "800060" => new AttemptOutcome.Transient(error, RetryAfter(response)),
-            _ when status >= 500 => new AttemptOutcome.Transient(error, RetryAfter(response)),
+            HttpStatusCode.Conflict when error.Code == "800060" => new AttemptOutcome.Transient(error, RetryAfterHeader.Read(response, _time)),
+            _ when status >= 500 => new AttemptOutcome.Transient(error, RetryAfterHeader.Read(response, _time)),
             _ => new AttemptOutcome.Rejected(error),
         };
     }
@@ -118,28 +118,5 @@ public sealed class PartnerCenterClient(HttpClient http)
         }
 
         return result;
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        if (response.Headers.RetryAfter is { } retryAfter)
-        {
-            if (retryAfter.Delta is { } delta)
-            {
-                return delta;
-            }
-
-            if (retryAfter.Date is { } date)
-            {
-                var wait = date - DateTimeOffset.UtcNow;
-                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-            }
-        }
-
-        // Some gateways send it only as a raw header value.
-        return response.Headers.TryGetValues("Retry-After", out var values)
-               && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
     }
 }

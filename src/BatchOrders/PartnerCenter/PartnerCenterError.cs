@@ -10,6 +10,7 @@ namespace BatchOrders.PartnerCenter;
 /// </summary>
 public sealed record PartnerCenterError(int HttpStatus, string? Code, string Description)
 {
+    /// <summary>Reads a failure body of either shape; without one, the status's own meaning.</summary>
     public static PartnerCenterError Parse(int httpStatus, string? body)
     {
         if (!string.IsNullOrWhiteSpace(body))

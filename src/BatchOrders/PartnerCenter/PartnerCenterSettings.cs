@@ -31,6 +31,7 @@ public sealed class PartnerCenterSettings
     /// <summary>App-only with a certificate file (.pfx); its password in <see cref="CertificatePassword"/>.</summary>
     public string? CertificatePath { get; set; }
 
+    /// <summary>The password of <see cref="CertificatePath"/>: from settings or the environment only, never printed.</summary>
     public string? CertificatePassword { get; set; }
 
     /// <summary>App-only with a certificate from the current user's (or machine's) store.</summary>
@@ -80,41 +81,46 @@ public sealed class PartnerCenterSettings
         : ClientSecret is not null ? "app-only sign-in with a client secret"
         : "no sign-in configured";
 
-    /// <summary>What is missing for live use, as plain instructions; empty when enough is configured.</summary>
-    public IReadOnlyList<string> MissingForLive()
+    /// <summary>What is missing for live use; empty when enough is configured.</summary>
+    public IReadOnlyList<LiveSetting> MissingForLive()
     {
-        var missing = new List<string>();
+        var missing = new List<LiveSetting>();
         if (string.IsNullOrWhiteSpace(TenantId))
         {
-            missing.Add("PartnerCenter:TenantId — your partner tenant (BATCHORDERS__PartnerCenter__TenantId, or --tenant)");
+            missing.Add(LiveSetting.TenantId);
         }
 
         if (string.IsNullOrWhiteSpace(ClientId))
         {
-            missing.Add("PartnerCenter:ClientId — the application id registered for Partner Center (BATCHORDERS__PartnerCenter__ClientId, or --client-id)");
+            missing.Add(LiveSetting.ClientId);
         }
 
         if (!UseDeviceCode && ClientSecret is null && CertificatePath is null && CertificateThumbprint is null)
         {
-            missing.Add("one way to sign in: PartnerCenter:CertificatePath (+ CertificatePassword) or PartnerCenter:CertificateThumbprint or PartnerCenter:ClientSecret for app-only, or --device-code for a partner user");
+            missing.Add(LiveSetting.SignIn);
         }
 
         // Tokens travel to both addresses: never over plain HTTP.
-        foreach (var (name, value) in new[] { ("Authority", Authority), ("ApiBaseAddress", ApiBaseAddress) })
+        if (Authority is not null && !IsHttpsAddress(Authority))
         {
-            if (value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && string.IsNullOrEmpty(uri.Query)))
-            {
-                missing.Add($"PartnerCenter:{name} must be an https:// address; it is '{value}'");
-            }
+            missing.Add(LiveSetting.Authority);
+        }
+
+        if (ApiBaseAddress is not null && !IsHttpsAddress(ApiBaseAddress))
+        {
+            missing.Add(LiveSetting.ApiBaseAddress);
         }
 
         if (TrustedCertificate is not null && !File.Exists(TrustedCertificate))
         {
-            missing.Add($"PartnerCenter:TrustedCertificate names a file that does not exist: {TrustedCertificate}");
+            missing.Add(LiveSetting.TrustedCertificate);
         }
 
         return missing;
     }
+
+    private static bool IsHttpsAddress(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && string.IsNullOrEmpty(uri.Query);
 
     private static bool IsDefault(string? value, string live) =>
         value is null || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && WithSlash(uri.ToString()) == new Uri(live));

@@ -12,7 +12,7 @@ namespace BatchOrders.Planning;
 /// and of its line items' content, never of row numbers, so inserting a blank line changes nothing. The group key
 /// hashes the group alone (under its own prefix), naming the slot an order fills whatever its content.
 /// </summary>
-public static class OrderKeys
+internal static class OrderKeys
 {
     private const string Version = "order-key/v1";
     private const string GroupVersion = "order-group/v1";

@@ -15,6 +15,7 @@ public static class OrderPlanner
     private const int ParallelGroupThreshold = 4096;
     private const int GroupsPerWorkItem = 2048;
 
+    /// <summary>Plans the valid <paramref name="rows"/> of <paramref name="file"/>: orders in input order, and the planning errors (duplicate offers unless allowed).</summary>
     public static OrderPlan Plan(string file, IReadOnlyList<OrderRow> rows, PlanningOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(rows);

@@ -8,16 +8,22 @@ namespace BatchOrders.Results;
 /// </summary>
 public sealed record BatchSummary
 {
+    /// <summary>The batch the journal belongs to.</summary>
     public required JournalBatch Batch { get; init; }
 
+    /// <summary>The journal, as a full path.</summary>
     public required string JournalPath { get; init; }
 
+    /// <summary>Orders per state.</summary>
     public required IReadOnlyDictionary<OrderState, int> Orders { get; init; }
 
+    /// <summary>Input rows per state of their order.</summary>
     public required IReadOnlyDictionary<OrderState, int> Rows { get; init; }
 
+    /// <summary>Each customer's orders and line items per state.</summary>
     public required IReadOnlyList<CustomerSummary> Customers { get; init; }
 
+    /// <summary>Every run, oldest first.</summary>
     public required IReadOnlyList<JournalRun> Runs { get; init; }
 
     /// <summary>The first run's start, or null when nothing was ever run.</summary>
@@ -38,20 +44,11 @@ public sealed record BatchSummary
     /// <summary>Orders with an error now, most recent first.</summary>
     public required IReadOnlyList<BatchError> LastErrors { get; init; }
 
-    /// <summary>The target in words no one can miss.</summary>
-    public string TargetBanner => DescribeTarget(Batch.Target);
-
+    /// <summary>All orders of the batch.</summary>
     public int TotalOrders => Orders.Values.Sum();
 
+    /// <summary>All input rows of the batch.</summary>
     public int TotalRows => Rows.Values.Sum();
-
-    /// <summary>"SANDBOX — nothing was ordered", "LIVE — Partner Center orders", or the address orders went to.</summary>
-    public static string DescribeTarget(string target) => target switch
-    {
-        BatchJournal.SandboxTarget => "SANDBOX — nothing was ordered (a rehearsal against the built-in sandbox)",
-        BatchJournal.LiveTarget => "LIVE — real Partner Center orders",
-        _ => $"CUSTOM ENDPOINT {target} — orders were sent to this address",
-    };
 
     /// <summary>Reads the summary of a journal; <paramref name="errorLimit"/> caps <see cref="LastErrors"/>.</summary>
     public static BatchSummary From(BatchJournal journal, IReadOnlyList<JournalOrder>? orders = null, int errorLimit = 10)
@@ -102,33 +99,7 @@ public sealed record BatchSummary
     }
 
     /// <summary>The command that resumes this batch with the same input, sheet, target and journal.</summary>
-    public string ResumeCommand() => ResumeCommandFor(Batch, JournalPath);
-
-    /// <summary>
-    /// The command that resumes a batch: its input, and its sheet, target and journal where they are not the defaults.
-    /// The target matters: a journal refuses a run for another kind of target, so a live batch must be resumed live.
-    /// </summary>
-    public static string ResumeCommandFor(JournalBatch batch, string journalPath)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var command = $"batchorders submit {ResultsWorkbook.Quote(batch.InputPath)}";
-        if (batch.Sheet is { } sheet)
-        {
-            command += $" --sheet {ResultsWorkbook.Quote(sheet)}";
-        }
-
-        if (batch.Target != BatchJournal.SandboxTarget)
-        {
-            command += $" --target {ResultsWorkbook.Quote(batch.Target)}";
-        }
-
-        if (!string.Equals(Path.GetFullPath(journalPath), BatchJournal.DefaultPath(batch.InputPath), StringComparison.Ordinal))
-        {
-            command += $" --journal {ResultsWorkbook.Quote(journalPath)}";
-        }
-
-        return command;
-    }
+    public ResumeCommand ResumeCommand() => Results.ResumeCommand.For(Batch, JournalPath);
 
     private static DateTimeOffset Latest(DateTimeOffset? activity, DateTimeOffset start, DateTimeOffset? nextStart)
     {

@@ -1,4 +1,6 @@
 using BatchOrders.Journal;
+using BatchOrders.Problems;
+using BatchOrders.Reading;
 using ClosedXML.Excel;
 using CsvHelper;
 
@@ -12,7 +14,7 @@ namespace BatchOrders.Results;
 /// <remarks>
 /// Formula injection: in the workbook every value is a text (or plain whole-number) cell, so the round trip is
 /// exact. In CSV, a value a spreadsheet would run as a formula gets a leading <c>'</c> (OWASP's advice, see
-/// <see cref="FormulaGuard.ForCsv"/>); plain numbers such as <c>-5</c> are left alone. Excel opens such a cell as
+/// <see cref="FormulaText.Guard"/>); plain numbers such as <c>-5</c> are left alone. Excel opens such a cell as
 /// the text without the apostrophe and saves it back without one, so the usual path — open in Excel, fix, save,
 /// submit — gives the user's original value. Only a file submitted again without passing through a spreadsheet
 /// keeps the apostrophe in those (rare) cells. We accept that rather than leave a CSV that runs a formula when a
@@ -49,7 +51,7 @@ public static class FailedRowsFile
         if (rows.Count == 0)
         {
             var removed = File.Exists(target) ? AtomicFile.Delete(target) : null;
-            return new ResultsFileOutcome(target, 0, removed is null ? null : $"The old failed-rows file {target} could not be removed: {removed}. Every row has succeeded: do not submit that file again.");
+            return new ResultsFileOutcome(target, 0, removed is null ? null : new FileNotRemoved(target, removed));
         }
 
         var workbook = string.Equals(Path.GetExtension(target), ".xlsx", StringComparison.OrdinalIgnoreCase);
@@ -64,8 +66,7 @@ public static class FailedRowsFile
                 WriteCsv(stream, batch.Headers, rows);
             }
         });
-        return new ResultsFileOutcome(target, rows.Count, problem is null ? null :
-            $"The failed-rows file {target} was not written: {problem}. The journal keeps every row; fix that, then run: batchorders report {ResultsWorkbook.Quote(Path.GetFullPath(journal.Path))}");
+        return new ResultsFileOutcome(target, rows.Count, problem is null ? null : new FileNotWritten(target, problem));
     }
 
     internal static void WriteCsv(Stream output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
@@ -73,13 +74,13 @@ public static class FailedRowsFile
         // A byte order mark so Excel opens it as UTF-8 (names such as "Müller"); the reader accepts it.
         var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.None };
         using var writer = CsvWriter.Create(output, options, leaveOpen: true);
-        writer.WriteRecord([.. headers.Select(FormulaGuard.ForCsv)]);
+        writer.WriteRecord([.. headers.Select(FormulaText.Guard)]);
         var fields = new string[headers.Count];
         foreach (var row in rows)
         {
             for (var i = 0; i < fields.Length; i++)
             {
-                fields[i] = FormulaGuard.ForCsv(i < row.Count ? row[i] : string.Empty);
+                fields[i] = FormulaText.Guard(i < row.Count ? row[i] : string.Empty);
             }
 
             writer.WriteRecord(fields);
@@ -94,7 +95,7 @@ public static class FailedRowsFile
         workbook.Properties.Author = "BatchOrders";
         workbook.Properties.Title = "BatchOrders failed rows";
         var sheet = workbook.AddWorksheet(sheetName);
-        var widths = new WorkbookSheets.ColumnWidths();
+        var widths = new ColumnWidths();
         for (var c = 0; c < headers.Count; c++)
         {
             WorkbookSheets.Text(sheet.Cell(1, c + 1), headers[c], widths, c + 1);

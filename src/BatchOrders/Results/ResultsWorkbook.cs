@@ -1,6 +1,7 @@
 using System.Globalization;
 using BatchOrders.Journal;
 using BatchOrders.Planning;
+using BatchOrders.Problems;
 using BatchOrders.Reading;
 using ClosedXML.Excel;
 
@@ -13,9 +14,16 @@ namespace BatchOrders.Results;
 /// </summary>
 public static class ResultsWorkbook
 {
+    /// <summary>The batch at a glance: target, input, timings, states, how to resume.</summary>
     public const string SummarySheet = "Summary";
+
+    /// <summary>Every input row with all its columns and what became of it.</summary>
     public const string ResultsSheet = "Results";
+
+    /// <summary>One row per planned order.</summary>
     public const string OrdersSheet = "Orders";
+
+    /// <summary>Every problem of an input that was not sent.</summary>
     public const string ValidationSheet = "Validation";
 
     /// <summary>The columns after the input's own on the Results sheet.</summary>
@@ -37,9 +45,7 @@ public static class ResultsWorkbook
         var target = Path.GetFullPath(path ?? DefaultPath(batch.InputPath));
         var rows = 0;
         var problem = AtomicFile.Write(target, stream => rows = Write(journal, stream, options ?? new ResultsOptions()));
-        return Outcome(target, rows, problem, $"Nothing is lost: the journal {Path.GetFullPath(journal.Path)} keeps every result. " +
-                                               $"Fix that, then write the workbook again with: batchorders report {Quote(Path.GetFullPath(journal.Path))}" +
-                                               (path is null ? string.Empty : $" --results {Quote(target)}"));
+        return new ResultsFileOutcome(target, rows, problem is null ? null : new FileNotWritten(target, problem));
     }
 
     /// <summary>
@@ -53,7 +59,7 @@ public static class ResultsWorkbook
         var target = Path.GetFullPath(path ?? DefaultPath(read.File));
         var rows = 0;
         var problem = AtomicFile.Write(target, stream => rows = WritePlan(read, errors, plan, stream, options ?? new ResultsOptions()));
-        return Outcome(target, rows, problem, "Close it or choose another file, then run the command again.");
+        return new ResultsFileOutcome(target, rows, problem is null ? null : new FileNotWritten(target, problem));
     }
 
     /// <summary>Writes the journal's workbook to a stream; returns the number of input rows on the Results sheet.</summary>
@@ -143,8 +149,8 @@ public static class ResultsWorkbook
     private static void WriteSummary(IXLWorksheet sheet, BatchSummary summary, ResultsOptions options)
     {
         var writer = new SummaryWriter(sheet);
-        writer.Banner(summary.TargetBanner, summary.Batch.Target == BatchJournal.SandboxTarget ? SandboxBanner : LiveBanner);
-        writer.Text("Target", summary.Batch.Target);
+        writer.Banner(summary.Batch.Target.Banner, summary.Batch.Target.Kind == TargetKind.Sandbox ? SandboxBanner : LiveBanner);
+        writer.Text("Target", summary.Batch.Target.Name);
         writer.Text("Input file", summary.Batch.InputPath);
         writer.Text("Sheet", summary.Batch.Sheet);
         writer.Text("Input SHA-256", summary.Batch.InputSha256);
@@ -164,8 +170,8 @@ public static class ResultsWorkbook
         writer.Blank();
         writer.StateTable(summary.Orders, summary.Rows);
         writer.Blank();
-        writer.Text("Resume with", summary.ResumeCommand());
-        writer.Text("Write this workbook again", $"batchorders report {Quote(summary.JournalPath)}");
+        writer.Text("Resume with", summary.ResumeCommand().ToString());
+        writer.Text("Write this workbook again", CommandLine.Report(summary.JournalPath));
         writer.Date("Workbook written", options.Time.GetUtcNow());
         writer.Text("Times", "All times are UTC.");
         writer.Finish();
@@ -182,7 +188,7 @@ public static class ResultsWorkbook
             NothingSentBanner);
         writer.Text("Input file", Path.GetFullPath(read.File));
         writer.Text("Sheet", read.Sheet);
-        writer.Text("Input SHA-256", File.Exists(read.File) ? BatchJournal.HashFile(read.File) : null);
+        writer.Text("Input SHA-256", File.Exists(read.File) ? InputHash.Compute(read.File) : null);
         writer.Number("Data rows", read.DataRowCount);
         writer.Number("Valid rows", read.Rows.Count);
         writer.Number("Problems", errors.Count);
@@ -198,7 +204,7 @@ public static class ResultsWorkbook
 
         writer.Blank();
         writer.Text("Next", plan is not null
-            ? $"Order them with: batchorders submit {Quote(Path.GetFullPath(read.File))}"
+            ? $"Order them with: {CommandLine.Submit(read.File)}"
             : "Fix the problems listed on the Validation sheet, then run the command again.");
         writer.Date("Workbook written", options.Time.GetUtcNow());
         writer.Text("Times", "All times are UTC.");
@@ -212,14 +218,6 @@ public static class ResultsWorkbook
         workbook.Properties.Title = title;
         return workbook;
     }
-
-    private static ResultsFileOutcome Outcome(string path, int rows, string? problem, string advice) =>
-        new(path, rows, problem is null ? null : $"The results workbook {path} was not written: {problem}. {advice}");
-
-    internal static string Quote(string value) =>
-        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '\\' or '.' or '-' or '_' or ':')
-            ? value
-            : $"\"{value}\"";
 
     /// <summary>Label and value pairs down two columns, the way a person reads a summary.</summary>
     private sealed class SummaryWriter(IXLWorksheet sheet)
@@ -305,7 +303,7 @@ public static class ResultsWorkbook
                 _row++;
                 var cell = sheet.Cell(_row, 1);
                 WorkbookSheets.Text(cell, state.ToString());
-                WorkbookSheets.StateStyle(cell, state.ToString());
+                StateColours.Apply(cell, state.ToString());
                 WorkbookSheets.Number(sheet.Cell(_row, 2), orders.GetValueOrDefault(state));
                 WorkbookSheets.Number(sheet.Cell(_row, 3), rows.GetValueOrDefault(state));
             }

@@ -17,8 +17,6 @@ internal static class WorkbookSheets
     public const string DateFormat = "yyyy-mm-dd hh:mm:ss \"UTC\"";
 
     private const int MaxCellText = 32_767;
-    private const int MinWidth = 8;
-    private const int MaxWidth = 60;
 
     private static readonly XLColor InputHeaderFill = XLColor.FromArgb(0xFF, 0xF2, 0xF2, 0xF2);
     private static readonly XLColor ResultHeaderFill = XLColor.FromArgb(0xFF, 0xDD, 0xEB, 0xF7);
@@ -50,7 +48,7 @@ internal static class WorkbookSheets
             for (var c = 0; c < inputCount; c++)
             {
                 var value = c < line.Cells.Count ? line.Cells[c] : string.Empty;
-                if (FormulaGuard.IsCanonicalWholeNumber(value, out _))
+                if (WholeNumberCell.TryParse(value, out _))
                 {
                     widths.Measure(c + 1, value.Length);
                 }
@@ -226,7 +224,7 @@ internal static class WorkbookSheets
         }
 
         cell.SetValue<string>(value);
-        if (FormulaGuard.LooksLikeFormula(value))
+        if (FormulaText.LooksLikeFormula(value))
         {
             cell.Style.IncludeQuotePrefix = true;
         }
@@ -237,7 +235,7 @@ internal static class WorkbookSheets
     /// <summary>An input cell: a plain whole number as a number (quantities add up), anything else as text.</summary>
     public static void InputCell(IXLCell cell, string value, ColumnWidths widths, int column)
     {
-        if (FormulaGuard.IsCanonicalWholeNumber(value, out var number))
+        if (WholeNumberCell.TryParse(value, out var number))
         {
             cell.SetValue(number);
             widths.Measure(column, value.Length);
@@ -263,33 +261,6 @@ internal static class WorkbookSheets
             cell.SetValue(at.UtcDateTime);
             cell.Style.NumberFormat.Format = DateFormat;
         }
-    }
-
-    /// <summary>One state per colour, in <see cref="StateIndex"/> order (the streamed sheets' template cells).</summary>
-    public static IReadOnlyList<string> StateExamples { get; } = ["Succeeded", "Failed", "Pending", "Planned", "Superseded"];
-
-    /// <summary>Which colour a state has: an index into <see cref="StateExamples"/>.</summary>
-    public static int StateIndex(string state) => state switch
-    {
-        "Succeeded" => 0,
-        "Failed" => 1,
-        "Conflict" or "Pending" or "Sending" => 2,
-        "Planned" => 3,
-        _ => 4,
-    };
-
-    public static void StateStyle(IXLCell cell, string state)
-    {
-        var (fill, font) = StateIndex(state) switch
-        {
-            0 => (0xC6EFCE, 0x006100),
-            1 => (0xFFC7CE, 0x9C0006),
-            2 => (0xFFEB9C, 0x9C5700),
-            3 => (0xDDEBF7, 0x1F4E78),
-            _ => (0xEDEDED, 0x595959),
-        };
-        cell.Style.Fill.BackgroundColor = XLColor.FromArgb(fill);
-        cell.Style.Font.FontColor = XLColor.FromArgb(font);
     }
 
     public static string FormatRows(IEnumerable<int> rows)
@@ -347,25 +318,5 @@ internal static class WorkbookSheets
         {
             sheet.Column(c).Width = widths.Width(c);
         }
-    }
-
-    /// <summary>Column widths from the longest text written (AdjustToContents needs GDI+, absent on Linux).</summary>
-    internal sealed class ColumnWidths
-    {
-        private readonly Dictionary<int, int> _longest = [];
-        private readonly Dictionary<int, int> _fixed = [];
-
-        public void Measure(int column, int length)
-        {
-            if (column > 0 && length > _longest.GetValueOrDefault(column))
-            {
-                _longest[column] = length;
-            }
-        }
-
-        public void Fixed(int column, int width) => _fixed[column] = width;
-
-        public double Width(int column) =>
-            _fixed.TryGetValue(column, out var width) ? width : Math.Clamp(_longest.GetValueOrDefault(column) + 2, MinWidth, MaxWidth);
     }
 }

@@ -2,32 +2,29 @@ using BatchOrders.Journal;
 using BatchOrders.PartnerCenter;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Polly.Timeout;
 
 namespace BatchOrders.Submission;
 
 /// <summary>
-/// Sends the journal's work with a bounded pool of workers through one shared <see cref="ThrottleGate"/>. Every
-/// order is marked Sending (committed) before its first request, and its outcome is committed before the worker
-/// takes the next one, so a crash at any moment loses nothing and a rerun sends nothing twice.
+/// Sends the journal's work with a pool of workers through one shared <see cref="ThrottleGate"/>, each order by the
+/// path it needs. Every order's state is committed before its first request and after its answer, so a crash at
+/// any moment loses nothing and a rerun sends nothing twice.
 /// </summary>
-public sealed partial class BatchSubmitter
+internal sealed class BatchSubmitter
 {
     private readonly BatchJournal _journal;
-    private readonly PartnerCenterClient _client;
     private readonly SubmissionOptions _options;
     private readonly TimeProvider _time;
     private readonly Random _random;
-    private readonly ILogger _logger;
+    private readonly OrderSender _orders;
 
     public BatchSubmitter(BatchJournal journal, PartnerCenterClient client, SubmissionOptions options, TimeProvider? time = null, Random? random = null, ILogger? logger = null)
     {
         _journal = journal;
-        _client = client;
         _options = options;
         _time = time ?? TimeProvider.System;
         _random = random ?? new Random();
-        _logger = logger ?? NullLogger.Instance;
+        _orders = new OrderSender(journal, client, logger ?? NullLogger.Instance);
     }
 
     /// <summary>
@@ -40,8 +37,9 @@ public sealed partial class BatchSubmitter
         ArgumentNullException.ThrowIfNull(work);
         using var gate = new ThrottleGate(_options, _time);
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var run = new RunState(work.Count, gate, progress);
+        var counters = new SubmissionCounters(work.Count, gate, progress);
         var pipeline = OrderResilience.Build(_options, _time, () => { lock (_random) { return _random.NextDouble(); } }, () => halt.IsCancellationRequested);
+        var attempts = new StepAttempts(_journal, _options, pipeline, gate, counters, halt.Token);
 
         var next = -1;
         async Task Worker()
@@ -49,175 +47,13 @@ public sealed partial class BatchSubmitter
             int index;
             while (!halt.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < work.Count)
             {
-                await SubmitOneAsync(work[index], pipeline, gate, run, halt);
+                await _orders.SendAsync(work[index], attempts, () => halt.CancelAsync());
             }
         }
 
         var workers = Enumerable.Range(0, Math.Min(_options.Concurrency, Math.Max(1, work.Count))).Select(_ => Task.Run(Worker)).ToArray();
         await Task.WhenAll(workers);
-        run.Report();
-        return run.ToResult(work.Count, interrupted: stop.IsCancellationRequested);
-    }
-
-    private async Task SubmitOneAsync(JournalOrder order, Polly.ResiliencePipeline<AttemptOutcome> pipeline, ThrottleGate gate, RunState run, CancellationTokenSource halt)
-    {
-        var before = order.State;
-        var sending = _journal.MarkSending(order.OrderKey);
-        run.Started();
-        var unknownOutcome = before == OrderState.Sending;
-        var sent = false;
-        AttemptNote? answered = null;
-        AttemptOutcome outcome;
-        try
-        {
-            outcome = await pipeline.ExecuteAsync(async token =>
-            {
-                using var waitUntilStopped = CancellationTokenSource.CreateLinkedTokenSource(token, halt.Token);
-                using (await gate.EnterAsync(waitUntilStopped.Token))
-                {
-                    sent = true;
-                    var sentAt = _time.GetUtcNow();
-                    run.Attempted();
-                    try
-                    {
-                        var result = await _client.SendAsync(sending, token);
-                        var note = Describe(sending, result);
-                        if (result is AttemptOutcome.Transient)
-                        {
-                            // Retried: logged now. A definitive answer is logged with the outcome, in one commit.
-                            _journal.RecordAttempt(sending.OrderKey, note);
-                        }
-                        else
-                        {
-                            answered = note;
-                        }
-
-                        if (result is AttemptOutcome.Transient { IsThrottled: true } throttled)
-                        {
-                            gate.OnThrottled(throttled.RetryAfter, sentAt);
-                            run.Throttled();
-                        }
-                        else
-                        {
-                            gate.OnAnswered();
-                        }
-
-                        unknownOutcome |= result is AttemptOutcome.Transient;
-                        return result;
-                    }
-                    catch (OperationCanceledException) when (token.IsCancellationRequested)
-                    {
-                        // The attempt's time ran out with the request possibly received: the outcome is unknown.
-                        unknownOutcome = true;
-                        _journal.RecordAttempt(sending.OrderKey, sending.RequestId, null, "timeout", null, $"No answer within {_options.AttemptTimeout.TotalSeconds:0.#} s.");
-                        throw;
-                    }
-                }
-            }, CancellationToken.None);
-        }
-        catch (TimeoutRejectedException)
-        {
-            outcome = new AttemptOutcome.Transient(new PartnerCenterError(0, null, "No answer in time; it will be asked again with the same request id."), null);
-        }
-        catch (OperationCanceledException) when (halt.IsCancellationRequested)
-        {
-            // Stopped while waiting at the gate: this attempt never left.
-            outcome = new AttemptOutcome.Transient(new PartnerCenterError(0, null, "Stopped before an answer."), null);
-        }
-
-        switch (outcome)
-        {
-            case AttemptOutcome.Succeeded success:
-                _journal.MarkSucceeded(order.OrderKey, success.OrderId, success.HttpStatus, success.SubscriptionIds, answered);
-                run.Succeeded();
-                break;
-            case AttemptOutcome.Rejected rejected:
-                _journal.MarkFailed(order.OrderKey, rejected.Error.HttpStatus, rejected.Error.Code, rejected.Error.Description, answered);
-                run.Failed();
-                break;
-            case AttemptOutcome.Unauthorized unauthorized:
-                _journal.MarkNotSent(order.OrderKey, unknownOutcome ? OrderState.Sending : before, unauthorized.Error.HttpStatus, unauthorized.Error.Code, unauthorized.Error.Description, answered);
-                run.AuthenticationFailed(unauthorized.Error);
-                await halt.CancelAsync();
-                break;
-            case AttemptOutcome.Transient when !sent && !unknownOutcome:
-                _journal.MarkNotSent(order.OrderKey, before, null, null, null);
-                run.NotStarted();
-                break;
-            case AttemptOutcome.Transient transient:
-                _journal.MarkUnresolved(order.OrderKey, transient.Error.HttpStatus == 0 ? null : transient.Error.HttpStatus, transient.Error.Code, transient.Error.Description);
-                run.Unresolved();
-                LogUnresolved(_logger, order.OrderKey, transient.Error.Description);
-                break;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderKey} has no definitive answer this run: {Reason}")]
-    private static partial void LogUnresolved(ILogger logger, string orderKey, string reason);
-
-    private static AttemptNote Describe(JournalOrder order, AttemptOutcome outcome)
-    {
-        var (status, kind, code, message) = outcome switch
-        {
-            AttemptOutcome.Succeeded s => (s.HttpStatus, "succeeded", null, null),
-            AttemptOutcome.Rejected r => (r.Error.HttpStatus, "rejected", r.Error.Code, r.Error.Description),
-            AttemptOutcome.Unauthorized u => (u.Error.HttpStatus, "unauthorized", u.Error.Code, u.Error.Description),
-            AttemptOutcome.Transient t => (t.Error.HttpStatus, t.IsThrottled ? "throttled" : "transient", t.Error.Code, t.Error.Description),
-            _ => throw new InvalidOperationException("Unknown outcome."),
-        };
-        return new AttemptNote(order.RequestId, status == 0 ? null : status, kind, code, message);
-    }
-
-    /// <summary>The run's counters, shared by the workers.</summary>
-    private sealed class RunState(int total, ThrottleGate gate, IProgress<SubmissionProgress>? progress)
-    {
-        private int _succeeded;
-        private int _failed;
-        private int _unresolved;
-        private int _inFlight;
-        private int _attempts;
-        private int _throttled;
-        private PartnerCenterError? _authFailure;
-
-        public void Started() => Change(ref _inFlight, 1);
-
-        public void Attempted() => Change(ref _attempts, 1);
-
-        public void Throttled() => Change(ref _throttled, 1);
-
-        public void Succeeded() => Finish(ref _succeeded);
-
-        public void Failed() => Finish(ref _failed);
-
-        public void Unresolved() => Finish(ref _unresolved);
-
-        public void NotStarted() => Change(ref _inFlight, -1);
-
-        public void AuthenticationFailed(PartnerCenterError error)
-        {
-            Interlocked.CompareExchange(ref _authFailure, error, null);
-            Change(ref _inFlight, -1);
-        }
-
-        public void Report() => progress?.Report(new SubmissionProgress(
-            total, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), Volatile.Read(ref _unresolved), Volatile.Read(ref _inFlight),
-            Math.Max(0, Volatile.Read(ref _attempts) - Volatile.Read(ref _succeeded) - Volatile.Read(ref _failed) - Volatile.Read(ref _unresolved)),
-            Volatile.Read(ref _throttled), gate.PausedUntil));
-
-        public SubmissionResult ToResult(int total, bool interrupted) => new(
-            _succeeded, _failed, _unresolved, total - _succeeded - _failed - _unresolved, _attempts, _throttled,
-            interrupted, _authFailure);
-
-        private void Finish(ref int counter)
-        {
-            Interlocked.Increment(ref counter);
-            Change(ref _inFlight, -1);
-        }
-
-        private void Change(ref int counter, int by)
-        {
-            Interlocked.Add(ref counter, by);
-            Report();
-        }
+        counters.Report();
+        return counters.ToResult(work.Count, interrupted: stop.IsCancellationRequested);
     }
 }

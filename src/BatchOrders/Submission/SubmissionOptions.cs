@@ -2,35 +2,42 @@ using System.ComponentModel.DataAnnotations;
 
 namespace BatchOrders.Submission;
 
-/// <summary>How orders are sent: how many at once, how fast, and how long to keep trying each one.</summary>
+/// <summary>How orders are sent: how many at once, how fast, and how long to keep trying each one. Bounds are checked by <see cref="OptionsValidator"/>.</summary>
 public sealed record SubmissionOptions
 {
     /// <summary>Orders in flight at once. Partner Center throttles per partner, so more is rarely faster.</summary>
-    [Range(1, 64)]
+    [Range(1, 64, ErrorMessage = "must be between {1} and {2}")]
     public int Concurrency { get; init; } = 4;
 
     /// <summary>A client-side ceiling on requests per minute (null: none; the ceiling is learned from 429s).</summary>
-    [Range(1, 100_000)]
+    [Range(1, 100_000, ErrorMessage = "must be between {1} and {2} requests per minute")]
     public int? MaxRatePerMinute { get; init; }
 
     /// <summary>One HTTP attempt is given up after this long (a hung request).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 10 milliseconds and 1 hour")]
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Attempts at one order in one run before it is left for the next run (same request id).</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "must be between {1} and {2}")]
     public int MaxAttemptsPerOrder { get; init; } = 8;
 
     /// <summary>All attempts at one order in one run, waits included.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 10 milliseconds and 1 day")]
     public TimeSpan MaxTimePerOrder { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The first back-off after a transient fault; it doubles, with jitter, up to <see cref="MaxDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 1 hour")]
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The longest back-off between two attempts at one order.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 1 hour")]
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The wait after a 429 that gave no Retry-After.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 1 hour")]
     public TimeSpan DefaultThrottleWait { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The longest a 429 may pause the batch, however it backs off.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 1 hour")]
     public TimeSpan MaxThrottleWait { get; init; } = TimeSpan.FromMinutes(5);
 }

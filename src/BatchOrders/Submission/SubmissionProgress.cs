@@ -11,5 +11,6 @@ public sealed record SubmissionProgress(
     int Throttled,
     DateTimeOffset? PausedUntil)
 {
+    /// <summary>Orders with an outcome this run: succeeded, failed or left without a definitive answer.</summary>
     public int Done => Succeeded + Failed + Unresolved;
 }

@@ -14,4 +14,14 @@ public sealed record SubmissionResult(
     int Attempts,
     int Throttled,
     bool Interrupted,
-    PartnerCenterError? AuthenticationFailure);
+    PartnerCenterError? AuthenticationFailure)
+{
+    /// <summary>Two submissions of one run added up (the second sends orders the first held back).</summary>
+    public SubmissionResult Add(SubmissionResult more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        return new SubmissionResult(
+            Succeeded + more.Succeeded, Failed + more.Failed, Unresolved + more.Unresolved, NotStarted + more.NotStarted,
+            Attempts + more.Attempts, Throttled + more.Throttled, Interrupted || more.Interrupted, AuthenticationFailure ?? more.AuthenticationFailure);
+    }
+}

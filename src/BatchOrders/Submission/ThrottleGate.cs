@@ -8,7 +8,7 @@ namespace BatchOrders.Submission;
 /// in flight, and sets the pace to just under the rate the service accepted before it throttled; successes then
 /// ramp concurrency back up. An optional client-side ceiling (--max-rate) caps requests per minute.
 /// </summary>
-public sealed class ThrottleGate : IDisposable
+internal sealed class ThrottleGate : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private const double PaceMargin = 0.97;
@@ -76,8 +76,9 @@ public sealed class ThrottleGate : IDisposable
     }
 
     /// <summary>Waits for a pause to end, a free slot, the pace and the ceiling; dispose the lease when the request is answered.</summary>
-    public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    public async ValueTask<Lease> EnterAsync(CancellationToken cancellationToken)
     {
+        DateTimeOffset enteredAt;
         while (true)
         {
             TimeSpan wait;
@@ -93,6 +94,7 @@ public sealed class ThrottleGate : IDisposable
                     _nextSendAt = _paceInterval is { } interval ? now + interval : now;
                     _firstSendAt = _firstSendAt == DateTimeOffset.MinValue ? now : _firstSendAt;
                     _recentSends.Enqueue(now);
+                    enteredAt = now;
                     break;
                 }
             }
@@ -113,7 +115,7 @@ public sealed class ThrottleGate : IDisposable
             using var permit = await _ceiling.AcquireAsync(1, cancellationToken);
         }
 
-        return new Lease(this);
+        return new Lease(this, enteredAt);
     }
 
     /// <summary>
@@ -210,10 +212,18 @@ public sealed class ThrottleGate : IDisposable
         _slotFreed.Release();
     }
 
-    private sealed class Lease(ThrottleGate gate) : IDisposable
+    /// <summary>One request's place at the gate: say how it was answered, and dispose it when it is done.</summary>
+    public sealed class Lease(ThrottleGate gate, DateTimeOffset enteredAt) : IDisposable
     {
         private int _disposed;
 
+        /// <summary>The service throttled the request (429), with its Retry-After if it gave one.</summary>
+        public void Throttled(TimeSpan? retryAfter) => gate.OnThrottled(retryAfter, enteredAt);
+
+        /// <summary>The request got an answer that was not a 429.</summary>
+        public void Answered() => gate.OnAnswered();
+
+        /// <summary>Frees the place.</summary>
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BatchOrders.Journal;
 using BatchOrders.Tests.Results;
 using BatchOrders.Tests.Support;
 using ClosedXML.Excel;
@@ -86,9 +87,9 @@ public sealed class ReportAndStatusTests : IDisposable
         Assert.Equal("Failed", State(workbookPath, row: 4));
 
         var failed = _batch.Plan.Orders[1].OrderKey;
-        _batch.Journal.Synchronize(_batch.Read, _batch.Plan, BatchOrders.Journal.BatchJournal.HashFile(_batch.InputPath), retryFailed: true);
-        _batch.Journal.MarkSending(failed);
-        _batch.Journal.MarkSucceeded(failed, "Cs_order2", 201, new Dictionary<int, string>());
+        _batch.Journal.Synchronize(_batch.Read, _batch.Plan, BatchOrders.Journal.InputHash.Compute(_batch.InputPath), retryFailed: true);
+        _batch.Journal.Apply(failed, new OrderChange.Send());
+        _batch.Journal.Apply(failed, new OrderChange.Succeed("Cs_order2", 201, new Dictionary<int, string>()));
         (exitCode, _) = await CliRunner.RunAsync("report", JournalPath);
 
         Assert.Equal(0, exitCode);

@@ -1,5 +1,7 @@
+using BatchOrders.Cli.Output;
 using BatchOrders.Journal;
 using BatchOrders.Planning;
+using BatchOrders.Problems;
 using BatchOrders.Reading;
 using BatchOrders.Tests.Support;
 using Dapper;
@@ -42,7 +44,7 @@ public sealed class BatchJournalTests : IDisposable
         using (var journal = Open())
         {
             journal.Synchronize(read, plan, sha, retryFailed: false);
-            before = journal.MarkSending(plan.Orders[0].OrderKey);
+            before = journal.Apply(plan.Orders[0].OrderKey, new OrderChange.Send());
         }
 
         using var reopened = Open();
@@ -62,9 +64,9 @@ public sealed class BatchJournalTests : IDisposable
         var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
         journal.Synchronize(read, plan, sha, retryFailed: false);
         var key = plan.Orders[0].OrderKey;
-        journal.MarkSending(key);
-        journal.RecordAttempt(key, journal.GetOrder(key)!.RequestId, 201, "succeeded", null, null);
-        journal.MarkSucceeded(key, "Cs_order1", 201, new Dictionary<int, string> { [0] = Rows.Subscription });
+        journal.Apply(key, new OrderChange.Send());
+        journal.RecordAttempt(key, new AttemptNote(journal.GetOrder(key)!.RequestId, 201, "succeeded", null, null));
+        journal.Apply(key, new OrderChange.Succeed("Cs_order1", 201, new Dictionary<int, string> { [0] = Rows.Subscription }));
 
         var report = journal.Synchronize(read, plan, sha, retryFailed: true);
 
@@ -82,8 +84,8 @@ public sealed class BatchJournalTests : IDisposable
         var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
         journal.Synchronize(read, plan, sha, retryFailed: false);
         var key = plan.Orders[0].OrderKey;
-        var first = journal.MarkSending(key);
-        journal.MarkFailed(key, 400, "2002", "Quantity out of range.");
+        var first = journal.Apply(key, new OrderChange.Send());
+        journal.Apply(key, new OrderChange.Fail(400, "2002", "Quantity out of range."));
 
         var kept = journal.Synchronize(read, plan, sha, retryFailed: false);
         Assert.Equal(1, kept.FailedKept);
@@ -105,8 +107,8 @@ public sealed class BatchJournalTests : IDisposable
         var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},50000,Monthly,");
         journal.Synchronize(read, plan, sha, retryFailed: false);
         var failedKey = plan.Orders[0].OrderKey;
-        journal.MarkSending(failedKey);
-        journal.MarkFailed(failedKey, 400, "2002", "Quantity out of range.");
+        journal.Apply(failedKey, new OrderChange.Send());
+        journal.Apply(failedKey, new OrderChange.Fail(400, "2002", "Quantity out of range."));
 
         var (fixedRead, fixedPlan, fixedSha) = Input($"{Rows.Customer},{Rows.E3},50,Monthly,");
         var report = journal.Synchronize(fixedRead, fixedPlan, fixedSha, retryFailed: false);
@@ -125,8 +127,8 @@ public sealed class BatchJournalTests : IDisposable
         var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,", $"{Rows.OtherCustomer},{Rows.E1},1,Monthly,");
         journal.Synchronize(read, plan, sha, retryFailed: false);
         var key = plan.Orders[0].OrderKey;
-        journal.MarkSending(key);
-        journal.MarkSucceeded(key, "Cs_done", 201, new Dictionary<int, string>());
+        journal.Apply(key, new OrderChange.Send());
+        journal.Apply(key, new OrderChange.Succeed("Cs_done", 201, new Dictionary<int, string>()));
 
         var (changedRead, changedPlan, changedSha) = Input($"{Rows.Customer},{Rows.E3},7,Monthly,", $"{Rows.OtherCustomer},{Rows.E1},1,Monthly,");
         var report = journal.Synchronize(changedRead, changedPlan, changedSha, retryFailed: true);
@@ -146,7 +148,7 @@ public sealed class BatchJournalTests : IDisposable
         var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
         journal.Synchronize(read, plan, sha, retryFailed: false);
         var inFlight = plan.Orders[0].OrderKey;
-        journal.MarkSending(inFlight);
+        journal.Apply(inFlight, new OrderChange.Send());
 
         var (changedRead, changedPlan, changedSha) = Input($"{Rows.Customer},{Rows.E3},6,Monthly,");
         var report = journal.Synchronize(changedRead, changedPlan, changedSha, retryFailed: false);
@@ -154,7 +156,7 @@ public sealed class BatchJournalTests : IDisposable
         Assert.Equal(1, report.Held);
         Assert.Equal(inFlight, Assert.Single(journal.GetWork()).OrderKey);
 
-        journal.MarkSucceeded(inFlight, "Cs_first", 201, new Dictionary<int, string>());
+        journal.Apply(inFlight, new OrderChange.Succeed("Cs_first", 201, new Dictionary<int, string>()));
         var after = journal.Synchronize(changedRead, changedPlan, changedSha, retryFailed: false);
 
         Assert.Single(after.Conflicts);
@@ -167,11 +169,11 @@ public sealed class BatchJournalTests : IDisposable
         using var journal = Open();
         var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},50000,Monthly,");
         journal.Synchronize(read, plan, sha, retryFailed: false);
-        journal.MarkSending(plan.Orders[0].OrderKey);
+        journal.Apply(plan.Orders[0].OrderKey, new OrderChange.Send());
         var (changedRead, changedPlan, changedSha) = Input($"{Rows.Customer},{Rows.E3},50,Monthly,");
         journal.Synchronize(changedRead, changedPlan, changedSha, retryFailed: false);
 
-        journal.MarkFailed(plan.Orders[0].OrderKey, 400, "2002", "Quantity out of range.");
+        journal.Apply(plan.Orders[0].OrderKey, new OrderChange.Fail(400, "2002", "Quantity out of range."));
         journal.Synchronize(changedRead, changedPlan, changedSha, retryFailed: false);
 
         Assert.Equal(OrderState.Superseded, journal.GetOrder(plan.Orders[0].OrderKey)!.State);
@@ -200,9 +202,9 @@ public sealed class BatchJournalTests : IDisposable
         var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
         journal.Synchronize(read, plan, sha, retryFailed: false);
         var key = plan.Orders[0].OrderKey;
-        var sent = journal.MarkSending(key);
+        var sent = journal.Apply(key, new OrderChange.Send());
 
-        journal.MarkNotSent(key, OrderState.Pending, 401, "401", "The token was refused.");
+        journal.Apply(key, new OrderChange.Unsend(401, "401", "The token was refused."));
 
         var order = journal.GetOrder(key)!;
         Assert.Equal((OrderState.Pending, sent.RequestId, "401"), (order.State, order.RequestId, order.ErrorCode));
@@ -212,16 +214,18 @@ public sealed class BatchJournalTests : IDisposable
     public void A_journal_belongs_to_one_input_file_and_one_target()
     {
         using var journal = Open();
-        Assert.Null(journal.Bind(_folder.File("orders.csv"), "abc", null, ["CustomerId"], "sandbox"));
-        Assert.Null(journal.Bind(_folder.File("orders.csv"), "def", null, ["CustomerId"], "sandbox"));
+        Assert.Null(journal.Bind(_folder.File("orders.csv"), "abc", null, ["CustomerId"], Target.Sandbox));
+        Assert.Null(journal.Bind(_folder.File("orders.csv"), "def", null, ["CustomerId"], Target.Sandbox));
 
-        var otherFile = journal.Bind(_folder.File("other.csv"), "abc", null, ["CustomerId"], "sandbox");
-        var otherTarget = journal.Bind(_folder.File("orders.csv"), "abc", null, ["CustomerId"], "live");
+        var otherFile = journal.Bind(_folder.File("other.csv"), "abc", null, ["CustomerId"], Target.Sandbox);
+        var otherTarget = journal.Bind(_folder.File("orders.csv"), "abc", null, ["CustomerId"], Target.Live);
 
-        Assert.Contains("belongs to orders.csv, not other.csv", otherFile, StringComparison.Ordinal);
-        Assert.Contains("--journal PATH", otherFile, StringComparison.Ordinal);
-        Assert.Contains("was used with the sandbox (nothing real is ordered); this run is for the live Partner Center", otherTarget, StringComparison.Ordinal);
-        Assert.Null(journal.Bind(_folder.File("orders.csv"), "abc", null, ["CustomerId"], "http://127.0.0.1:5099/"));
+        Assert.IsType<JournalOfAnotherInput>(otherFile);
+        Assert.Contains("belongs to orders.csv, not other.csv", ProblemWords.For(otherFile), StringComparison.Ordinal);
+        Assert.Contains("--journal PATH", ProblemWords.For(otherFile), StringComparison.Ordinal);
+        Assert.IsType<JournalOfAnotherTarget>(otherTarget);
+        Assert.Contains("was used with the built-in sandbox (nothing is really ordered); this run is for LIVE Partner Center (real orders)", otherTarget.Message, StringComparison.Ordinal);
+        Assert.Null(journal.Bind(_folder.File("orders.csv"), "abc", null, ["CustomerId"], Target.Endpoint(new Uri("http://127.0.0.1:5099/"))));
         Assert.Matches("^[0-9a-f]{32}$", journal.GetBatch()!.BatchId);
     }
 
@@ -243,9 +247,9 @@ public sealed class BatchJournalTests : IDisposable
         var (notJournal, garbage) = BatchJournal.Open(_folder.WriteText("notes.db", "these are my notes, not a database, and they are long enough to matter"));
 
         Assert.Null(none);
-        Assert.Contains("newer version of BatchOrders", problem, StringComparison.Ordinal);
+        Assert.Contains("newer version of BatchOrders", problem!.Message, StringComparison.Ordinal);
         Assert.Null(notJournal);
-        Assert.Contains("cannot be used", garbage, StringComparison.Ordinal);
+        Assert.Contains("cannot be used", garbage!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -293,7 +297,7 @@ public sealed class BatchJournalTests : IDisposable
         Assert.Null(problem);
         if (path is null)
         {
-            Assert.Null(journal!.Bind(_folder.File("orders.csv"), "initial", null, ["CustomerId"], "sandbox"));
+            Assert.Null(journal!.Bind(_folder.File("orders.csv"), "initial", null, ["CustomerId"], Target.Sandbox));
         }
 
         return journal!;
@@ -304,6 +308,6 @@ public sealed class BatchJournalTests : IDisposable
         var path = _folder.WriteText("orders.csv", Rows.Csv(Header, lines));
         var read = SpreadsheetReader.Read(path);
         Assert.True(read.IsValid, Reading.CsvReadingTests.Describe(read));
-        return (read, OrderPlanner.Plan(path, read.Rows), BatchJournal.HashFile(path));
+        return (read, OrderPlanner.Plan(path, read.Rows), InputHash.Compute(path));
     }
 }

@@ -33,7 +33,7 @@ public sealed class LiveSettingsTests : IDisposable
         var settings = new PartnerCenterSettings { TenantId = "t", ClientId = "c", ClientSecret = "s" };
         typeof(PartnerCenterSettings).GetProperty(name)!.SetValue(settings, value);
 
-        Assert.Contains(settings.MissingForLive(), m => m.StartsWith($"PartnerCenter:{name} must be an https:// address", StringComparison.Ordinal));
+        Assert.Equal([Enum.Parse<LiveSetting>(name)], settings.MissingForLive());
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class LiveSettingsTests : IDisposable
     {
         var settings = new PartnerCenterSettings { TenantId = "t", ClientId = "c", ClientSecret = "s", TrustedCertificate = _folder.File("missing.pem") };
 
-        Assert.Contains(settings.MissingForLive(), m => m.StartsWith("PartnerCenter:TrustedCertificate names a file that does not exist", StringComparison.Ordinal));
+        Assert.Equal([LiveSetting.TrustedCertificate], settings.MissingForLive());
     }
 
     [Fact]

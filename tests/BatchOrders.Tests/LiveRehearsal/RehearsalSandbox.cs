@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using BatchOrders.Journal;
 using BatchOrders.PartnerCenter;
-using BatchOrders.Planning;
-using BatchOrders.Reading;
+using BatchOrders.Runs;
 using BatchOrders.Sandbox;
 using BatchOrders.Sandbox.Identity;
 using BatchOrders.Submission;
@@ -119,28 +117,26 @@ internal sealed class RehearsalSandbox : IAsyncDisposable
         return environment;
     }
 
-    /// <summary>A journal bound as the CLI binds a rehearsed live batch: to the API's address.</summary>
-    public BatchJournal OpenJournal(string path)
-    {
-        var (journal, problem) = BatchJournal.Open(BatchJournal.DefaultPath(path));
-        Assert.Null(problem);
-        Assert.Null(journal!.Bind(path, BatchJournal.HashFile(path), null, [OrderFiles.Header], Server.BaseAddress.ToString()));
-        return journal;
-    }
-
-    /// <summary>Runs a batch through the live client as the CLI wires it: MSAL tokens, the bearer handler, the settings' handler.</summary>
-    public static async Task<BatchRunOutcome> RunAsync(PartnerCenterSettings settings, ITokenProvider tokens, BatchJournal journal, string path,
+    /// <summary>
+    /// Runs the batch of <paramref name="path"/> through the live client as submit wires it — MSAL tokens, the bearer
+    /// handler, the settings' HTTP handler — bound, as submit binds a rehearsal of the live path, to the API's address.
+    /// </summary>
+    public static async Task<BatchRunOutcome> RunAsync(PartnerCenterSettings settings, ITokenProvider tokens, string path,
         SubmissionOptions? options = null, IProgress<SubmissionProgress>? progress = null)
     {
-        var read = SpreadsheetReader.Read(path, cancellationToken: CancellationToken.None);
-        var plan = OrderPlanner.Plan(path, read.Rows);
-        using var http = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = PartnerCenterHttp.CreateHandler(settings) })
+        var input = BatchInput.Load(path, cancellationToken: CancellationToken.None);
+        var (run, problem) = BatchRun.Open(input, Target.Endpoint(settings.ApiAddress),
+            new BatchRunOptions { Submission = options ?? Submission.SubmissionExactlyOnceTests.FastRetries, Random = new Random(14) });
+        Assert.Null(problem);
+        using (run)
         {
-            BaseAddress = settings.ApiAddress,
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        var submitter = new BatchSubmitter(journal, new PartnerCenterClient(http), options ?? Submission.SubmissionExactlyOnceTests.FastRetries, random: new Random(14));
-        return await new BatchRun(journal, submitter).ExecuteAsync(read, plan, BatchJournal.HashFile(path), retryFailed: false, progress, CancellationToken.None);
+            using var http = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = PartnerCenterHttp.CreateHandler(settings) })
+            {
+                BaseAddress = settings.ApiAddress,
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            return await run!.SendAsync(new PartnerCenterClient(http), progress, CancellationToken.None);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -89,9 +89,8 @@ public sealed class SignInTests : IDisposable
         var settings = sandbox.Settings(SignIn.ClientSecret);
         using var tokens = await MsalTokenProvider.CreateAsync(settings, _ => Task.CompletedTask);
         var path = OrderFiles.Write(_folder, "wrong-secret.csv", 5, seed: 41);
-        using var journal = sandbox.OpenJournal(path);
 
-        var outcome = await RehearsalSandbox.RunAsync(settings, tokens, journal, path);
+        var outcome = await RehearsalSandbox.RunAsync(settings, tokens, path);
 
         var failure = Assert.IsType<PartnerCenterError>(outcome.Submission.AuthenticationFailure);
         Assert.Contains("AADSTS7000215", failure.Description, StringComparison.Ordinal);
@@ -106,12 +105,11 @@ public sealed class SignInTests : IDisposable
         Assert.Empty(settings.MissingForLive());
         using var tokens = await MsalTokenProvider.CreateAsync(settings, showDeviceCode ?? (_ => throw new InvalidOperationException("no device code expected")));
         var path = OrderFiles.Write(_folder, $"{signIn}.csv", orders, seed: 40 + (int)signIn);
-        using var journal = sandbox.OpenJournal(path);
 
-        var outcome = await RehearsalSandbox.RunAsync(settings, tokens, journal, path);
+        var outcome = await RehearsalSandbox.RunAsync(settings, tokens, path);
 
         Assert.Null(outcome.Submission.AuthenticationFailure);
         Assert.Equal((orders, 0), (outcome.States[OrderState.Succeeded], outcome.Remaining));
-        SubmissionExactlyOnceTests.AssertLedgerMatchesJournal(sandbox.Server, journal, expectedOrders: orders);
+        SubmissionExactlyOnceTests.AssertLedgerMatchesJournal(sandbox.Server, path, expectedOrders: orders);
     }
 }

@@ -79,6 +79,29 @@ public sealed class TokenCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_device_code_sign_in_outlives_the_request_that_started_it_and_is_asked_only_once()
+    {
+        await using var sandbox = await RehearsalSandbox.StartAsync(_folder);
+        using var impatient = new CancellationTokenSource();
+        var prompts = 0;
+        using var tokens = await MsalTokenProvider.CreateAsync(sandbox.Settings(SignIn.DeviceCode), async _ =>
+        {
+            // The request that asked gives up (its attempt timed out) while the partner user is still typing the code.
+            Interlocked.Increment(ref prompts);
+            await impatient.CancelAsync();
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await tokens.GetTokenAsync(impatient.Token));
+        using var operatorClient = new HttpClient(PartnerCenterHttp.CreateHandler(sandbox.Settings(SignIn.DeviceCode))) { BaseAddress = sandbox.Server.BaseAddress };
+        using var approved = await operatorClient.PostAsync("_sandbox/identity/approve", null);
+        var token = await tokens.GetTokenAsync(CancellationToken.None);
+
+        Assert.False(string.IsNullOrEmpty(token));
+        Assert.Equal(1, prompts);
+        Assert.Equal((1, 1), (sandbox.Server.GetIdentityStats()!.DeviceCodesIssued, sandbox.Server.GetIdentityStats()!.DeviceCodeTokens));
+    }
+
+    [Fact]
     public async Task A_second_run_signs_in_silently_with_the_cached_refresh_token()
     {
         // Access tokens shorter than MSAL's five-minute margin: the second run must redeem the cached refresh token.

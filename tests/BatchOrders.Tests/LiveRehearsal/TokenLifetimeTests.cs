@@ -33,7 +33,6 @@ public sealed class TokenLifetimeTests : IDisposable
         var settings = sandbox.Settings(signIn);
         using var tokens = await MsalTokenProvider.CreateAsync(settings, _ => Task.CompletedTask);
         var path = OrderFiles.Write(_folder, "expiring.csv", 60, seed: 50);
-        using var journal = sandbox.OpenJournal(path);
         var expired = 0;
         var progress = new Inline<SubmissionProgress>(p =>
         {
@@ -43,11 +42,11 @@ public sealed class TokenLifetimeTests : IDisposable
             }
         });
 
-        var outcome = await RehearsalSandbox.RunAsync(settings, tokens, journal, path, progress: progress);
+        var outcome = await RehearsalSandbox.RunAsync(settings, tokens, path, progress: progress);
 
         Assert.Null(outcome.Submission.AuthenticationFailure);
         Assert.Equal((60, 0), (outcome.States[OrderState.Succeeded], outcome.Remaining));
-        SubmissionExactlyOnceTests.AssertLedgerMatchesJournal(sandbox.Server, journal, expectedOrders: 60);
+        SubmissionExactlyOnceTests.AssertLedgerMatchesJournal(sandbox.Server, path, expectedOrders: 60);
         var stats = sandbox.Server.GetIdentityStats()!;
         Assert.True(stats.ApiTokensRefused > 0, "the token never expired: the test tested nothing");
         Assert.Equal(
@@ -66,9 +65,8 @@ public sealed class TokenLifetimeTests : IDisposable
         settings.Authority = foreign.Server.BaseAddress.ToString();
         using var tokens = await MsalTokenProvider.CreateAsync(settings, _ => Task.CompletedTask);
         var path = OrderFiles.Write(_folder, "foreign.csv", 12, seed: 51);
-        using var journal = sandbox.OpenJournal(path);
 
-        var outcome = await RehearsalSandbox.RunAsync(settings, tokens, journal, path);
+        var outcome = await RehearsalSandbox.RunAsync(settings, tokens, path);
 
         Assert.Equal(401, outcome.Submission.AuthenticationFailure?.HttpStatus);
         Assert.Equal(12, outcome.States[OrderState.Pending]);

@@ -1,3 +1,4 @@
+using BatchOrders.Cli.Output;
 using BatchOrders.Journal;
 using BatchOrders.Reading;
 using BatchOrders.Results;
@@ -15,7 +16,7 @@ public sealed class FailedRowsFileTests
 
         var outcome = FailedRowsFile.Write(batch.Journal);
 
-        Assert.True(outcome.Succeeded, outcome.Problem);
+        Assert.True(outcome.Succeeded, outcome.Problem?.Message);
         Assert.Equal(batch.InputPath + ".failed.csv", outcome.Path);
         Assert.Equal(2, outcome.Rows);
         var again = SpreadsheetReader.Read(outcome.Path);
@@ -58,7 +59,7 @@ public sealed class FailedRowsFileTests
 
         var outcome = FailedRowsFile.Write(batch.Journal);
 
-        Assert.True(outcome.Succeeded, outcome.Problem);
+        Assert.True(outcome.Succeeded, outcome.Problem?.Message);
         Assert.Equal(batch.InputPath + ".failed.xlsx", outcome.Path);
         var again = SpreadsheetReader.Read(outcome.Path, new ReadOptions { Sheet = "March" });
         Assert.True(again.IsValid, again.Problem?.Message + string.Join("; ", again.Errors.Select(e => e.Message)));
@@ -80,10 +81,10 @@ public sealed class FailedRowsFileTests
         var (journal, _) = BatchJournal.Open(folder.File("other.db"));
         using (journal)
         {
-            journal!.Bind(batch.InputPath, BatchJournal.HashFile(batch.InputPath), batch.Read.Sheet, batch.Read.Headers, "sandbox");
-            journal.Synchronize(batch.Read, batch.Plan, BatchJournal.HashFile(batch.InputPath), retryFailed: false);
-            journal.MarkSending(first);
-            journal.MarkFailed(first, 400, "2002", "no");
+            journal!.Bind(batch.InputPath, InputHash.Compute(batch.InputPath), batch.Read.Sheet, batch.Read.Headers, Target.Sandbox);
+            journal.Synchronize(batch.Read, batch.Plan, InputHash.Compute(batch.InputPath), retryFailed: false);
+            journal.Apply(first, new OrderChange.Send());
+            journal.Apply(first, new OrderChange.Fail(400, "2002", "no"));
 
             var outcome = FailedRowsFile.Write(journal, folder.File("failed.xlsx"));
 
@@ -98,10 +99,10 @@ public sealed class FailedRowsFileTests
     public void Rows_whose_outcome_is_unknown_are_left_out_so_a_resubmitted_file_cannot_order_them_twice()
     {
         using var batch = new ResultsFixture();
-        batch.Journal.Synchronize(batch.Read, batch.Plan, BatchJournal.HashFile(batch.InputPath), retryFailed: true);
+        batch.Journal.Synchronize(batch.Read, batch.Plan, InputHash.Compute(batch.InputPath), retryFailed: true);
         var inFlight = batch.Journal.GetOrders(OrderState.Pending)[0];
-        batch.Journal.MarkSending(inFlight.OrderKey);
-        batch.Journal.MarkUnresolved(inFlight.OrderKey, 503, "503", "Service unavailable.");
+        batch.Journal.Apply(inFlight.OrderKey, new OrderChange.Send());
+        batch.Journal.Apply(inFlight.OrderKey, new OrderChange.KeepInFlight(503, "503", "Service unavailable."));
         var sendingRows = inFlight.LineItems.Select(l => l.Row).ToHashSet();
 
         var outcome = FailedRowsFile.Write(batch.Journal);
@@ -115,11 +116,11 @@ public sealed class FailedRowsFileTests
     {
         using var batch = new ResultsFixture();
         var old = batch.Folder.WriteText("orders.csv.failed.csv", "stale");
-        batch.Journal.Synchronize(batch.Read, batch.Plan, BatchJournal.HashFile(batch.InputPath), retryFailed: true);
+        batch.Journal.Synchronize(batch.Read, batch.Plan, InputHash.Compute(batch.InputPath), retryFailed: true);
         foreach (var order in batch.Journal.GetOrders(OrderState.Pending))
         {
-            batch.Journal.MarkSending(order.OrderKey);
-            batch.Journal.MarkSucceeded(order.OrderKey, "Cs_x", 201, new Dictionary<int, string>());
+            batch.Journal.Apply(order.OrderKey, new OrderChange.Send());
+            batch.Journal.Apply(order.OrderKey, new OrderChange.Succeed("Cs_x", 201, new Dictionary<int, string>()));
         }
 
         var outcome = FailedRowsFile.Write(batch.Journal);
@@ -138,8 +139,9 @@ public sealed class FailedRowsFileTests
         {
             var outcome = FailedRowsFile.Write(batch.Journal);
 
-            Assert.Contains("read-only", outcome.Problem, StringComparison.Ordinal);
-            Assert.Contains("journal keeps every row", outcome.Problem, StringComparison.Ordinal);
+            var warning = ResultsFilesView.FailedRowsWarning(outcome.Problem!, batch.Journal.Path);
+            Assert.Contains("read-only", warning, StringComparison.Ordinal);
+            Assert.Contains("journal keeps every row", warning, StringComparison.Ordinal);
             Assert.Equal("old", File.ReadAllText(path));
         }
         finally

@@ -1,3 +1,4 @@
+using BatchOrders.Cli.Output;
 using BatchOrders.Journal;
 using BatchOrders.Planning;
 using BatchOrders.Reading;
@@ -18,7 +19,7 @@ public sealed class ResultsWorkbookTests : IDisposable
     {
         var outcome = ResultsWorkbook.Write(_batch.Journal, options: Options());
 
-        Assert.True(outcome.Succeeded, outcome.Problem);
+        Assert.True(outcome.Succeeded, outcome.Problem?.Message);
         Assert.Equal(_batch.InputPath + ".results.xlsx", outcome.Path);
         Assert.Equal(4, outcome.Rows);
         using var workbook = new XLWorkbook(outcome.Path);
@@ -116,7 +117,7 @@ public sealed class ResultsWorkbookTests : IDisposable
         var values = sheet.CellsUsed().ToDictionary(c => c.Address.ToString()!, c => c);
 
         Assert.StartsWith("SANDBOX — nothing was ordered", sheet.Cell(1, 1).GetString(), StringComparison.Ordinal);
-        Assert.Equal(BatchJournal.HashFile(_batch.InputPath), Value(sheet, "Input SHA-256").GetString());
+        Assert.Equal(InputHash.Compute(_batch.InputPath), Value(sheet, "Input SHA-256").GetString());
         Assert.Equal(Path.GetFullPath(_batch.Journal.Path), Value(sheet, "Journal").GetString());
         Assert.Equal(XLDataType.DateTime, Value(sheet, "Started").DataType);
         Assert.Equal(ResultsFixture.Start.UtcDateTime, Value(sheet, "Started").GetDateTime());
@@ -140,8 +141,8 @@ public sealed class ResultsWorkbookTests : IDisposable
         var (journal, _) = BatchJournal.Open(folder.File("elsewhere/my journal.db"));
         using (journal)
         {
-            journal!.Bind(input, BatchJournal.HashFile(input), null, read.Headers, "live");
-            journal.Synchronize(read, OrderPlanner.Plan(input, read.Rows), BatchJournal.HashFile(input), retryFailed: false);
+            journal!.Bind(input, InputHash.Compute(input), null, read.Headers, Target.Live);
+            journal.Synchronize(read, OrderPlanner.Plan(input, read.Rows), InputHash.Compute(input), retryFailed: false);
 
             var outcome = ResultsWorkbook.Write(journal, folder.File("out.xlsx"));
 
@@ -165,8 +166,8 @@ public sealed class ResultsWorkbookTests : IDisposable
         var (journal, _) = BatchJournal.Open(BatchJournal.DefaultPath(input));
         using (journal)
         {
-            journal!.Bind(input, BatchJournal.HashFile(input), null, read.Headers, "sandbox");
-            journal.Synchronize(read, OrderPlanner.Plan(input, read.Rows), BatchJournal.HashFile(input), retryFailed: false);
+            journal!.Bind(input, InputHash.Compute(input), null, read.Headers, Target.Sandbox);
+            journal.Synchronize(read, OrderPlanner.Plan(input, read.Rows), InputHash.Compute(input), retryFailed: false);
 
             using var workbook = new XLWorkbook(ResultsWorkbook.Write(journal).Path);
             var sheet = workbook.Worksheet("Results");
@@ -183,7 +184,7 @@ public sealed class ResultsWorkbookTests : IDisposable
     {
         var outcome = ResultsWorkbook.WritePlan(_batch.Read, [], _batch.Plan, _batch.Folder.File("plan.xlsx"), Options());
 
-        Assert.True(outcome.Succeeded, outcome.Problem);
+        Assert.True(outcome.Succeeded, outcome.Problem?.Message);
         using var workbook = new XLWorkbook(outcome.Path);
         Assert.Equal(["Summary", "Results", "Orders"], workbook.Worksheets.Select(s => s.Name));
         Assert.StartsWith("NOTHING WAS SENT", workbook.Worksheet("Summary").Cell(1, 1).GetString(), StringComparison.Ordinal);
@@ -234,9 +235,10 @@ public sealed class ResultsWorkbookTests : IDisposable
             var outcome = ResultsWorkbook.Write(_batch.Journal);
 
             Assert.False(outcome.Succeeded);
-            Assert.Contains("open in another program", outcome.Problem, StringComparison.Ordinal);
-            Assert.Contains("the journal", outcome.Problem, StringComparison.Ordinal);
-            Assert.Contains("batchorders report", outcome.Problem, StringComparison.Ordinal);
+            var warning = ResultsFilesView.WorkbookWarning(outcome.Problem!, _batch.Journal.Path, resultsPathGiven: false);
+            Assert.Contains("open in another program", warning, StringComparison.Ordinal);
+            Assert.Contains("the journal", warning, StringComparison.Ordinal);
+            Assert.Contains("batchorders report", warning, StringComparison.Ordinal);
         }
 
         Assert.Equal("old", File.ReadAllText(path));
@@ -252,7 +254,7 @@ public sealed class ResultsWorkbookTests : IDisposable
         {
             var outcome = ResultsWorkbook.Write(_batch.Journal);
 
-            Assert.Contains("read-only", outcome.Problem, StringComparison.Ordinal);
+            Assert.Contains("read-only", outcome.Problem!.Message, StringComparison.Ordinal);
             Assert.Equal("old", File.ReadAllText(path));
         }
         finally
@@ -266,8 +268,8 @@ public sealed class ResultsWorkbookTests : IDisposable
     {
         ResultsWorkbook.Write(_batch.Journal);
         var pending = _batch.Plan.Orders[2].OrderKey;
-        _batch.Journal.MarkSending(pending);
-        _batch.Journal.MarkSucceeded(pending, "Cs_order3", 201, new Dictionary<int, string>());
+        _batch.Journal.Apply(pending, new OrderChange.Send());
+        _batch.Journal.Apply(pending, new OrderChange.Succeed("Cs_order3", 201, new Dictionary<int, string>()));
 
         var outcome = ResultsWorkbook.Write(_batch.Journal);
 

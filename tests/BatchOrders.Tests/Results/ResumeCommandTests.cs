@@ -21,9 +21,9 @@ public sealed class ResumeCommandTests : IDisposable
         Assert.Null(problem);
         using (journal)
         {
-            Assert.Null(journal!.Bind(input, "sha", null, ["CustomerId"], target));
+            Assert.Null(journal!.Bind(input, "sha", null, ["CustomerId"], Target.FromName(target)));
 
-            var command = BatchSummary.ResumeCommandFor(journal.GetBatch()!, journal.Path);
+            var command = ResumeCommand.For(journal.GetBatch()!, journal.Path).ToString();
 
             Assert.Equal($"batchorders submit {input}{expectedTarget}", command);
         }

@@ -1,5 +1,7 @@
 using System.Net.Sockets;
+using BatchOrders.Cli;
 using BatchOrders.Cli.Commands;
+using BatchOrders.Sandbox;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -60,7 +62,7 @@ public class SandboxCommandTests
 
         var exitCode = await command.ExecuteAsync(null!, new SandboxCommand.Settings { Hang = -1 }, CancellationToken.None);
 
-        Assert.Equal(SandboxCommand.InvalidOptionsExitCode, exitCode);
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
         Assert.Contains("--hang must be a share", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output.ToString(), StringComparison.Ordinal);
     }
@@ -75,7 +77,7 @@ public class SandboxCommandTests
 
         var exitCode = await app.RunAsync(["sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--quiet"], CancellationToken.None);
 
-        Assert.Equal(SandboxCommand.StartFailedExitCode, exitCode);
+        Assert.Equal(ExitCodes.AuthenticationOrConfiguration, exitCode);
         Assert.Contains("could not start", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output.ToString(), StringComparison.Ordinal);
     }
@@ -103,6 +105,34 @@ public class SandboxCommandTests
         Assert.Contains(Guid.Parse("6b1a1f55-3a52-4f84-9a4e-1f0e7d1c2b3a"), options.UnknownCustomers);
         Assert.Equal((TimeSpan.FromMinutes(30), 10), (options.IdempotencyRetention, options.MaxLineItemsPerOrder));
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.None, options.RequestLogLevel);
+    }
+
+    [Fact]
+    public async Task Cart_flags_map_onto_sandbox_options_and_default_to_the_documented_behaviour()
+    {
+        var (app, output) = App();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var settings = new SandboxCommand.Settings
+        {
+            CartLifetimeMinutes = 90, RefuseRepeatCheckout = true, CheckoutTimeMs = 1500, RefuseOrderGroup = 0.2,
+        };
+
+        var options = settings.ToOptions();
+        var defaults = new SandboxCommand.Settings().ToOptions();
+        var exitCode = await app.RunAsync(["sandbox", "--cart-lifetime", "90", "--refuse-repeat-checkout", "--checkout-time", "1500",
+            "--refuse-order-group", "0.2", "--quiet"], cancelled.Token);
+
+        Assert.Empty(options.Validate());
+        Assert.Equal((TimeSpan.FromMinutes(90), RepeatedCheckout.AlreadySubmittedError, TimeSpan.FromMilliseconds(1500), 0.2),
+            (options.CartLifetime, options.RepeatedCheckout, options.CheckoutDuration, options.OrderGroupRefusalRate));
+        Assert.Equal((TimeSpan.FromDays(7), RepeatedCheckout.Replay, TimeSpan.Zero, 0.0),
+            (defaults.CartLifetime, defaults.RepeatedCheckout, defaults.CheckoutDuration, defaults.OrderGroupRefusalRate));
+        Assert.Equal(0, exitCode);
+        Assert.Contains("refuse-order-group 0.2", output.ToString(), StringComparison.Ordinal);
+        Assert.False(new SandboxCommand.Settings { CartLifetimeMinutes = 0 }.Validate().Successful);
+        Assert.False(new SandboxCommand.Settings { CheckoutTimeMs = -1 }.Validate().Successful);
+        Assert.False(new SandboxCommand.Settings { RefuseOrderGroup = 2 }.Validate().Successful);
     }
 
     internal static (CommandApp App, StringWriter Output) App()

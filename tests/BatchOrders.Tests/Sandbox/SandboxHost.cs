@@ -19,6 +19,12 @@ internal sealed class SandboxHost : IAsyncDisposable
     public const string ExchangeArchiving = "7E3A1C4D-2F5B-4D9C-87E8-4A1B3F2D5C05";
     public const string BusinessBasic = "9F4B2D5E-3A6C-4EAD-98F9-5B2C4A3E6D06";
     public const string NceBusinessPremium = "CFQ7TTC0LF8Q:0001:CFQ7TTC0K5DM";
+    public const string NceBusinessBasic = "CFQ7TTC0LH18:0001:CFQ7TTC0K8P5";
+    public const string NceE3 = "CFQ7TTC0LFLX:0001:CFQ7TTC0KDBN";
+    public const string NceCopilot = "CFQ7TTC0MM8R:0002:CFQ7TTC0MM8V";
+    public const string NceWindows365 = "CFQ7TTC0LHVK:0001:CFQ7TTC0KBZ7";
+    public const string NceTeamsPhoneAddOn = "CFQ7TTC0LH05:0001:CFQ7TTC0KBJ6";
+    public const string NceRefusedAtCheckout = "CFQ7TTC0SBXC:0001:CFQ7TTC0SBXN";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -91,6 +97,55 @@ internal sealed class SandboxHost : IAsyncDisposable
         }
 
         return new JsonObject { ["LineItems"] = lineItems }.ToJsonString();
+    }
+
+    /// <summary>A create-cart body in the SDK's PascalCase: (id, catalog item, quantity, billing cycle, term) per line item.</summary>
+    public static string CartBody(params (int Id, string CatalogItemId, int Quantity, string BillingCycle, string? Term)[] items)
+    {
+        var lineItems = new JsonArray();
+        foreach (var (id, catalogItemId, quantity, billingCycle, term) in items)
+        {
+            var line = new JsonObject
+            {
+                ["Id"] = id, ["CatalogItemId"] = catalogItemId, ["Quantity"] = quantity, ["BillingCycle"] = billingCycle,
+            };
+            if (term is not null)
+            {
+                line["TermDuration"] = term;
+            }
+
+            lineItems.Add(line);
+        }
+
+        return new JsonObject { ["LineItems"] = lineItems, ["Attributes"] = new JsonObject { ["ObjectType"] = "Cart" } }.ToJsonString();
+    }
+
+    public Task<HttpResponseMessage> PostCartAsync(string customerId, string body, Guid? requestId = null, HttpClient? client = null) =>
+        SendAsync(HttpMethod.Post, $"v1/customers/{customerId}/carts", body, requestId, null, client);
+
+    /// <summary>Checks a cart out as the SDK does: POST with an empty body.</summary>
+    public Task<HttpResponseMessage> PostCheckoutAsync(string customerId, string cartId, Guid? requestId = null, HttpClient? client = null) =>
+        SendAsync(HttpMethod.Post, $"v1/customers/{customerId}/carts/{cartId}/checkout", "", requestId, null, client);
+
+    public Task<HttpResponseMessage> GetCartAsync(string customerId, string cartId) =>
+        Http.GetAsync(new Uri($"v1/customers/{customerId}/carts/{cartId}", UriKind.Relative));
+
+    /// <summary>Creates a cart and returns its JSON answer; fails the test on anything but 201.</summary>
+    public async Task<JsonElement> CreateCartAsync(string customerId, string body, Guid? requestId = null)
+    {
+        using var response = await PostCartAsync(customerId, body, requestId);
+        var json = await ReadJsonAsync(response);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"expected 201, got {(int)response.StatusCode}: {json}");
+        return json;
+    }
+
+    /// <summary>Checks a cart out and returns its <c>CartCheckoutResult</c>; fails the test on anything but 201.</summary>
+    public async Task<JsonElement> CheckOutCartAsync(string customerId, string cartId, Guid? requestId = null)
+    {
+        using var response = await PostCheckoutAsync(customerId, cartId, requestId);
+        var json = await ReadJsonAsync(response);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"expected 201, got {(int)response.StatusCode}: {json}");
+        return json;
     }
 
     public Task<HttpResponseMessage> PostOrderAsync(string customerId, string body, Guid? requestId = null, Guid? correlationId = null,

@@ -1,5 +1,6 @@
 using System.Net;
 using BatchOrders.Sandbox;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using static BatchOrders.Tests.Sandbox.SandboxHost;
 
@@ -50,6 +51,99 @@ public sealed class StateTests : IDisposable
         Assert.Equal(correlationId, ledger[0].CorrelationId);
         Assert.Equal(4, ledger[0].LineItems[0].Quantity);
         Assert.Equal(Guid.Parse(customer), ledger[0].CustomerId);
+    }
+
+    [Fact]
+    public async Task Carts_checkouts_and_their_request_ids_survive_a_restart_with_a_state_file()
+    {
+        var state = Path.Combine(_folder, "carts.db");
+        var customer = NewCustomer();
+        var body = CartBody((0, NceE3, 5, "monthly", "P1Y"), (1, NceBusinessBasic, 3, "annual", "P1Y"));
+        var createId = Guid.NewGuid();
+        string orderedCart, openCart, createAnswer, checkoutAnswer;
+        await using (var first = await StartAsync(o => o.StatePath = state))
+        {
+            var created = await first.CreateCartAsync(customer, body, createId);
+            createAnswer = created.GetRawText();
+            orderedCart = created.GetProperty("id").GetString()!;
+            checkoutAnswer = (await first.CheckOutCartAsync(customer, orderedCart, Guid.NewGuid())).GetRawText();
+            openCart = (await first.CreateCartAsync(customer, body)).GetProperty("id").GetString()!;
+        }
+
+        await using var second = await StartAsync(o => o.StatePath = state);
+        using var ordered = await second.GetCartAsync(customer, orderedCart);
+        var replayedCheckout = await second.CheckOutCartAsync(customer, orderedCart, Guid.NewGuid());
+        var replayedCreate = await second.CreateCartAsync(customer, body, createId);
+        var openCheckout = await second.CheckOutCartAsync(customer, openCart);
+        var fresh = (await second.CreateCartAsync(customer, body)).GetProperty("id").GetString();
+
+        Assert.Equal("Ordered", (await ReadJsonAsync(ordered)).GetProperty("status").GetString());
+        Assert.Equal(checkoutAnswer, replayedCheckout.GetRawText());
+        Assert.Equal(createAnswer, replayedCreate.GetRawText());
+        Assert.Equal(2, openCheckout.GetProperty("orders").GetArrayLength());
+        Assert.DoesNotContain(fresh, new[] { orderedCart, openCart });
+        var ledger = await second.LedgerAsync();
+        Assert.Equal([orderedCart, orderedCart, openCart, openCart], ledger.Select(e => e.CartId));
+        Assert.Equal(4, ledger.SelectMany(e => e.LineItems).Select(l => l.SubscriptionId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Answer_lost_on_checkout_commits_the_orders_and_the_retry_with_its_request_id_gets_them()
+    {
+        var state = Path.Combine(_folder, "lost-checkout.db");
+        var customer = NewCustomer();
+        string cartId;
+        await using (var first = await StartAsync(o => o.StatePath = state))
+        {
+            cartId = (await first.CreateCartAsync(customer, CartBody((0, NceE3, 5, "monthly", "P1Y"), (1, NceBusinessBasic, 3, "annual", "P1Y"))))
+                .GetProperty("id").GetString()!;
+        }
+
+        // The restarted sandbox loses the answer to its first request: the checkout.
+        await using var second = await StartAsync(o =>
+        {
+            o.StatePath = state;
+            o.AnswerLostRate = 1.0;
+            o.FaultLimit = 1;
+        });
+        var checkoutId = Guid.NewGuid();
+        await Assert.ThrowsAsync<HttpRequestException>(() => second.PostCheckoutAsync(customer, cartId, checkoutId));
+        var committed = await second.LedgerAsync();
+        var retry = await second.CheckOutCartAsync(customer, cartId, checkoutId);
+
+        Assert.Equal(2, committed.Count);
+        Assert.All(committed, e => Assert.Equal((cartId, checkoutId), (e.CartId!, e.RequestId!.Value)));
+        Assert.Equal(committed.Select(e => e.OrderId), retry.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("id").GetString()!));
+        Assert.Equal(2, (await second.LedgerAsync()).Count);
+        var stats = await second.StatsAsync();
+        Assert.Equal((1, 1, 1), (stats.CartsCheckedOut, stats.IdempotentReplays, stats.FaultsInjected["answerLost"]));
+    }
+
+    [Fact]
+    public async Task A_state_file_written_before_carts_existed_is_upgraded_and_keeps_its_orders()
+    {
+        var state = Path.Combine(_folder, "before-carts.db");
+        using (var old = new SqliteConnection($"Data Source={state};Pooling=False"))
+        {
+            old.Open();
+            using var command = old.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE ledger (seq INTEGER PRIMARY KEY AUTOINCREMENT, order_id TEXT NOT NULL, customer_id TEXT NOT NULL,
+                    request_id TEXT, correlation_id TEXT, billing_cycle TEXT NOT NULL, created_at TEXT NOT NULL, kind TEXT NOT NULL);
+                INSERT INTO ledger (order_id, customer_id, billing_cycle, created_at, kind)
+                VALUES ('Xy_before', '5d0c2a6e-51c4-4f0e-9b7e-0f3f1c2d4a11', 'monthly', '2025-03-01T09:00:00.0000000+00:00', 'create');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await using var host = await StartAsync(o => o.StatePath = state);
+        var customer = NewCustomer();
+        var cartId = (await host.CreateCartAsync(customer, CartBody((0, NceE3, 1, "monthly", "P1M")))).GetProperty("id").GetString()!;
+        await host.CheckOutCartAsync(customer, cartId);
+
+        var ledger = await host.LedgerAsync();
+        Assert.Equal(["Xy_before", ledger[1].OrderId], ledger.Select(e => e.OrderId));
+        Assert.Equal([null, cartId], ledger.Select(e => e.CartId));
     }
 
     [Fact]

@@ -50,8 +50,7 @@ public sealed class ProcessRunTests : IDisposable
 
         Assert.True(finished, "the batch never finished");
         Assert.True(kills > 0, "the client was never killed: the test did not test anything");
-        using var journal = OpenJournal(path);
-        SubmissionExactlyOnceTests.AssertLedgerMatchesJournal(sandbox, journal, expectedOrders: 150);
+        SubmissionExactlyOnceTests.AssertLedgerMatchesJournal(sandbox, path, expectedOrders: 150);
     }
 
     [Fact]
@@ -79,8 +78,7 @@ public sealed class ProcessRunTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("had already succeeded in an earlier run", resumed, StringComparison.Ordinal);
-        using var finished = OpenJournal(path);
-        SubmissionExactlyOnceTests.AssertLedgerMatchesJournal(sandbox, finished, expectedOrders: 120);
+        SubmissionExactlyOnceTests.AssertLedgerMatchesJournal(sandbox, path, expectedOrders: 120);
     }
 
     [Theory]
@@ -105,8 +103,7 @@ public sealed class ProcessRunTests : IDisposable
         var (resumed, _, _) = await CliProcess.RunAsync(Submit(path, sandbox), Token("right-token"));
 
         Assert.Equal(0, resumed);
-        using var done = OpenJournal(path);
-        SubmissionExactlyOnceTests.AssertLedgerMatchesJournal(sandbox, done, expectedOrders: 20);
+        SubmissionExactlyOnceTests.AssertLedgerMatchesJournal(sandbox, path, expectedOrders: 20);
     }
 
     [Fact]

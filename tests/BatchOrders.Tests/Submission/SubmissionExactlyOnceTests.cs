@@ -1,7 +1,6 @@
 using BatchOrders.Journal;
 using BatchOrders.PartnerCenter;
-using BatchOrders.Planning;
-using BatchOrders.Reading;
+using BatchOrders.Runs;
 using BatchOrders.Sandbox;
 using BatchOrders.Submission;
 using BatchOrders.Tests.Support;
@@ -31,15 +30,14 @@ public sealed class SubmissionExactlyOnceTests : IDisposable
             RequestLogLevel = LogLevel.None,
         });
         var path = OrderFiles.Write(_folder, "thousand.csv", 1000);
-        using var journal = OpenJournal(path);
 
-        var outcome = await Run(sandbox, journal, path, FastRetries with { Concurrency = 16 });
+        var outcome = await Run(sandbox, path, FastRetries with { Concurrency = 16 });
 
         Assert.Equal((1000, 0), (outcome.States[OrderState.Succeeded], outcome.Remaining));
         var stats = sandbox.GetStats();
         Assert.True(stats.FaultsInjected.Values.Sum() > 100, $"faults injected: {string.Join(", ", stats.FaultsInjected)}");
         Assert.True(stats.Throttled429 + stats.StormThrottled429 > 0, "no 429 was sent");
-        AssertLedgerMatchesJournal(sandbox, journal, expectedOrders: 1000);
+        AssertLedgerMatchesJournal(sandbox, path, expectedOrders: 1000);
     }
 
     [Fact]
@@ -52,17 +50,13 @@ public sealed class SubmissionExactlyOnceTests : IDisposable
         var path = OrderFiles.Write(_folder, "cut.csv", 120);
 
         // Few attempts per order: many orders end the first run unresolved, with requests that may have been processed.
-        using (var journal = OpenJournal(path))
-        {
-            var first = await Run(sandbox, journal, path, FastRetries with { MaxAttemptsPerOrder = 1 });
-            Assert.True(first.States[OrderState.Sending] > 0, "the first run should leave orders in flight");
-        }
+        var first = await Run(sandbox, path, FastRetries with { MaxAttemptsPerOrder = 1 });
+        Assert.True(first.States[OrderState.Sending] > 0, "the first run should leave orders in flight");
 
-        using var resumed = OpenJournal(path);
-        var second = await Run(sandbox, resumed, path, FastRetries);
+        var second = await Run(sandbox, path, FastRetries);
 
         Assert.Equal((120, 0), (second.States[OrderState.Succeeded], second.Remaining));
-        AssertLedgerMatchesJournal(sandbox, resumed, expectedOrders: 120);
+        AssertLedgerMatchesJournal(sandbox, path, expectedOrders: 120);
     }
 
     internal static SubmissionOptions FastRetries { get; } = new()
@@ -77,8 +71,10 @@ public sealed class SubmissionExactlyOnceTests : IDisposable
         MaxThrottleWait = TimeSpan.FromSeconds(2),
     };
 
-    internal static void AssertLedgerMatchesJournal(SandboxServer sandbox, BatchJournal journal, int expectedOrders)
+    /// <summary>The sandbox's ledger holds each order of the batch of <paramref name="path"/> once, as its journal recorded it.</summary>
+    internal static void AssertLedgerMatchesJournal(SandboxServer sandbox, string path, int expectedOrders)
     {
+        using var journal = OpenJournal(path);
         var created = sandbox.GetLedger().Where(o => o.Kind == LedgerOrder.CreateKind).ToList();
         var duplicates = created.GroupBy(o => o.CustomerId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);
@@ -96,25 +92,28 @@ public sealed class SubmissionExactlyOnceTests : IDisposable
         }
     }
 
-    internal static async Task<BatchRunOutcome> Run(SandboxServer sandbox, BatchJournal journal, string path, SubmissionOptions options, CancellationToken stop = default)
+    /// <summary>Sends the batch of <paramref name="path"/> through the library's entry point, as submit does, to the sandbox.</summary>
+    internal static async Task<BatchRunOutcome> Run(SandboxServer sandbox, string path, SubmissionOptions options, CancellationToken stop = default)
     {
-        var read = SpreadsheetReader.Read(path, cancellationToken: CancellationToken.None);
-        Assert.True(read.IsValid, Reading.CsvReadingTests.Describe(read));
-        var plan = OrderPlanner.Plan(path, read.Rows);
-        using var http = new HttpClient(new BearerTokenHandler(new StaticTokenProvider("test-token", "test")) { InnerHandler = new SocketsHttpHandler() })
+        var input = BatchInput.Load(path, cancellationToken: CancellationToken.None);
+        Assert.True(input.IsValid, Reading.CsvReadingTests.Describe(input.Read));
+        var (run, problem) = BatchRun.Open(input, Target.Sandbox, new BatchRunOptions { Submission = options, Random = new Random(5) });
+        Assert.Null(problem);
+        using (run)
         {
-            BaseAddress = sandbox.BaseAddress,
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        var submitter = new BatchSubmitter(journal, new PartnerCenterClient(http), options, random: new Random(5));
-        return await new BatchRun(journal, submitter).ExecuteAsync(read, plan, BatchJournal.HashFile(path), retryFailed: false, progress: null, stop);
+            using var http = new HttpClient(new BearerTokenHandler(new StaticTokenProvider("test-token", "test")) { InnerHandler = new SocketsHttpHandler() })
+            {
+                BaseAddress = sandbox.BaseAddress,
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            return await run!.SendAsync(new PartnerCenterClient(http), progress: null, stop);
+        }
     }
 
     private static BatchJournal OpenJournal(string path)
     {
         var (journal, problem) = BatchJournal.Open(BatchJournal.DefaultPath(path));
         Assert.Null(problem);
-        Assert.Null(journal!.Bind(path, BatchJournal.HashFile(path), null, [OrderFiles.Header], "sandbox"));
-        return journal;
+        return journal!;
     }
 }

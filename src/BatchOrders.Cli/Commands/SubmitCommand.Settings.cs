@@ -1,0 +1,142 @@
+using System.ComponentModel;
+using BatchOrders.Planning;
+using BatchOrders.Reading;
+using BatchOrders.Runs;
+using BatchOrders.Submission;
+
+namespace BatchOrders.Cli.Commands;
+
+/// <summary><c>submit</c>'s settings and how they map onto the library's options, whose own bounds validate them.</summary>
+internal sealed partial class SubmitCommand
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<FILE>")]
+        [Description("The .csv or .xlsx file of orders: one row per line item.")]
+        public string File { get; set; } = string.Empty;
+
+        [CommandOption("--what-if")]
+        [Description("Check the file and show the orders it would place; order nothing.")]
+        public bool WhatIf { get; set; }
+
+        [CommandOption("--target <TARGET>")]
+        [Description("sandbox (default: the built-in sandbox, nothing is ordered), live (Partner Center), or an http(s) address.")]
+        public string? Target { get; set; }
+
+        [CommandOption("--journal <PATH>")]
+        [Description("The journal to record and resume from (default: <FILE>.journal.db).")]
+        public string? Journal { get; set; }
+
+        [CommandOption("--results <PATH>")]
+        [Description("Where to write the results workbook (default: <FILE>.results.xlsx).")]
+        public string? Results { get; set; }
+
+        [CommandOption("--retry-failed")]
+        [Description("Send again the orders Partner Center refused, even if their rows did not change.")]
+        public bool RetryFailed { get; set; }
+
+        [CommandOption("--concurrency <N>")]
+        [Description("Orders in flight at once (default 4).")]
+        [DefaultValue(4)]
+        public int Concurrency { get; set; } = 4;
+
+        [CommandOption("--max-rate <PER_MINUTE>")]
+        [Description("Never send more than this many requests per minute.")]
+        public int? MaxRate { get; set; }
+
+        [CommandOption("--attempt-timeout <SECONDS>")]
+        [Description("Give up one attempt after this long and try again with the same request id (default 60).")]
+        [DefaultValue(60)]
+        public int AttemptTimeoutSeconds { get; set; } = 60;
+
+        [CommandOption("--confirm")]
+        [Description("Show the plan and ask before sending (like -Confirm in PowerShell).")]
+        public bool Confirm { get; set; }
+
+        [CommandOption("-y|--yes")]
+        [Description("Answer yes to --confirm in advance (for scripts).")]
+        public bool Yes { get; set; }
+
+        [CommandOption("--json")]
+        [Description("Print one JSON object on standard output instead of tables (the plan with --what-if, else the final summary).")]
+        public bool Json { get; set; }
+
+        [CommandOption("-q|--quiet")]
+        [Description("Print only the final summary and problems.")]
+        public bool Quiet { get; set; }
+
+        [CommandOption("-v|--verbose")]
+        [Description("Print every failed or conflicting order with its reason.")]
+        public bool Verbose { get; set; }
+
+        [CommandOption("--sheet <NAME>")]
+        [Description("The sheet of a workbook to read (default: the first).")]
+        public string? Sheet { get; set; }
+
+        [CommandOption("--allow-duplicates")]
+        [Description("Allow the same offer twice for one customer and billing cycle.")]
+        public bool AllowDuplicates { get; set; }
+
+        [CommandOption("--max-line-items <N>")]
+        [Description("Line items per order before an order is split (default 50).")]
+        [DefaultValue(50)]
+        public int MaxLineItems { get; set; } = 50;
+
+        [CommandOption("--tenant <TENANT>")]
+        [Description("Live: the partner's tenant id (or PartnerCenter:TenantId in settings).")]
+        public string? Tenant { get; set; }
+
+        [CommandOption("--client-id <ID>")]
+        [Description("Live: the application id (or PartnerCenter:ClientId in settings).")]
+        public string? ClientId { get; set; }
+
+        [CommandOption("--certificate <PFX>")]
+        [Description("Live, app-only: a certificate file; its password only in settings or BATCHORDERS__PartnerCenter__CertificatePassword.")]
+        public string? Certificate { get; set; }
+
+        [CommandOption("--certificate-thumbprint <THUMBPRINT>")]
+        [Description("Live, app-only: a certificate from the personal store.")]
+        public string? CertificateThumbprint { get; set; }
+
+        [CommandOption("--device-code")]
+        [Description("Live, app+user: sign in as a partner user with a device code.")]
+        public bool DeviceCode { get; set; }
+
+        public override ValidationResult Validate()
+        {
+            // The bounds live on the library's options; here they are only named by their flags.
+            var broken = OptionsValidator.Validate(PlanningOptions()).Concat(OptionsValidator.Validate(SubmissionOptions())).FirstOrDefault();
+            return broken is null
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"{FlagOf(broken.MemberNames.FirstOrDefault())} {broken.ErrorMessage}.");
+        }
+
+        public ReadOptions ReadOptions() => new() { Sheet = Sheet };
+
+        public PlanningOptions PlanningOptions() => new() { MaxLineItemsPerOrder = MaxLineItems, AllowDuplicates = AllowDuplicates };
+
+        public SubmissionOptions SubmissionOptions() => new()
+        {
+            Concurrency = Concurrency,
+            MaxRatePerMinute = MaxRate,
+            AttemptTimeout = TimeSpan.FromSeconds(AttemptTimeoutSeconds),
+        };
+
+        public BatchRunOptions RunOptions() => new()
+        {
+            JournalPath = Journal,
+            ResultsPath = Results,
+            RetryFailed = RetryFailed,
+            Submission = SubmissionOptions(),
+        };
+
+        private static string FlagOf(string? member) => member switch
+        {
+            nameof(Planning.PlanningOptions.MaxLineItemsPerOrder) => "--max-line-items",
+            nameof(Submission.SubmissionOptions.Concurrency) => "--concurrency",
+            nameof(Submission.SubmissionOptions.MaxRatePerMinute) => "--max-rate",
+            nameof(Submission.SubmissionOptions.AttemptTimeout) => "--attempt-timeout",
+            _ => member ?? "An option",
+        };
+    }
+}

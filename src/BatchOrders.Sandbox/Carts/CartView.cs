@@ -1,0 +1,27 @@
+using BatchOrders.Sandbox.Orders;
+
+namespace BatchOrders.Sandbox.Carts;
+
+/// <summary>Builds the Partner Center view of a stored cart.</summary>
+internal static class CartView
+{
+    public const string CurrencyCode = "USD";
+
+    public static CartResource Build(CartRecord cart)
+    {
+        var uri = $"/customers/{cart.CustomerId:D}/carts/{cart.CartId}";
+        var lines = cart.LineItems.Select(l => new CartLineItemResource(
+                l.Id, l.CatalogItemId, l.FriendlyName, l.Quantity, CurrencyCode, l.BillingCycle, l.TermDuration, l.PromotionId,
+                l.Participants, l.ProvisioningContext, l.OrderGroup, l.Error))
+            .ToList();
+        return new CartResource(
+            cart.CartId,
+            cart.CreatedAt.UtcDateTime,
+            cart.LastModifiedAt.UtcDateTime,
+            cart.ExpiresAt.UtcDateTime,
+            cart.Status,
+            lines,
+            new CartLinks(new ResourceLink(uri, "GET", [])),
+            new ResourceAttributes("Cart"));
+    }
+}

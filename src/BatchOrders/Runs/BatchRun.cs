@@ -1,0 +1,121 @@
+using BatchOrders.Journal;
+using BatchOrders.PartnerCenter;
+using BatchOrders.Problems;
+using BatchOrders.Results;
+using BatchOrders.Submission;
+using Microsoft.Extensions.Logging;
+
+namespace BatchOrders.Runs;
+
+/// <summary>
+/// One submission of a checked batch, from its journal to its results files: the library's entry point for a whole
+/// run (docs/ARCHITECTURE.md, "A run"). <see cref="Open"/> binds the journal to the input and target;
+/// <see cref="ExecuteAsync"/> synchronises the plan (before anything is sent), sends the work — in-flight orders from
+/// an earlier run first, then pending ones —, records how the run ended and writes the results workbook and the
+/// failed-rows file. A host only maps its settings in and this result out.
+/// </summary>
+public sealed class BatchRun : IDisposable
+{
+    private readonly BatchInput _input;
+    private readonly BatchRunOptions _options;
+    private readonly string _inputSha256;
+
+    private BatchRun(BatchInput input, Target target, BatchJournal journal, string inputSha256, BatchRunOptions options)
+    {
+        _input = input;
+        _options = options;
+        _inputSha256 = inputSha256;
+        Target = target;
+        Journal = journal;
+    }
+
+    /// <summary>The journal this run records in.</summary>
+    public BatchJournal Journal { get; }
+
+    /// <summary>Where this run sends.</summary>
+    public Target Target { get; }
+
+    /// <summary>
+    /// Opens the batch's journal and binds it to the input and the target, or says why it cannot be used (another
+    /// input's journal, live vs rehearsal, a newer version's, not a journal). Nothing is sent yet.
+    /// </summary>
+    public static ProblemOr<BatchRun> Open(BatchInput input, Target target, BatchRunOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(target);
+        if (!input.IsValid)
+        {
+            throw new ArgumentException("Only a valid input can be sent; check BatchInput.IsValid first.", nameof(input));
+        }
+
+        options ??= new BatchRunOptions();
+        OptionsValidator.ThrowIfInvalid(options.Submission);
+        var path = Path.GetFullPath(options.JournalPath ?? BatchJournal.DefaultPath(input.Read.File));
+        var (journal, problem) = BatchJournal.Open(path, options.Time);
+        if (journal is null)
+        {
+            return problem!;
+        }
+
+        var sha = InputHash.Compute(input.Read.File);
+        if (journal.Bind(input.Read.File, sha, input.Read.Sheet, input.Read.Headers, target) is { } bindProblem)
+        {
+            journal.Dispose();
+            return bindProblem;
+        }
+
+        return new BatchRun(input, target, journal, sha, options);
+    }
+
+    /// <summary>Sends the batch and writes its results files: <see cref="SendAsync"/>, then <see cref="WriteResults"/>.</summary>
+    public async Task<BatchRunResult> ExecuteAsync(PartnerCenterClient client, IProgress<SubmissionProgress>? progress, CancellationToken stop, ILogger? logger = null)
+    {
+        var outcome = await SendAsync(client, progress, stop, logger);
+        var (workbook, failedRows) = WriteResults();
+        return new BatchRunResult(outcome, workbook, failedRows, ResumeCommand.For(Journal.GetBatch()!, Journal.Path));
+    }
+
+    /// <summary>
+    /// Sends the batch through <paramref name="client"/> and records how the run ended. <paramref name="stop"/>
+    /// (Ctrl+C) stops taking new orders; requests in flight finish or time out and their state is committed. The
+    /// journal is left ready for a rerun.
+    /// </summary>
+    public async Task<BatchRunOutcome> SendAsync(PartnerCenterClient client, IProgress<SubmissionProgress>? progress, CancellationToken stop, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var runId = Journal.StartRun(_inputSha256, Target);
+        var submitter = new BatchSubmitter(Journal, client, _options.Submission, _options.Time, _options.Random, logger);
+        var plan = _input.Plan!;
+        var sync = Journal.Synchronize(_input.Read, plan, _inputSha256, _options.RetryFailed);
+        var sent = await submitter.SubmitAsync(Journal.GetWork(), progress, stop);
+
+        // A new version of an order waited for its in-flight one; now that has an answer, the new one is sent or is a conflict.
+        if (sync.Held > 0 && !stop.IsCancellationRequested && sent.AuthenticationFailure is null)
+        {
+            sync = Journal.Synchronize(_input.Read, plan, _inputSha256, _options.RetryFailed);
+            var released = Journal.GetWork().Where(o => o.State == OrderState.Pending).ToList();
+            if (released.Count > 0)
+            {
+                sent = sent.Add(await submitter.SubmitAsync(released, progress, stop));
+            }
+        }
+
+        var states = Journal.CountByState();
+        var status = StatusOf(sent, states);
+        Journal.EndRun(runId, (int)status);
+        return new BatchRunOutcome(sync, sent, states, status);
+    }
+
+    /// <summary>Writes the results workbook and the failed-rows file from the journal.</summary>
+    public (ResultsFileOutcome Workbook, ResultsFileOutcome FailedRows) WriteResults() =>
+        (ResultsWorkbook.Write(Journal, _options.ResultsPath), FailedRowsFile.Write(Journal));
+
+    /// <summary>Closes the journal.</summary>
+    public void Dispose() => Journal.Dispose();
+
+    private static BatchRunStatus StatusOf(SubmissionResult sent, IReadOnlyDictionary<OrderState, int> states) =>
+        sent.AuthenticationFailure is not null ? BatchRunStatus.SignInRefused
+        : sent.Interrupted || states[OrderState.Pending] + states[OrderState.Sending] > 0 ? BatchRunStatus.Unfinished
+        : states[OrderState.Failed] + states[OrderState.Conflict] > 0 ? BatchRunStatus.SomeFailed
+        : BatchRunStatus.Succeeded;
+}

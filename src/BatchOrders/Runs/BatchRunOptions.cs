@@ -1,0 +1,25 @@
+using BatchOrders.Submission;
+
+namespace BatchOrders.Runs;
+
+/// <summary>Where a run keeps its journal and results, and how it sends. Every path defaults to one beside the input file.</summary>
+public sealed record BatchRunOptions
+{
+    /// <summary>The journal to record and resume from (default <c>&lt;input&gt;.journal.db</c>).</summary>
+    public string? JournalPath { get; init; }
+
+    /// <summary>The results workbook (default <c>&lt;input&gt;.results.xlsx</c>).</summary>
+    public string? ResultsPath { get; init; }
+
+    /// <summary>Send refused orders again even if their rows did not change (a new request id each).</summary>
+    public bool RetryFailed { get; init; }
+
+    /// <summary>How orders are sent.</summary>
+    public SubmissionOptions Submission { get; init; } = new();
+
+    /// <summary>The clock of the journal, the retries and the throttle gate.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The source of retry jitter; a seeded one makes a run repeatable in tests and benchmarks.</summary>
+    public Random? Random { get; init; }
+}

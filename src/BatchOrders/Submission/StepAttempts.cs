@@ -1,0 +1,82 @@
+using BatchOrders.Journal;
+using BatchOrders.PartnerCenter;
+using Polly;
+using Polly.Timeout;
+
+namespace BatchOrders.Submission;
+
+/// <summary>
+/// The attempts at one step of an order — a POST or PATCH of an order, creating a cart, checking it out — through
+/// the order's resilience pipeline and the shared <see cref="ThrottleGate"/>, every attempt with the step's one
+/// request id. Transient answers are logged as they come; the definitive one is handed back to be logged with the
+/// state change it causes, in one commit.
+/// </summary>
+internal sealed class StepAttempts(
+    BatchJournal journal, SubmissionOptions options, ResiliencePipeline<AttemptOutcome> pipeline, ThrottleGate gate, SubmissionCounters counters, CancellationToken halt)
+{
+    /// <summary>The counters of the submission the steps belong to.</summary>
+    public SubmissionCounters Counters => counters;
+
+    public async Task<StepResult> RunAsync(string orderKey, Guid requestId, Func<CancellationToken, Task<AttemptOutcome>> attempt)
+    {
+        var sent = false;
+        var unknown = false;
+        AttemptNote? answered = null;
+        AttemptOutcome outcome;
+        try
+        {
+            outcome = await pipeline.ExecuteAsync(async token =>
+            {
+                using var waitUntilStopped = CancellationTokenSource.CreateLinkedTokenSource(token, halt);
+                using var lease = await gate.EnterAsync(waitUntilStopped.Token);
+                sent = true;
+                counters.Attempted();
+                try
+                {
+                    var result = await attempt(token);
+                    var note = AttemptNotes.Of(requestId, result);
+                    if (result is AttemptOutcome.Transient)
+                    {
+                        // Retried: logged now. A definitive answer is logged with the outcome, in one commit.
+                        journal.RecordAttempt(orderKey, note);
+                    }
+                    else
+                    {
+                        answered = note;
+                    }
+
+                    if (result is AttemptOutcome.Transient { IsThrottled: true } throttled)
+                    {
+                        lease.Throttled(throttled.RetryAfter);
+                        counters.Throttled();
+                    }
+                    else
+                    {
+                        lease.Answered();
+                    }
+
+                    unknown |= result is AttemptOutcome.Transient;
+                    return result;
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    // The attempt's time ran out with the request possibly received: the outcome is unknown.
+                    unknown = true;
+                    journal.RecordAttempt(orderKey, new AttemptNote(requestId, null, "timeout", null, $"No answer within {options.AttemptTimeout.TotalSeconds:0.#} s."));
+                    throw;
+                }
+            }, CancellationToken.None);
+        }
+        catch (TimeoutRejectedException)
+        {
+            outcome = new AttemptOutcome.Transient(new PartnerCenterError(0, null, "No answer in time; it will be asked again with the same request id."), null);
+        }
+        catch (OperationCanceledException) when (halt.IsCancellationRequested)
+        {
+            // Stopped while waiting at the gate: this attempt never left.
+            outcome = new AttemptOutcome.Transient(new PartnerCenterError(0, null, "Stopped before an answer."), null);
+        }
+
+        return new StepResult(outcome, sent, unknown, answered);
+    }
+}
