@@ -38,6 +38,7 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         _app = app;
         Identity = identity;
+        Certificate = identity is null ? null : X509CertificateLoader.LoadCertificate(identity.Certificate.RawData);
         _state = state;
         _faults = faults;
         _stats = stats;
@@ -53,7 +54,7 @@ public sealed class SandboxServer : IAsyncDisposable
     public int Seed { get; }
 
     /// <summary>With <see cref="SandboxOptions.Identity"/>: the HTTPS certificate a client must trust (public part); else null.</summary>
-    public X509Certificate2? Certificate => Identity is null ? null : X509CertificateLoader.LoadCertificate(Identity.Certificate.RawData);
+    public X509Certificate2? Certificate { get; }
 
     /// <summary>The identity provider, when the sandbox plays one.</summary>
     internal IdentityProvider? Identity { get; }
@@ -197,6 +198,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await _app.DisposeAsync();
         _state.Dispose();
         Identity?.Dispose();
+        Certificate?.Dispose();
     }
 
     private async Task StopCoreAsync(CancellationToken cancellationToken) => await _app.StopAsync(cancellationToken);
