@@ -33,10 +33,7 @@ public sealed partial class BatchJournal
         {
             using var transaction = _connection.BeginTransaction();
             var sync = new PlanSync(this, transaction, JournalTime.Format(_time.GetUtcNow()), retryFailed);
-            for (var sequence = 0; sequence < plan.Orders.Count; sequence++)
-            {
-                sync.Reconcile(plan.Orders[sequence], sequence);
-            }
+            sync.Reconcile(plan);
 
             var superseded = sync.SupersedeUnplanned(plan);
             ReplaceRowsIfChanged(read, plan, inputSha256, sync.Now, transaction);
@@ -50,14 +47,14 @@ public sealed partial class BatchJournal
         var done = state == OrderState.Succeeded;
         _connection.Execute(
             """
-            INSERT INTO orders (order_key, group_key, sequence, customer_id, billing_cycle, target_order_id, line_items_json, state,
+            INSERT INTO orders (order_key, group_key, family_key, path, sequence, customer_id, billing_cycle, target_order_id, line_items_json, state,
                                 request_id, correlation_id, partner_order_id, error_message, created_at, updated_at, completed_at)
-            VALUES (@OrderKey, @GroupKey, @sequence, @CustomerId, @billingCycle, @OrderId, @lines, @state,
+            VALUES (@OrderKey, @GroupKey, @FamilyKey, @path, @sequence, @CustomerId, @billingCycle, @OrderId, @lines, @state,
                     @requestId, @correlationId, @partnerOrderId, @message, @now, @now, @completedAt)
             """,
             new
             {
-                order.OrderKey, order.GroupKey, sequence, order.CustomerId, billingCycle = order.BillingCycle?.ToWireValue(), order.OrderId,
+                order.OrderKey, order.GroupKey, order.FamilyKey, path = order.Path.ToString(), sequence, order.CustomerId, billingCycle = order.BillingCycle?.ToWireValue(), order.OrderId,
                 lines = ToJson(lines), state = state.ToString(), requestId = _newId().ToString(), correlationId = _newId().ToString(),
                 partnerOrderId = done ? lines[0].PartnerOrderId : null, message, now, completedAt = done ? now : null,
             },

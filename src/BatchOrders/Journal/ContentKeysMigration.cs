@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using BatchOrders.Planning;
+using BatchOrders.Reading;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -8,8 +10,8 @@ namespace BatchOrders.Journal;
 /// <summary>
 /// Journal migration 3. Order keys become hashes of the line items' content in canonical order (order-key/v2), so a
 /// journal written before keeps recognising its orders after the file is sorted; nothing is re-sent, and every
-/// order keeps the line numbers and request id it was sent with. Succeeded orders record their purchase on each
-/// line. Two old orders that differ only in their rows' order become one key: the one that got furthest (succeeded,
+/// order keeps the line numbers and request id it was sent with, and the orders path it was sent by. Succeeded
+/// orders record their purchase on each line; each order learns its family (the group all its parts share). Two old orders that differ only in their rows' order become one key: the one that got furthest (succeeded,
 /// then in flight) keeps it, and the other, if it was never sent, is superseded by it under its old key. The
 /// <c>inputs</c> table starts with the batch's file.
 /// </summary>
@@ -19,6 +21,11 @@ internal static class ContentKeysMigration
     {
         connection.Execute(
             """
+            ALTER TABLE orders ADD COLUMN family_key TEXT;
+            ALTER TABLE orders ADD COLUMN path TEXT NOT NULL DEFAULT 'Order';
+            ALTER TABLE orders ADD COLUMN cart_id TEXT;
+            ALTER TABLE orders ADD COLUMN cart_expires_at TEXT;
+            ALTER TABLE orders ADD COLUMN checkout_request_id TEXT;
             CREATE TABLE inputs (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 path TEXT NOT NULL,
@@ -32,8 +39,9 @@ internal static class ContentKeysMigration
             """,
             transaction: transaction);
 
-        var orders = connection.Query<(string Key, string Group, string State, string? PartnerOrderId, string Lines)>(
-            "SELECT order_key, group_key, state, partner_order_id, line_items_json FROM orders", transaction: transaction).ToList();
+        var orders = connection.Query<(string Key, string Group, string State, string? PartnerOrderId, string Lines, string Customer, string? Cycle, string? Target)>(
+            "SELECT order_key, group_key, state, partner_order_id, line_items_json, customer_id, billing_cycle, target_order_id FROM orders", transaction: transaction).ToList();
+        using var families = new FamilyFinder(connection, transaction);
         var rekeyed = new List<(string OldKey, string NewKey, string State)>();
         foreach (var order in orders)
         {
@@ -45,6 +53,8 @@ internal static class ContentKeysMigration
             }
 
             var contents = lines.Select(l => l.Content).Order().ToArray();
+            connection.Execute("UPDATE orders SET family_key = @family WHERE order_key = @key",
+                new { family = families.Of(order.Group, order.Customer, order.Cycle, order.Target), key = order.Key }, transaction);
             rekeyed.Add((order.Key, OrderKeys.Compute(order.Group, contents), order.State));
         }
 
@@ -74,7 +84,59 @@ internal static class ContentKeysMigration
             UPDATE rows SET order_key = (SELECT new_key FROM rekey WHERE old_key = order_key) WHERE order_key IN (SELECT old_key FROM rekey);
             UPDATE attempts SET order_key = (SELECT new_key FROM rekey WHERE old_key = order_key) WHERE order_key IN (SELECT old_key FROM rekey);
             DROP TABLE rekey;
+            CREATE INDEX orders_by_family ON orders (family_key);
             """,
             transaction: transaction);
+    }
+
+    /// <summary>
+    /// Finds an old order's family: the group key hashes customer, billing cycle, target order, OrderGroup and part,
+    /// and only the OrderGroup is not stored, so the candidates are no group and every OrderGroup value in the
+    /// stored rows; the one whose group key matches names the family. Unmatched, the slot stands for its family.
+    /// </summary>
+    private sealed class FamilyFinder : IDisposable
+    {
+        private const int PartsTried = 64;
+        private readonly List<string?> _orderGroups = [null];
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public FamilyFinder(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            var headers = JsonSerializer.Deserialize<string[]>(
+                connection.ExecuteScalar<string?>("SELECT headers_json FROM batch WHERE id = 1", transaction: transaction) ?? "[]", BatchJournal.Json)!;
+            var column = Array.FindIndex(headers, h => InputColumns.FindByHeader(h)?.Column == InputColumn.OrderGroup);
+            if (column < 0)
+            {
+                return;
+            }
+
+            foreach (var cells in connection.Query<string>("SELECT cells_json FROM rows", transaction: transaction))
+            {
+                var value = JsonSerializer.Deserialize<string[]>(cells, BatchJournal.Json)!.ElementAtOrDefault(column)?.Trim();
+                if (!string.IsNullOrEmpty(value) && !_orderGroups.Contains(value, StringComparer.OrdinalIgnoreCase))
+                {
+                    _orderGroups.Add(value);
+                }
+            }
+        }
+
+        public string Of(string groupKey, string customerId, string? billingCycle, string? targetOrderId)
+        {
+            BillingCycle? cycle = billingCycle is not null && BillingCycles.TryParse(billingCycle, out var parsed) ? parsed : null;
+            foreach (var orderGroup in _orderGroups)
+            {
+                for (var part = 0; part < PartsTried; part++)
+                {
+                    if (OrderKeys.Group(_hash, customerId, cycle, targetOrderId, orderGroup, part) == groupKey)
+                    {
+                        return OrderKeys.Family(_hash, customerId, cycle, targetOrderId, orderGroup);
+                    }
+                }
+            }
+
+            return groupKey;
+        }
+
+        public void Dispose() => _hash.Dispose();
     }
 }

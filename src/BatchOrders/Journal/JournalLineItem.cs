@@ -6,7 +6,8 @@ namespace BatchOrders.Journal;
 /// One line item as the journal keeps it, so an order is always re-sent exactly as it was first sent, and what
 /// became of it: bought (<see cref="PartnerOrderId"/>, <see cref="SubscriptionId"/>) or refused
 /// (<see cref="ErrorCode"/>, <see cref="ErrorMessage"/>). A bought line is never sent again; one another version of
-/// the order bought names that version in <see cref="AdoptedFrom"/>, so a purchase is counted once.
+/// the order bought names that version and its line in <see cref="AdoptedFrom"/> and <see cref="AdoptedLine"/>, so a
+/// purchase is counted once.
 /// </summary>
 public sealed record JournalLineItem(
     int LineItemNumber,
@@ -23,8 +24,12 @@ public sealed record JournalLineItem(
     string? PartnerOrderId = null,
     string? ErrorCode = null,
     string? ErrorMessage = null,
-    string? AdoptedFrom = null)
+    string? AdoptedFrom = null,
+    int? AdoptedLine = null)
 {
+    /// <summary>The purchase this line stands for: its own, or the one it took over from another version of its order.</summary>
+    internal (string OrderKey, int Line) PurchaseOf(string ownOrderKey) => AdoptedFrom is null ? (ownOrderKey, LineItemNumber) : (AdoptedFrom, AdoptedLine ?? -1);
+
     /// <summary>Partner Center created it: never sent again.</summary>
     public bool IsBought => PartnerOrderId is not null;
 

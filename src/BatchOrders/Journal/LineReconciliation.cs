@@ -1,12 +1,15 @@
 namespace BatchOrders.Journal;
 
 /// <summary>
-/// An order's lines set against the lines other versions of it (same slot) already bought: each line with the same
+/// An order's lines set against the lines other orders of its family already bought: each line with the same
 /// content as one of those purchases is bought already (adopted, never sent again); a line for an offer that was
 /// bought with other quantities or terms changed after it was ordered, and makes the order a conflict
 /// (docs/ARCHITECTURE.md, "Resume"). Each purchase is matched to one line at most.
 /// </summary>
-internal sealed record LineReconciliation(IReadOnlyList<JournalLineItem> Lines, IReadOnlyList<(JournalLineItem Line, JournalLineItem Bought)> Changed)
+internal sealed record LineReconciliation(
+    IReadOnlyList<JournalLineItem> Lines,
+    IReadOnlyList<(JournalLineItem Line, JournalLineItem Bought)> Changed,
+    IReadOnlyList<(JournalLineItem Line, string OrderKey)> Taken)
 {
     /// <summary>True when some other version bought this order's offer with other quantities or terms.</summary>
     public bool IsConflict => Changed.Count > 0;
@@ -17,16 +20,21 @@ internal sealed record LineReconciliation(IReadOnlyList<JournalLineItem> Lines, 
     /// <summary>True when <see cref="Lines"/> took over purchases that <paramref name="before"/> did not have.</summary>
     public bool AdoptedAny(IReadOnlyList<JournalLineItem> before) => Lines.Count(l => l.IsBought) > before.Count(l => l.IsBought);
 
-    /// <summary>Sets <paramref name="lines"/> against <paramref name="purchases"/>: the bought lines of the slot's other versions, with the key of the order that bought each.</summary>
-    public static LineReconciliation Of(IReadOnlyList<JournalLineItem> lines, IEnumerable<(JournalLineItem Line, string OrderKey)> purchases)
+    /// <summary>
+    /// Sets <paramref name="lines"/> against <paramref name="pool"/>: the purchases of the order's family that no
+    /// planned order holds yet, each with the key of the order that made it. The purchases taken are removed from
+    /// the pool, so no other order of the family takes them too.
+    /// </summary>
+    public static LineReconciliation Of(IReadOnlyList<JournalLineItem> lines, List<(JournalLineItem Line, string OrderKey)> pool)
     {
-        var pool = purchases.ToList();
+        ArgumentNullException.ThrowIfNull(pool);
         var result = lines.ToArray();
         if (pool.Count == 0)
         {
-            return new LineReconciliation(result, []);
+            return new LineReconciliation(result, [], []);
         }
 
+        var taken = new List<(JournalLineItem, string)>();
         for (var i = 0; i < result.Length; i++)
         {
             if (result[i].IsBought)
@@ -39,10 +47,12 @@ internal sealed record LineReconciliation(IReadOnlyList<JournalLineItem> Lines, 
             if (match >= 0)
             {
                 var (bought, orderKey) = pool[match];
+                taken.Add(pool[match]);
                 pool.RemoveAt(match);
                 result[i] = result[i] with
                 {
-                    PartnerOrderId = bought.PartnerOrderId, SubscriptionId = bought.SubscriptionId, ErrorCode = null, ErrorMessage = null, AdoptedFrom = orderKey,
+                    PartnerOrderId = bought.PartnerOrderId, SubscriptionId = bought.SubscriptionId, ErrorCode = null, ErrorMessage = null,
+                    AdoptedFrom = orderKey, AdoptedLine = bought.LineItemNumber,
                 };
             }
         }
@@ -55,10 +65,9 @@ internal sealed record LineReconciliation(IReadOnlyList<JournalLineItem> Lines, 
             if (match >= 0)
             {
                 changed.Add((line, pool[match].Line));
-                pool.RemoveAt(match);
             }
         }
 
-        return new LineReconciliation(result, changed);
+        return new LineReconciliation(result, changed, taken);
     }
 }

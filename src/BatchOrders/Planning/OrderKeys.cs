@@ -17,6 +17,7 @@ internal static class OrderKeys
 {
     private const string Version = "order-key/v2";
     private const string GroupVersion = "order-group/v1";
+    private const string FamilyVersion = "order-family/v1";
 
     /// <summary>The key of an order's slot: its group and part, not its content.</summary>
     public static string Group(string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part)
@@ -37,6 +38,29 @@ internal static class OrderKeys
             input.Append(orderId);
             input.Append(orderGroup?.ToUpperInvariant());
             input.Append(part);
+            return Finish(hash, input);
+        }
+        finally
+        {
+            input.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The key of the group all of an order's parts and paths share (customer, billing cycle, target order, order
+    /// group): the lines any of them bought are bought for all, so rows that move between parts or paths are never
+    /// bought twice.
+    /// </summary>
+    public static string Family(IncrementalHash hash, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup)
+    {
+        var input = new HashInput(256);
+        try
+        {
+            input.Append(FamilyVersion);
+            input.Append(customerId);
+            input.Append(billingCycle?.ToWireValue());
+            input.Append(orderId);
+            input.Append(orderGroup?.ToUpperInvariant());
             return Finish(hash, input);
         }
         finally

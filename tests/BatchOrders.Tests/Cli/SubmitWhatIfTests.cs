@@ -16,7 +16,7 @@ public sealed class SubmitWhatIfTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("191 rows, all valid", output, StringComparison.Ordinal);
-        Assert.Contains("Plan: 60 customers, 70 orders (10 adding add-ons to existing orders), 191 line items", output, StringComparison.Ordinal);
+        Assert.Contains("Plan: 60 customers, 116 orders (10 adding add-ons to existing orders), 191 line items", output, StringComparison.Ordinal);
         Assert.Contains("Quantity per offer", output, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
     }

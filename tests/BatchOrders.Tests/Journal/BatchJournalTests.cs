@@ -265,11 +265,17 @@ public sealed class BatchJournalTests : IDisposable
             requestId = journal.GetOrders()[0].RequestId.ToString();
         }
 
-        // Back to what version 1 wrote: no batch id column, no inputs table, schema version 1.
+        // Back to what version 1 wrote: no batch id, no inputs table, no family, path or cart columns; schema version 1.
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
-            connection.Execute("ALTER TABLE batch DROP COLUMN batch_id; DROP TABLE inputs; DELETE FROM schema_version WHERE version > 1;");
+            connection.Execute(
+                """
+                ALTER TABLE batch DROP COLUMN batch_id; DROP TABLE inputs; DROP INDEX orders_by_family;
+                ALTER TABLE orders DROP COLUMN family_key; ALTER TABLE orders DROP COLUMN path; ALTER TABLE orders DROP COLUMN cart_id;
+                ALTER TABLE orders DROP COLUMN cart_expires_at; ALTER TABLE orders DROP COLUMN checkout_request_id;
+                DELETE FROM schema_version WHERE version > 1;
+                """);
         }
 
         using var migrated = Open(path);

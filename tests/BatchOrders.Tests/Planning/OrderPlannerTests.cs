@@ -47,12 +47,16 @@ public sealed class OrderPlannerTests
 
         var plan = OrderPlanner.Plan(File, rows);
 
-        Assert.Equal(5, plan.Orders.Count);
-        Assert.Equal([[2], [3], [4], [6, 5], [7]], plan.Orders.Select(o => o.LineItems.Select(i => i.Row.Location.Row).ToArray()));
+        // Row 5's new-commerce catalog id is bought through a cart, so group wave-2 becomes two orders.
+        Assert.Equal(6, plan.Orders.Count);
+        Assert.Equal([[2], [3], [4], [6], [5], [7]], plan.Orders.Select(o => o.LineItems.Select(i => i.Row.Location.Row).ToArray()));
+        Assert.Equal([PurchasePath.Order, PurchasePath.Cart], plan.Orders.Skip(3).Take(2).Select(o => o.Path));
+        Assert.Equal(plan.Orders[3].FamilyKey, plan.Orders[4].FamilyKey);
+        Assert.NotEqual(plan.Orders[3].GroupKey, plan.Orders[4].GroupKey);
         var addOn = plan.Orders[2];
         Assert.True(addOn.IsAddOn);
         Assert.Equal(Rows.ExistingOrder, addOn.OrderId);
-        Assert.Null(plan.Orders[4].BillingCycle);
+        Assert.Null(plan.Orders[5].BillingCycle);
     }
 
     [Fact]

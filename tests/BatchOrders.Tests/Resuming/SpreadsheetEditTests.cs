@@ -17,7 +17,10 @@ public sealed class SpreadsheetEditTests : IDisposable
     private const string CustomerC = "33333333-3333-4333-8333-333333333333";
     private const string CustomerD = "44444444-4444-4444-8444-444444444444";
 
-    /// <summary>Three customers that succeed (A with two lines, C with three) and one refused for its quantity (D).</summary>
+    /// <summary>
+    /// Three customers that succeed in four orders (A with two lines; C with two legacy lines and a new-commerce one,
+    /// which takes the cart path) and one refused for its quantity (D).
+    /// </summary>
     private static readonly string[] Batch =
     [
         $"{CustomerA},{Rows.E3},5,Monthly,",
@@ -63,7 +66,7 @@ public sealed class SpreadsheetEditTests : IDisposable
         Assert.Equal(exitCode, exit);
         Assert.Equal(conflicts, summary.RootElement.GetProperty("orders").GetProperty("conflict").GetInt32());
         Assert.Equal(before + sent, (await EmbeddedLedger.ReadAsync(path + ".journal.db")).Count);
-        Assert.Equal(3, before);
+        Assert.Equal(4, before);
     }
 
     [Theory]
@@ -82,7 +85,7 @@ public sealed class SpreadsheetEditTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains($"from its copy {copy}", output.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("This run: 0 succeeded", output, StringComparison.Ordinal);
-        Assert.Equal(3, (await EmbeddedLedger.ReadAsync(journal)).Count);
+        Assert.Equal(4, (await EmbeddedLedger.ReadAsync(journal)).Count);
         var (status, statusOutput) = await CliRunner.RunAsync("status", journal, "--json");
         using var json = JsonDocument.Parse(statusOutput);
         Assert.Equal([path, copy], json.RootElement.GetProperty("inputs").EnumerateArray().Select(i => i.GetProperty("path").GetString()));
@@ -101,7 +104,7 @@ public sealed class SpreadsheetEditTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("This run: 0 succeeded", output, StringComparison.Ordinal);
-        Assert.Equal(3, (await EmbeddedLedger.ReadAsync(journal)).Count);
+        Assert.Equal(4, (await EmbeddedLedger.ReadAsync(journal)).Count);
     }
 
     [Fact]
@@ -115,7 +118,7 @@ public sealed class SpreadsheetEditTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("belongs to orders.csv, not other.csv", output, StringComparison.Ordinal);
-        Assert.Equal(3, (await EmbeddedLedger.ReadAsync(path + ".journal.db")).Count);
+        Assert.Equal(4, (await EmbeddedLedger.ReadAsync(path + ".journal.db")).Count);
     }
 
     private static string Edited(string edit)
