@@ -63,15 +63,18 @@ public static class SpreadsheetReader
                 Invariant($"The file is {info.Length / (1024.0 * 1024):N0} MB, larger than the {options.MaxFileBytes / (1024.0 * 1024):N0} MB BatchOrders reads at once: split it into smaller files."));
         }
 
-        using ISheetRowSource source = InputFileSniffer.Sniff(path) switch
-        {
-            InputFileKind.OpenXmlWorkbook => XlsxRowSource.Open(path, options.Sheet),
-            InputFileKind.BinaryWorkbook => XlsbRowSource.Open(path, options.Sheet),
-            InputFileKind.CompoundFile => XlsRowSource.Open(path, options.Sheet),
-            _ => new CsvRowSource(path),
-        };
+        using var source = OpenRows(path, options.Sheet);
         return ReadRows(path, source, options, cancellationToken);
     }
+
+    /// <summary>The row source for the file, by what its name and first bytes say it is.</summary>
+    internal static ISheetRowSource OpenRows(string path, string? sheet) => InputFileSniffer.Sniff(path) switch
+    {
+        InputFileKind.OpenXmlWorkbook => XlsxRowSource.Open(path, sheet),
+        InputFileKind.BinaryWorkbook => XlsbRowSource.Open(path, sheet),
+        InputFileKind.CompoundFile => XlsRowSource.Open(path, sheet),
+        _ => new CsvRowSource(path),
+    };
 
     /// <summary>
     /// What the zip, XML and ExcelDataReader layers throw for a file that is not the workbook it claims to be

@@ -19,11 +19,12 @@ internal sealed record WorkbookContents(IReadOnlyList<WorkbookSheet> Sheets, boo
                 continue;
             }
 
-            if (xml.LocalName == "workbookPr")
+            // Only the workbook's own elements: an extension list may hold its own workbookPr (x15:workbookPr).
+            if (xml.LocalName == "workbookPr" && xml.Depth == 1)
             {
                 date1904 = xml.GetAttribute("date1904") is "1" or "true";
             }
-            else if (xml.LocalName == "sheet")
+            else if (xml.LocalName == "sheet" && xml.Depth == 2)
             {
                 var id = RelationshipId(xml);
                 var part = id is not null && targets.TryGetValue(id, out var target) && target.Is("worksheet") && package.Contains(target.Target)
