@@ -92,6 +92,31 @@ public sealed class WorkbookFormatTests : IDisposable
     }
 
     [Fact]
+    public void An_order_workbook_encrypted_with_excels_default_password_reads_as_the_plain_one()
+    {
+        var plain = OrderWorkbooks.Xlsx(_folder, "plain.xlsx");
+        var encrypted = _folder.WriteBytes("encrypted.xlsx", EncryptedWorkbook.Encrypt(File.ReadAllBytes(plain)));
+
+        var read = SpreadsheetReader.Read(encrypted);
+
+        Assert.True(read.IsValid, CsvReadingTests.Describe(read));
+        Assert.Equal(OrderWorkbooks.ExpectedCells, read.Rows.Select(r => r.Cells.ToArray()));
+        Assert.Equal([4, 5, 7], read.Rows.Select(r => r.Location.Row));
+        Assert.Equal(OrderKeys(plain), OrderKeys(encrypted));
+    }
+
+    [Fact]
+    public void A_workbook_with_a_password_of_its_own_is_refused_with_what_to_do()
+    {
+        var plain = OrderWorkbooks.Xlsx(_folder, "plain.xlsx");
+        var locked = _folder.WriteBytes("locked.xlsx", EncryptedWorkbook.Encrypt(File.ReadAllBytes(plain), "s3cret"));
+
+        var read = SpreadsheetReader.Read(locked);
+
+        Assert.StartsWith("The workbook is protected with a password, so it cannot be read.", read.Problem?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Excel_errors_in_an_xlsb_are_reported_at_their_cell()
     {
         var path = _folder.WriteBytes("errors.xlsb", new RawXlsb().Sheet("Orders",

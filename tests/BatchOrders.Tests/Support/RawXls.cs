@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
-
 namespace BatchOrders.Tests.Support;
 
 /// <summary>
@@ -10,11 +7,6 @@ namespace BatchOrders.Tests.Support;
 /// </summary>
 public sealed class RawXls
 {
-    private const int SectorSize = 512;
-    private const uint EndOfChain = 0xFFFFFFFE;
-    private const uint FreeSector = 0xFFFFFFFF;
-    private const uint FatSector = 0xFFFFFFFD;
-
     private readonly List<(string Name, RawRow[] Rows)> _sheets = [];
     private readonly List<string> _sharedStrings = [];
     private readonly List<string> _formats = [];
@@ -28,7 +20,7 @@ public sealed class RawXls
         return this;
     }
 
-    public byte[] ToBytes() => CompoundFile(WorkbookStream());
+    public byte[] ToBytes() => CompoundFile.Write(("Workbook", WorkbookStream()));
 
     private byte[] WorkbookStream()
     {
@@ -149,74 +141,4 @@ public sealed class RawXls
     }
 
     private static byte[] Record(int id, byte[] data) => new BinaryBuffer().Le16(id).Le16(data.Length).Bytes(data).ToArray();
-
-    /// <summary>A version 3 compound file holding one stream, "Workbook": FAT sectors, the stream's sectors, one directory sector.</summary>
-    private static byte[] CompoundFile(byte[] workbook)
-    {
-        var streamSectors = (workbook.Length + SectorSize - 1) / SectorSize;
-        var fatSectors = 1;
-        while (fatSectors * (SectorSize / 4) < fatSectors + streamSectors + 1)
-        {
-            fatSectors++;
-        }
-
-        var directorySector = fatSectors + streamSectors;
-        var file = new byte[SectorSize * (1 + directorySector + 1)];
-        var header = file.AsSpan(0, SectorSize);
-        ((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).CopyTo(header);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[24..], 0x003E);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], 0x0003);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0xFFFE);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[30..], 9);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[32..], 6);
-        BinaryPrimitives.WriteInt32LittleEndian(header[44..], fatSectors);
-        BinaryPrimitives.WriteInt32LittleEndian(header[48..], directorySector);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[56..], 4096);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[60..], EndOfChain);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[68..], EndOfChain);
-        for (var i = 0; i < 109; i++)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(header[(76 + (4 * i))..], i < fatSectors ? (uint)i : FreeSector);
-        }
-
-        var fat = new uint[fatSectors * (SectorSize / 4)];
-        Array.Fill(fat, FreeSector);
-        for (var i = 0; i < fatSectors; i++)
-        {
-            fat[i] = FatSector;
-        }
-
-        for (var i = 0; i < streamSectors; i++)
-        {
-            fat[fatSectors + i] = i == streamSectors - 1 ? EndOfChain : (uint)(fatSectors + i + 1);
-        }
-
-        fat[directorySector] = EndOfChain;
-        for (var i = 0; i < fat.Length; i++)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(SectorSize + (4 * i)), fat[i]);
-        }
-
-        workbook.CopyTo(file, SectorSize * (1 + fatSectors));
-        var directory = file.AsSpan(SectorSize * (1 + directorySector), SectorSize);
-        DirectoryEntry(directory[..128], "Root Entry", type: 5, child: 1, start: EndOfChain, size: 0);
-        DirectoryEntry(directory[128..256], "Workbook", type: 2, child: FreeSector, start: (uint)fatSectors, size: workbook.Length);
-        DirectoryEntry(directory[256..384], string.Empty, type: 0, child: FreeSector, start: 0, size: 0);
-        DirectoryEntry(directory[384..], string.Empty, type: 0, child: FreeSector, start: 0, size: 0);
-        return file;
-    }
-
-    private static void DirectoryEntry(Span<byte> entry, string name, byte type, uint child, uint start, int size)
-    {
-        var nameBytes = Encoding.Unicode.GetBytes(name);
-        nameBytes.CopyTo(entry);
-        BinaryPrimitives.WriteUInt16LittleEndian(entry[64..], (ushort)(name.Length == 0 ? 0 : nameBytes.Length + 2));
-        entry[66] = type;
-        entry[67] = 1;
-        BinaryPrimitives.WriteUInt32LittleEndian(entry[68..], FreeSector);
-        BinaryPrimitives.WriteUInt32LittleEndian(entry[72..], FreeSector);
-        BinaryPrimitives.WriteUInt32LittleEndian(entry[76..], child);
-        BinaryPrimitives.WriteUInt32LittleEndian(entry[116..], start);
-        BinaryPrimitives.WriteInt32LittleEndian(entry[120..], size);
-    }
 }
