@@ -22,7 +22,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : AsyncCommand<SubmitC
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("The .csv or Excel file (.xlsx, .xlsb, .xls) of orders: one row per line item.")]
+        [Description("The .csv or .xlsx file of orders: one row per line item.")]
         public string File { get; set; } = string.Empty;
 
         [CommandOption("--what-if")]
