@@ -1,7 +1,7 @@
 namespace BatchOrders.Reading;
 
 /// <summary>Excel's column letters: 0 → A, 25 → Z, 26 → AA, and back from a cell reference.</summary>
-public static class ColumnLetters
+internal static class ColumnLetters
 {
     /// <summary>The letters of the 0-based column <paramref name="index"/>.</summary>
     public static string From(int index)
