@@ -66,6 +66,25 @@ internal sealed class WorkbookPackage : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the package, reads its workbook part with <paramref name="readContents"/> (.xlsx XML or .xlsb records)
+    /// and chooses the sheet; the package is closed again when that fails.
+    /// </summary>
+    public static (WorkbookPackage Package, WorkbookSheet Sheet, bool Date1904) OpenSheet(string path, string? sheetName, Func<WorkbookPackage, WorkbookContents> readContents)
+    {
+        var package = Open(path, InputFileSniffer.DamagedMessage(path));
+        try
+        {
+            var contents = readContents(package);
+            return (package, WorkbookSheet.Choose(contents.Sheets, sheetName), contents.Date1904);
+        }
+        catch
+        {
+            package.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The part a workbook relationship of this type points to (the last segment of its type, such as "styles"), or null.</summary>
     public string? WorkbookPartOfType(string type) => WorkbookRelationships.FirstOrDefault(r => r.Is(type) && _entries.ContainsKey(r.Target))?.Target;
 

@@ -41,18 +41,8 @@ internal sealed class XlsbRowSource : ISheetRowSource
     /// <summary>Opens the named sheet, or the first one. A missing sheet is an <see cref="InputFileException"/> naming the sheets there are.</summary>
     public static XlsbRowSource Open(string path, string? sheetName)
     {
-        var package = WorkbookPackage.Open(path, InputFileSniffer.DamagedMessage(path));
-        try
-        {
-            var workbook = XlsbWorkbook.Read(package);
-            var sheet = WorkbookSheet.Choose(workbook.Sheets, sheetName);
-            return new XlsbRowSource(package, sheet.Name, sheet.Part!, workbook.Date1904);
-        }
-        catch
-        {
-            package.Dispose();
-            throw;
-        }
+        var (package, sheet, date1904) = WorkbookPackage.OpenSheet(path, sheetName, XlsbWorkbook.Read);
+        return new XlsbRowSource(package, sheet.Name, sheet.Part!, date1904);
     }
 
     public IEnumerable<SheetRow> ReadRows(CancellationToken cancellationToken)

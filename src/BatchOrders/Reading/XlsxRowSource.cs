@@ -28,18 +28,8 @@ internal sealed class XlsxRowSource : ISheetRowSource
     /// <summary>Opens the named sheet, or the first one. A missing sheet is an <see cref="InputFileException"/> naming the sheets there are.</summary>
     public static XlsxRowSource Open(string path, string? sheetName)
     {
-        var package = WorkbookPackage.Open(path, InputFileSniffer.DamagedMessage(path));
-        try
-        {
-            var workbook = WorkbookContents.ReadXml(package);
-            var sheet = WorkbookSheet.Choose(workbook.Sheets, sheetName);
-            return new XlsxRowSource(package, sheet.Name, sheet.Part!, workbook.Date1904);
-        }
-        catch
-        {
-            package.Dispose();
-            throw;
-        }
+        var (package, sheet, date1904) = WorkbookPackage.OpenSheet(path, sheetName, WorkbookContents.ReadXml);
+        return new XlsxRowSource(package, sheet.Name, sheet.Part!, date1904);
     }
 
     public IEnumerable<SheetRow> ReadRows(CancellationToken cancellationToken)
