@@ -9,6 +9,8 @@ namespace BatchOrders.Reading;
 /// </summary>
 internal sealed class Biff12Reader : IDisposable
 {
+    private const int MaxRecordBytes = 16 * 1024 * 1024;
+
     private readonly Stream _stream;
     private byte[] _buffer = new byte[256];
 
@@ -48,6 +50,12 @@ internal sealed class Biff12Reader : IDisposable
             }
         }
 
+        // No record of a sheet of values is anywhere near this: a larger size is a damaged part, not data.
+        if (size > MaxRecordBytes)
+        {
+            throw new InvalidDataException("An .xlsb record claims more bytes than any record holds.");
+        }
+
         if (size > _buffer.Length)
         {
             _buffer = new byte[Math.Max(size, _buffer.Length * 2)];
@@ -64,11 +72,21 @@ internal sealed class Biff12Reader : IDisposable
     /// <summary>An XLWideString at <paramref name="offset"/>: a 32-bit character count, then UTF-16; the offset moves past it.</summary>
     public static string WideString(ReadOnlySpan<byte> data, ref int offset)
     {
+        if (offset + 4 > data.Length)
+        {
+            throw new InvalidDataException("An .xlsb string runs past the end of its record.");
+        }
+
         var count = BinaryPrimitives.ReadInt32LittleEndian(data[offset..]);
         offset += 4;
-        if (count is <= 0 or -1)
+        if (count <= 0)
         {
             return string.Empty;
+        }
+
+        if (count > (data.Length - offset) / 2)
+        {
+            throw new InvalidDataException("An .xlsb string runs past the end of its record.");
         }
 
         var text = Encoding.Unicode.GetString(data.Slice(offset, count * 2));

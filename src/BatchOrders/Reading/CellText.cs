@@ -83,7 +83,8 @@ internal static class CellText
     /// <summary>A date (and time) a reader already converted, as its format shows it.</summary>
     public static string DateTime(DateTime value, NumberFormatKind kind)
     {
-        var rounded = new DateTime((long)Math.Round(value.Ticks / (double)TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero) * TimeSpan.TicksPerSecond, DateTimeKind.Unspecified);
+        var seconds = Math.Round(value.Ticks / (double)TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero);
+        var rounded = new DateTime(Math.Min((long)seconds * TimeSpan.TicksPerSecond, System.DateTime.MaxValue.Ticks), DateTimeKind.Unspecified);
         if (kind == NumberFormatKind.Time)
         {
             return TimeOfDay(rounded.TimeOfDay);

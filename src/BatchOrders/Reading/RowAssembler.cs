@@ -31,9 +31,17 @@ internal sealed class RowAssembler
         return done;
     }
 
+    /// <summary>Excel's last column, XFD: a cell said to lie beyond it (or before A) is not a cell of the sheet.</summary>
+    public const int MaxColumn = 16_383;
+
     /// <summary>Sets a cell's text (trimmed); cells between the last one set and this one are empty.</summary>
     public void Set(int column, string text)
     {
+        if (column is < 0 or > MaxColumn)
+        {
+            return;
+        }
+
         while (_cells.Count <= column)
         {
             _cells.Add(string.Empty);
@@ -46,7 +54,13 @@ internal sealed class RowAssembler
     public int NextColumn => _cells.Count;
 
     /// <summary>Records why a cell's value cannot be used (an Excel error, a formula never calculated).</summary>
-    public void Issue(int column, string message) => (_issues ??= []).Add(new CellIssue(column, message));
+    public void Issue(int column, string message)
+    {
+        if (column is >= 0 and <= MaxColumn)
+        {
+            (_issues ??= []).Add(new CellIssue(column, message));
+        }
+    }
 
     /// <summary>Finishes the row being gathered: true with the row when it has a non-blank cell.</summary>
     public bool Finish(out SheetRow row)
