@@ -117,6 +117,22 @@ public sealed class WorkbookFormatTests : IDisposable
     }
 
     [Fact]
+    public void Strict_open_xml_date_cells_read_as_the_dates_and_times_they_show()
+    {
+        var path = _folder.WriteBytes("strict.xlsx", new RawXlsx { Namespace = RawXlsx.StrictNamespace }.Sheet("Orders",
+            $"<row r=\"1\">{string.Concat(new[] { "CustomerId", "OfferId", "Quantity", "Start", "Call at" }.Select((h, i) => RawXlsx.InlineCell(RawXlsx.Reference(i, 1), h)))}</row>" +
+            $"<row r=\"2\">{RawXlsx.InlineCell("A2", Rows.Customer)}{RawXlsx.InlineCell("B2", Rows.E3)}{RawXlsx.NumberCell("C2", "2")}" +
+            "<c r=\"D2\" t=\"d\"><v>2026-03-01T00:00:00</v></c><c r=\"E2\" t=\"d\"><v>13:29:59.9999999999984</v></c></row>" +
+            $"<row r=\"3\">{RawXlsx.InlineCell("A3", Rows.OtherCustomer)}{RawXlsx.InlineCell("B3", Rows.E3)}<c r=\"C3\" t=\"d\"><v>2026-03-01T00:00:00.00000020954757600</v></c></row>").ToBytes());
+
+        var read = SpreadsheetReader.Read(path);
+
+        Assert.Equal([Rows.Customer, Rows.E3, "2", "2026-03-01", "13:30:00"], read.Rows.Single().Cells);
+        var error = Assert.Single(read.Errors);
+        Assert.Equal((3, "Quantity", "'2026-03-01' is not a number: enter a whole number of licences, 1 or more."), (error.Row, error.Column, error.Message));
+    }
+
+    [Fact]
     public void Excel_errors_in_an_xlsb_are_reported_at_their_cell()
     {
         var path = _folder.WriteBytes("errors.xlsb", new RawXlsb().Sheet("Orders",
