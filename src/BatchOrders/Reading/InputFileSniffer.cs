@@ -61,6 +61,11 @@ internal static class InputFileSniffer
     /// <summary>Whether an OLE compound file holds an encrypted package (an "EncryptionInfo" stream, its name in UTF-16).</summary>
     public static bool IsEncrypted(string path)
     {
+        if (!ReadHead(path).AsSpan().StartsWith(OleMagic))
+        {
+            return false;
+        }
+
         var marker = Encoding.Unicode.GetBytes("EncryptionInfo");
         using var stream = File.OpenRead(path);
         var buffer = new byte[(int)Math.Min(stream.Length, 1024 * 1024)];

@@ -1,5 +1,4 @@
 using System.Xml;
-using ExcelDataReader.Exceptions;
 using static System.FormattableString;
 
 namespace BatchOrders.Reading;
@@ -77,12 +76,11 @@ public static class SpreadsheetReader
     };
 
     /// <summary>
-    /// What the zip, XML and ExcelDataReader layers throw for a file that is not the workbook it claims to be
-    /// (a truncated zip, malformed XML, a record cut short), as opposed to a fault of the machine or a bug.
+    /// What the zip and XML layers throw for a file that is not the workbook it claims to be (a truncated zip,
+    /// malformed XML, a record cut short), as opposed to a fault of the machine or a bug. ExcelDataReader's faults
+    /// are turned into messages by <see cref="XlsRowSource"/>.
     /// </summary>
-    private static bool IsDamagedWorkbook(Exception ex) =>
-        ex is InvalidDataException or XmlException or EndOfStreamException or ExcelReaderException or ArgumentOutOfRangeException { Source: "ExcelDataReader" } or
-            IndexOutOfRangeException { Source: "ExcelDataReader" } or NotSupportedException { Source: "ExcelDataReader" };
+    private static bool IsDamagedWorkbook(Exception ex) => ex is InvalidDataException or XmlException or EndOfStreamException;
 
     private static ReadResult ReadRows(string path, ISheetRowSource source, ReadOptions options, CancellationToken cancellationToken)
     {

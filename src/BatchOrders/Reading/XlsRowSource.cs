@@ -13,13 +13,15 @@ namespace BatchOrders.Reading;
 internal sealed class XlsRowSource : ISheetRowSource
 {
     private readonly IExcelDataReader _reader;
+    private readonly string _path;
 
     static XlsRowSource() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private XlsRowSource(IExcelDataReader reader, string sheetName)
+    private XlsRowSource(IExcelDataReader reader, string sheetName, string path)
     {
         _reader = reader;
         SheetName = sheetName;
+        _path = path;
     }
 
     public string? SheetName { get; }
@@ -37,6 +39,11 @@ internal sealed class XlsRowSource : ISheetRowSource
         {
             stream.Dispose();
             throw new InputFileException(InputFileSniffer.PasswordMessage, ex);
+        }
+        catch (Exception ex) when (IsParserFault(ex))
+        {
+            stream.Dispose();
+            throw Damaged(path, ex);
         }
         catch
         {
@@ -60,7 +67,12 @@ internal sealed class XlsRowSource : ISheetRowSource
                 reader.NextResult();
             }
 
-            return new XlsRowSource(reader, chosen.Name);
+            return new XlsRowSource(reader, chosen.Name, path);
+        }
+        catch (Exception ex) when (IsParserFault(ex))
+        {
+            reader.Dispose();
+            throw Damaged(path, ex);
         }
         catch
         {
@@ -73,7 +85,7 @@ internal sealed class XlsRowSource : ISheetRowSource
     {
         var row = new RowAssembler();
         var number = 0;
-        while (_reader.Read())
+        while (Next())
         {
             // ExcelDataReader gives every row from the first, blank ones too: the count is Excel's row number.
             number++;
@@ -99,6 +111,30 @@ internal sealed class XlsRowSource : ISheetRowSource
     }
 
     public void Dispose() => _reader.Dispose();
+
+    /// <summary>
+    /// Whether an exception from ExcelDataReader means the bytes are not the workbook they claim to be: its parsers
+    /// index into records as the file describes them, so a damaged file fails in whatever way its bytes lead to.
+    /// Faults of the machine (I/O, memory), cancellation and our own messages are not that.
+    /// </summary>
+    private static bool IsParserFault(Exception ex) =>
+        ex is not (IOException or UnauthorizedAccessException or OperationCanceledException or OutOfMemoryException or InputFileException)
+        || ex is EndOfStreamException;
+
+    private static InputFileException Damaged(string path, Exception ex) =>
+        new(InputFileSniffer.IsEncrypted(path) ? InputFileSniffer.PasswordMessage : InputFileSniffer.DamagedMessage(path), ex);
+
+    private bool Next()
+    {
+        try
+        {
+            return _reader.Read();
+        }
+        catch (Exception ex) when (IsParserFault(ex))
+        {
+            throw Damaged(_path, ex);
+        }
+    }
 
     private string Text(object value, int column) => value switch
     {

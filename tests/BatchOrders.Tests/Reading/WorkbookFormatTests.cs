@@ -145,6 +145,28 @@ public sealed class WorkbookFormatTests : IDisposable
     }
 
     [Theory]
+    [InlineData("xlsx")]
+    [InlineData("xlsb")]
+    [InlineData("xls")]
+    public void Damaged_bytes_give_a_message_or_rows_never_an_exception(string format)
+    {
+        var original = File.ReadAllBytes(Write(format, date1904: false));
+        var random = new Random(12);
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            var bytes = (byte[])original.Clone();
+            for (var i = 0; i < 6; i++)
+            {
+                bytes[random.Next(8, bytes.Length)] = (byte)random.Next(256);
+            }
+
+            var read = SpreadsheetReader.Read(_folder.WriteBytes($"damaged-{attempt}.{format}", bytes));
+
+            Assert.True(read.Problem is not null || read.DataRowCount > 0, $"attempt {attempt}");
+        }
+    }
+
+    [Theory]
     [InlineData(60, false, "1900-02-29")]
     [InlineData(59, false, "1900-02-28")]
     [InlineData(61, false, "1900-03-01")]
