@@ -53,16 +53,17 @@ internal sealed class XlsRowSource : ISheetRowSource
 
         try
         {
-            var names = new List<WorkbookSheet>();
+            // ExcelDataReader names its sheets one result at a time; every one of them is a worksheet.
+            var sheets = new List<WorkbookSheet>();
             do
             {
-                names.Add(new WorkbookSheet(reader.Name ?? string.Empty, names.Count.ToString(CultureInfo.InvariantCulture)));
+                sheets.Add(new WorkbookSheet(reader.Name ?? string.Empty, reader.Name ?? string.Empty));
             }
             while (reader.NextResult());
 
-            var chosen = WorkbookSheet.Choose(names, sheetName);
+            var chosen = WorkbookSheet.Choose(sheets, sheetName);
             reader.Reset();
-            for (var i = int.Parse(chosen.Part!, CultureInfo.InvariantCulture); i > 0; i--)
+            for (var skip = sheets.IndexOf(chosen); skip > 0; skip--)
             {
                 reader.NextResult();
             }
