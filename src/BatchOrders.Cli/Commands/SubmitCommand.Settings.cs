@@ -12,7 +12,7 @@ internal sealed partial class SubmitCommand
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("The .csv or .xlsx file of orders: one row per line item.")]
+        [Description("The .csv, .xlsx, .xlsb or .xls file of orders: one row per line item.")]
         public string File { get; set; } = string.Empty;
 
         [CommandOption("--what-if")]
