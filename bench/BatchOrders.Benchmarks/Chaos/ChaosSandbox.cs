@@ -67,8 +67,11 @@ internal sealed partial class ChaosSandbox : IDisposable
         _entriesBefore = _last.LedgerEntries;
         _stormsBefore = _last.Storm429s;
         Restarts++;
+        var launched = DateTimeOffset.UtcNow;
         await LaunchAsync(new Uri(Address).Port, cancellationToken);
-        _entriesBefore = await LedgerEntriesNowAsync(cancellationToken);
+
+        // Every entry of the earlier lives is older than this launch, every entry of this life (its counters) newer.
+        _entriesBefore = (await LedgerAsync(cancellationToken)).Count(e => e.CreatedAt < launched);
         return away.Elapsed;
     }
 
@@ -101,24 +104,6 @@ internal sealed partial class ChaosSandbox : IDisposable
     {
         _process?.Dispose();
         _http.Dispose();
-    }
-
-    /// <summary>
-    /// The ledger's size now, taken between two equal readings of the counters so that orders created meanwhile are
-    /// counted once: the base the counters of this life add to.
-    /// </summary>
-    private async Task<long> LedgerEntriesNowAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var before = await StatsAsync(cancellationToken);
-            var entries = (await LedgerAsync(cancellationToken)).Count;
-            var after = await StatsAsync(cancellationToken);
-            if (before is not null && after is not null && before.OrdersCreated + before.OrdersPatched == after.OrdersCreated + after.OrdersPatched)
-            {
-                return entries - after.OrdersCreated - after.OrdersPatched;
-            }
-        }
     }
 
     private async Task LaunchAsync(int port, CancellationToken cancellationToken)

@@ -9,16 +9,17 @@ namespace BatchOrders.Benchmarks.Chaos;
 internal sealed record ChaosSchedule(IReadOnlyList<RunPlan> Runs, IReadOnlyList<double> RestartShares)
 {
     /// <summary>
-    /// How much of each quarter a progress kill may aim at: the last 2% are left out, so a kill that lands a few
-    /// orders late (the client runs on between two readings) still lands in its quarter; in the last quarter this
-    /// also keeps it from racing the end of the batch.
+    /// How much of each quarter a progress kill may aim at: the last 2% of the batch, or its last 12 orders if that is
+    /// more, are left out. A kill lands a few orders late — the sandbox still commits what the client had in flight
+    /// (8 requests) — and must still land in its quarter; in the last quarter this also keeps it from racing the end.
     /// </summary>
-    public const double QuarterSpan = 0.23;
+    public static double QuarterSpan(int orders) => 0.25 - Math.Max(0.02, 12.0 / Math.Max(1, orders));
 
     public static ChaosSchedule Create(ChaosSettings settings, Random random)
     {
+        var span = QuarterSpan(settings.Orders);
         var shares = Enumerable.Range(0, settings.ProgressKills)
-            .Select(i => (i % 4 / 4.0) + (random.NextDouble() * QuarterSpan))
+            .Select(i => (i % 4 / 4.0) + (random.NextDouble() * span))
             .Order()
             .ToList();
         var runs = shares.Select(share => new RunPlan(KillKind.Progress, Share: share)).ToList();

@@ -59,9 +59,9 @@ internal sealed record ChaosSettings(
             SandboxRestarts: 2, TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(2_500), StormRate: 0.01, StormSeconds: 1, 15,
             TimeSpan.FromMinutes(4), cli);
 
-    /// <summary>The xunit test's size: one kill per quarter, one restart, one workbook kill, one migration trial.</summary>
+    /// <summary>The xunit test's size, on the mixed input: one kill per quarter, one restart, one workbook kill, one migration trial.</summary>
     public static ChaosSettings Ci(int seed, string cli, string folder) =>
-        new("ci", seed, 150, Mixed: false, CartsSentByClient, ProgressKills: 4, StartUpKills: 0, StormKills: 0, WorkbookKills: 1, MigrationKills: 1,
+        new("ci", seed, 120, Mixed: true, CartsSentByClient, ProgressKills: 4, StartUpKills: 0, StormKills: 0, WorkbookKills: 1, MigrationKills: 1,
             SandboxRestarts: 1, TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(2_000), StormRate: 0.002, StormSeconds: 1, 8,
             TimeSpan.FromMinutes(2), cli, folder);
 

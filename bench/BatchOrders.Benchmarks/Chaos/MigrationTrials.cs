@@ -46,13 +46,13 @@ internal sealed class MigrationTrials(string cli, string folder, Random random, 
         }
 
         var window = await CalibrateAsync(cancellationToken);
-        output.WriteLine($"  migration 0 (not killed): the migration committed {window.TotalMilliseconds:N0} ms after the journal was opened; kills land 0–{1.25 * window.TotalMilliseconds:N0} ms after it");
+        output.WriteLine($"  migration 0 (not killed): the migration committed {window.TotalMilliseconds:N0} ms after the journal was opened; kills land 0–{1.5 * window.TotalMilliseconds:N0} ms after it");
         for (var trial = 1; trial <= trials; trial++)
         {
             var csv = Prepare(trial);
             var journal = BatchJournal.DefaultPath(csv);
             var plan = OrderPlanner.Plan(csv, SpreadsheetReader.Read(csv, cancellationToken: cancellationToken).Rows);
-            var (kill, afterOpen, exitCode) = await KillDuringOpenAsync(csv, journal, trial, window * 1.25 * random.NextDouble(), cancellationToken);
+            var (kill, afterOpen, exitCode) = await KillDuringOpenAsync(csv, journal, trial, window * 1.5 * random.NextDouble(), cancellationToken);
             if (kill is { } seconds)
             {
                 var version = SchemaVersion(journal);
