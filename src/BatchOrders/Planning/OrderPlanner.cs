@@ -24,7 +24,8 @@ public static class OrderPlanner
 
         var groups = RowGrouping.Create(file, rows, checkDuplicates: !options.AllowDuplicates);
         var grouped = groups.RowsGroupByGroup(rows);
-        return new OrderPlan(KeyOrders(groups, grouped, options), groups.Errors);
+        var orders = KeyOrders(groups, grouped, options);
+        return new OrderPlan(orders, [.. groups.Errors, .. CartRowsWithoutBillingCycle(file, orders)]);
     }
 
     /// <summary>The path a row's line item is bought by: add-ons are always PATCHed into their order.</summary>
@@ -83,6 +84,14 @@ public static class OrderPlanner
             hash => hash.Dispose());
         return orders;
     }
+
+    /// <summary>A cart line needs a billing cycle (an order takes the offer's default; a cart has none to take).</summary>
+    private static IEnumerable<RowError> CartRowsWithoutBillingCycle(string file, PlannedOrder[] orders) =>
+        orders.Where(o => o.Path == PurchasePath.Cart && o.BillingCycle is null)
+            .SelectMany(o => o.LineItems)
+            .OrderBy(i => i.Row.Location.Row)
+            .Select(i => new RowError(file, i.Row.Location.Sheet, i.Row.Location.Row, InputColumns.Get(InputColumn.BillingCycle).Name, string.Empty,
+                $"BillingCycle is empty, and {i.Row.OfferId} is a new-commerce offer, bought through a cart, which needs one: enter the billing cycle it is sold with, such as Monthly or Annual."));
 
     private static int Parts(int rows, int limit) => (rows + limit - 1) / limit;
 
