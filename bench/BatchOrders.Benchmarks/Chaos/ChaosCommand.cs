@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BatchOrders.Benchmarks.Chaos;
 
 /// <summary>
-/// <c>chaos [--quick] [--mixed] [--seed N|random] [--orders N] [--kills N] [--restarts N] [--cli DLL]</c>: parses the
+/// <c>chaos [--quick] [--plain] [--seed N|random] [--orders N] [--kills N] [--restarts N] [--cli DLL]</c>: parses the
 /// arguments and runs the harness; exit 0 when every order was created exactly once and the run kept to its plan.
 /// </summary>
 internal static class ChaosCommand
@@ -11,12 +11,12 @@ internal static class ChaosCommand
     public const int DefaultSeed = 20_251_125;
 
     private const string Usage =
-        "Usage: BatchOrders.Benchmarks chaos [--quick] [--mixed] [--seed N|random] [--orders N] [--kills N] [--restarts N] [--cli BatchOrders.Cli.dll]";
+        "Usage: BatchOrders.Benchmarks chaos [--quick] [--plain] [--seed N|random] [--orders N] [--kills N] [--restarts N] [--cli BatchOrders.Cli.dll]";
 
     public static async Task<int> RunAsync(string[] args)
     {
         var quick = false;
-        var mixed = false;
+        var plain = false;
         var seed = DefaultSeed;
         int? orders = null;
         int? kills = null;
@@ -29,8 +29,8 @@ internal static class ChaosCommand
                 case "--quick":
                     quick = true;
                     break;
-                case "--mixed":
-                    mixed = true;
+                case "--plain":
+                    plain = true;
                     break;
                 case "--seed" when i + 1 < args.Length:
                     seed = args[++i] == "random" ? Random.Shared.Next() : int.Parse(args[i], NumberStyles.Integer, CultureInfo.InvariantCulture);
@@ -64,7 +64,7 @@ internal static class ChaosCommand
         var settings = quick ? ChaosSettings.Quick(seed, cli) : ChaosSettings.Full(seed, cli);
         settings = settings with
         {
-            Mixed = mixed || settings.Mixed,
+            Mixed = settings.Mixed && !plain,
             Orders = orders ?? settings.Orders,
             ProgressKills = kills ?? settings.ProgressKills,
             SandboxRestarts = restarts ?? settings.SandboxRestarts,
