@@ -1,5 +1,6 @@
 using BatchOrders.Cli.Output;
 using BatchOrders.Cli.Targets;
+using BatchOrders.Problems;
 using BatchOrders.Results;
 using BatchOrders.Runs;
 
@@ -64,7 +65,7 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
         if (run is null)
         {
             liveTokens?.Dispose();
-            return Refuse($"{ProblemWords.For(problem!)} Nothing was sent.", ExitCodes.InvalidInput, settings);
+            return Refuse($"{ProblemWords.For(problem!)} Nothing was sent.", problem is JournalInUse ? ExitCodes.JournalInUse : ExitCodes.InvalidInput, settings);
         }
 
         using (run)

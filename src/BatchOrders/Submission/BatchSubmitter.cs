@@ -26,8 +26,10 @@ internal sealed class BatchSubmitter
         _options = options;
         _time = time ?? TimeProvider.System;
         _random = random ?? new Random();
-        _orders = new OrderSender(journal, client, logger ?? NullLogger.Instance);
-        _carts = new CartSender(journal, client, Guid.NewGuid, logger ?? NullLogger.Instance);
+        var readBack = new OrderReadBack(journal, client);
+        var staleAnswers = new StaleAnswerCheck(journal, readBack, options, _time);
+        _orders = new OrderSender(journal, client, staleAnswers, logger ?? NullLogger.Instance);
+        _carts = new CartSender(journal, client, readBack, staleAnswers, Guid.NewGuid, logger ?? NullLogger.Instance);
     }
 
     /// <summary>

@@ -13,19 +13,23 @@ namespace BatchOrders.Submission;
 /// was already checked out, or expired, the customer's orders are read back first: a second cart is never made for
 /// lines that may have been bought.
 /// </summary>
-internal sealed partial class CartSender(BatchJournal journal, PartnerCenterClient client, Func<Guid> newId, ILogger logger)
+internal sealed partial class CartSender(BatchJournal journal, PartnerCenterClient client, OrderReadBack readBack, StaleAnswerCheck staleAnswers, Func<Guid> newId, ILogger logger)
 {
     private const string AlreadySubmitted = "800065";
     private const string CartNotFound = "800008";
-
-    // A checkout answered a little after the cart was created is still found: the two clocks need not agree.
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(15);
 
     public async Task SendAsync(JournalOrder order, StepAttempts attempts, Func<Task> stopBatch)
     {
         var unknownBefore = order.State == OrderState.Sending;
         var current = journal.Apply(order.OrderKey, new OrderChange.Send());
         attempts.Counters.Started();
+
+        // Without a cart id nothing can have been bought (the cart id is journaled before any checkout).
+        if (await staleAnswers.TrySettleAsync(current, answerUnknown: unknownBefore && current.CartId is not null, attempts))
+        {
+            return;
+        }
+
         for (var cart = 0; cart < 2; cart++)
         {
             if (current.CartId is null)
@@ -56,7 +60,7 @@ internal sealed partial class CartSender(BatchJournal journal, PartnerCenterClie
                     Finish(current, new OrderChange.Settle(result.HttpStatus, CheckedOut(current, result)) { Attempt = checkout.Answered }, attempts);
                     return;
                 case AttemptOutcome.Rejected { Error.Code: AlreadySubmitted or CartNotFound } rejected:
-                    var found = await ReadBackAsync(current, attempts);
+                    var found = await readBack.FindAsync(current, attempts);
                     if (found is null)
                     {
                         await Unresolved(current, checkout, answerUnknown: true, attempts, stopBatch);
@@ -122,21 +126,6 @@ internal sealed partial class CartSender(BatchJournal journal, PartnerCenterClie
         }
 
         return outcomes;
-    }
-
-    /// <summary>The customer's orders placed since the cart's first request that bought the order's lines; null when they could not be read.</summary>
-    private async Task<Dictionary<int, LineOutcome>?> ReadBackAsync(JournalOrder order, StepAttempts attempts)
-    {
-        var read = await attempts.RunAsync(order.OrderKey, Guid.NewGuid(), token => client.ListOrdersAsync(order.CustomerId, order.CorrelationId, token));
-        if (read.Outcome is not AttemptOutcome.OrdersListed listed)
-        {
-            return null;
-        }
-
-        var known = journal.GetPartnerOrderIds(order.CustomerId);
-        var since = (order.RequestFirstUsedAt ?? order.CreatedAt) - ClockSkew;
-        return PlacedLineMatcher.Match(order.LineItems, listed.Orders.Where(o =>
-            !known.Contains(o.Id) && (o.CreationDate is null || o.CreationDate >= since) && string.Equals(o.BillingCycle, order.BillingCycle, StringComparison.OrdinalIgnoreCase)));
     }
 
     private void Finish(JournalOrder order, OrderChange.Settle settle, StepAttempts attempts)

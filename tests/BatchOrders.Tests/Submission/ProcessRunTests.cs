@@ -54,6 +54,43 @@ public sealed class ProcessRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Killed_between_creating_carts_and_checking_them_out_and_rerun_no_cart_is_bought_twice()
+    {
+        // Slow enough answers that a kill finds carts created and not yet checked out (a run lasts several seconds).
+        await using var sandbox = await StartSandbox(latency: TimeSpan.FromMilliseconds(150), answerLost: 0.05);
+        var path = OrderFiles.WriteNewCommerce(_folder, "carts.csv", 100, seed: 8);
+        var random = new Random(909);
+
+        var killsBetweenSteps = 0;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var run = CliProcess.Start(Submit(path, sandbox));
+            var exited = run.WaitForExitAsync();
+            if (await Task.WhenAny(exited, Task.Delay(random.Next(1500, 4000))) == exited)
+            {
+                break;
+            }
+
+            CliProcess.Signal(run, "KILL");
+            await exited;
+            using var journal = OpenJournal(path);
+            killsBetweenSteps += journal.GetOrders(OrderState.Sending).Any(o => o.CartId is not null) ? 1 : 0;
+        }
+
+        var finished = false;
+        for (var rerun = 0; rerun < 5 && !finished; rerun++)
+        {
+            var (exitCode, output, error) = await CliProcess.RunAsync(Submit(path, sandbox));
+            Assert.True(exitCode is 0 or 3, output + error);
+            finished = exitCode == 0;
+        }
+
+        Assert.True(finished, "the batch never finished");
+        Assert.True(killsBetweenSteps > 0, "no kill left a cart created and not checked out: the test did not test anything");
+        CartPathTests.AssertCartsBoughtExactlyOnce(sandbox, path, expectedOrders: 100);
+    }
+
+    [Fact]
     public async Task Ctrl_c_stops_taking_orders_commits_the_in_flight_ones_says_how_to_resume_and_exits_3()
     {
         await using var sandbox = await StartSandbox(latency: TimeSpan.FromMilliseconds(60), answerLost: 0);
