@@ -11,6 +11,7 @@ namespace BatchOrders.Tests.Chaos;
 /// SIGKILLed and restarted on its state file mid-batch, and a version-2 journal killed while it migrates; then each
 /// planned line item exactly once in the ledger, and the journal agreeing with it.
 /// </summary>
+[Collection(nameof(RunsAlone))]
 public sealed class ChaosHarnessTests(ITestOutputHelper output) : IDisposable
 {
     private const int Seed = 20251125;
