@@ -82,6 +82,14 @@ internal sealed partial class SubmitCommand
         [DefaultValue(PurchasePathChoice.Auto)]
         public PurchasePathChoice Path { get; set; } = PurchasePathChoice.Auto;
 
+        [CommandOption("--allow-repeat")]
+        [Description("Send orders that repeat orders the customers already have from the last days (normally refused: the same file submitted twice).")]
+        public bool AllowRepeat { get; set; }
+
+        [CommandOption("--check-repeats")]
+        [Description("Check for repeats against the built-in sandbox too (always done for live and endpoint targets).")]
+        public bool CheckRepeats { get; set; }
+
         [CommandOption("--max-line-items <N>")]
         [Description("Line items per order before an order is split (default 50).")]
         [DefaultValue(50)]

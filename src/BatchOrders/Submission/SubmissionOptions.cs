@@ -44,6 +44,10 @@ public sealed record SubmissionOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 30 days")]
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>How far back the repeat check looks for a customer's orders that a planned order would repeat.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 365 days")]
+    public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromDays(7);
+
     /// <summary>The longest a 429 may pause the batch, however it backs off.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 1 hour")]
     public TimeSpan MaxThrottleWait { get; init; } = TimeSpan.FromMinutes(5);
