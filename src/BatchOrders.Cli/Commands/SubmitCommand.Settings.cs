@@ -90,6 +90,16 @@ internal sealed partial class SubmitCommand
         [Description("Check for repeats against the built-in sandbox too (always done for live and endpoint targets).")]
         public bool CheckRepeats { get; set; }
 
+        [CommandOption("--repeat-days <DAYS>")]
+        [Description("How many days back the repeat check looks for a customer's orders (default 7).")]
+        [DefaultValue(7)]
+        public int RepeatDays { get; set; } = 7;
+
+        [CommandOption("--stale-after <MINUTES>")]
+        [Description("An order without an answer whose request is older than this is looked for among the customer's orders before it is resent (default 60).")]
+        [DefaultValue(60)]
+        public int StaleAfterMinutes { get; set; } = 60;
+
         [CommandOption("--max-line-items <N>")]
         [Description("Line items per order before an order is split (default 50).")]
         [DefaultValue(50)]
@@ -133,6 +143,8 @@ internal sealed partial class SubmitCommand
             Concurrency = Concurrency,
             MaxRatePerMinute = MaxRate,
             AttemptTimeout = TimeSpan.FromSeconds(AttemptTimeoutSeconds),
+            RepeatWindow = TimeSpan.FromDays(RepeatDays),
+            StaleAfter = TimeSpan.FromMinutes(StaleAfterMinutes),
         };
 
         public BatchRunOptions RunOptions() => new()
@@ -149,6 +161,8 @@ internal sealed partial class SubmitCommand
             nameof(Submission.SubmissionOptions.Concurrency) => "--concurrency",
             nameof(Submission.SubmissionOptions.MaxRatePerMinute) => "--max-rate",
             nameof(Submission.SubmissionOptions.AttemptTimeout) => "--attempt-timeout",
+            nameof(Submission.SubmissionOptions.RepeatWindow) => "--repeat-days",
+            nameof(Submission.SubmissionOptions.StaleAfter) => "--stale-after",
             _ => member ?? "An option",
         };
     }
