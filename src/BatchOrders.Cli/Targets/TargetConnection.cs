@@ -74,7 +74,8 @@ internal sealed class TargetConnection : IAsyncDisposable
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler(() => new BearerTokenHandler(tokens))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 64 });
+            // No cap on connections here: the submission's throttle gate bounds requests in flight (--max-in-flight).
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         return services.BuildServiceProvider();
     }
 }
