@@ -43,7 +43,8 @@ internal sealed class SubmissionCounters(int total, ThrottleGate gate, IProgress
         var gateNow = gate.Snapshot();
         progress.Report(new SubmissionProgress(
             total, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), Volatile.Read(ref _unresolved), Volatile.Read(ref _inFlight),
-            Math.Max(0, Volatile.Read(ref _attempts) - Volatile.Read(ref _succeeded) - Volatile.Read(ref _failed) - Volatile.Read(ref _unresolved)),
+            // Attempts beyond one per order: those of finished orders, and all but the request now in flight of the others.
+            Math.Max(0, Volatile.Read(ref _attempts) - Volatile.Read(ref _succeeded) - Volatile.Read(ref _failed) - Volatile.Read(ref _unresolved) - gateNow.InFlight),
             Volatile.Read(ref _throttled), gate.PausedUntil)
         {
             RequestsInFlight = gateNow.InFlight,
