@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BatchOrders.Sandbox.Identity;
 using Microsoft.Extensions.Logging;
 
 namespace BatchOrders.Sandbox;
@@ -76,6 +77,11 @@ public sealed partial class SandboxOptions
     /// <summary>An order reads as <c>pending</c> until this long after its last change, then <c>completed</c>.</summary>
     public TimeSpan OrderCompletionDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// When set, the sandbox also plays the identity provider of a rehearsal of the live path: it is served over HTTPS
+    /// and its orders API accepts only the access tokens it issued (see <see cref="SandboxIdentityOptions"/>).
+    /// </summary>
+    public SandboxIdentityOptions? Identity { get; set; }
     /// <summary>How long a cart can be checked out after it is created (Partner Center documents 7 days).</summary>
     public TimeSpan CartLifetime { get; set; } = TimeSpan.FromDays(7);
 
@@ -169,6 +175,15 @@ public sealed partial class SandboxOptions
             errors.Add("OrderCompletionDelay must not be negative.");
         }
 
+        if (Identity is not null)
+        {
+            errors.AddRange(Identity.Validate());
+            if (RequiredToken is not null)
+            {
+                errors.Add("RequiredToken cannot be combined with Identity: with Identity, the tokens the sandbox issued are required.");
+            }
+        }
+
         if (CartLifetime <= TimeSpan.Zero)
         {
             errors.Add("CartLifetime must be positive.");
@@ -197,6 +212,7 @@ public sealed partial class SandboxOptions
         var unknown = new HashSet<Guid>(UnknownCustomers);
         copy.ForbiddenTokens = forbidden;
         copy.UnknownCustomers = unknown;
+        copy.Identity = Identity?.Clone();
         return copy;
     }
 

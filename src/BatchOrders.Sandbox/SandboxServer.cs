@@ -1,8 +1,10 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using BatchOrders.Sandbox.Carts;
 using BatchOrders.Sandbox.Catalog;
 using BatchOrders.Sandbox.Faults;
 using BatchOrders.Sandbox.Idempotency;
+using BatchOrders.Sandbox.Identity;
 using BatchOrders.Sandbox.Orders;
 using BatchOrders.Sandbox.Pipeline;
 using BatchOrders.Sandbox.Storage;
@@ -32,9 +34,11 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly Lock _stopLock = new();
     private Task? _stopping;
 
-    private SandboxServer(WebApplication app, SandboxState state, FaultPlan faults, SandboxStatsCollector stats, CartBook carts, int seed)
+    private SandboxServer(WebApplication app, SandboxState state, FaultPlan faults, SandboxStatsCollector stats, CartBook carts, int seed, IdentityProvider? identity)
     {
         _app = app;
+        Identity = identity;
+        Certificate = identity is null ? null : X509CertificateLoader.LoadCertificate(identity.Certificate.RawData);
         _state = state;
         _faults = faults;
         _stats = stats;
@@ -48,6 +52,12 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The seed in use (chosen at start when the options gave none): pass it back to replay a run.</summary>
     public int Seed { get; }
+
+    /// <summary>With <see cref="SandboxOptions.Identity"/>: the HTTPS certificate a client must trust (public part); else null.</summary>
+    public X509Certificate2? Certificate { get; }
+
+    /// <summary>The identity provider, when the sandbox plays one.</summary>
+    internal IdentityProvider? Identity { get; }
 
     /// <summary>Starts a sandbox on the system clock, logging nowhere.</summary>
     public static Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default) =>
@@ -70,6 +80,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var seed = options.Seed ?? Random.Shared.Next();
         ISandboxStore store = options.StatePath is null ? new InMemorySandboxStore() : new SqliteSandboxStore(options.StatePath);
         var state = new SandboxState(store);
+        var identity = options.Identity is null ? null
+            : new IdentityProvider(options.Identity, timeProvider, loggerFactory.CreateLogger("BatchOrders.Sandbox"), options.RequestLogLevel);
         try
         {
             state.Use(s =>
@@ -98,7 +110,13 @@ public sealed class SandboxServer : IAsyncDisposable
             {
                 kestrel.AddServerHeader = false;
                 kestrel.Limits.MaxRequestBodySize = SandboxPipeline.MaxBodyBytes;
-                kestrel.Listen(IPAddress.Loopback, options.Port);
+                kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+                {
+                    if (identity is not null)
+                    {
+                        listen.UseHttps(identity.Certificate);
+                    }
+                });
             });
 
             var app = builder.Build();
@@ -107,7 +125,7 @@ public sealed class SandboxServer : IAsyncDisposable
             var orderIds = new OrderIdGenerator(seed, state.Use(s => s.CountLedgerEntries()));
             var carts = new CartBook(state, SandboxCatalog.Seeded, options, seed, orderIds, timeProvider);
             var pipeline = new SandboxPipeline(
-                new BearerToken(options.RequiredToken, options.ForbiddenTokens),
+                new BearerToken(options.RequiredToken, options.ForbiddenTokens, identity is null ? null : identity.CheckAccessToken),
                 faults,
                 new IdempotencyGate(state, options.IdempotencyRetention, timeProvider),
                 new OrderBook(state, SandboxCatalog.Seeded, options, orderIds, timeProvider),
@@ -117,16 +135,19 @@ public sealed class SandboxServer : IAsyncDisposable
                 timeProvider,
                 loggerFactory.CreateLogger("BatchOrders.Sandbox"),
                 app.Lifetime.ApplicationStopping);
-            var server = new SandboxServer(app, state, faults, stats, carts, seed);
+            var server = new SandboxServer(app, state, faults, stats, carts, seed, identity);
             server.MapEndpoints(pipeline);
+            identity?.Map(app);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             server.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+            identity?.Start(server.BaseAddress);
             return server;
         }
         catch
         {
             state.Dispose();
+            identity?.Dispose();
             throw;
         }
     }
@@ -137,6 +158,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Every order and patch the sandbox committed, oldest first (also at <c>GET /_sandbox/ledger</c>).</summary>
     public IReadOnlyList<LedgerOrder> GetLedger(Guid? customerId = null) =>
         _state.Use(store => store.ReadLedger(customerId)).Where(o => o.Kind != LedgerOrder.ExistingKind).ToList();
+
+    /// <summary>With <see cref="SandboxOptions.Identity"/>: what its identity provider did (also at <c>GET /_sandbox/identity/stats</c>).</summary>
+    public IdentityStats? GetIdentityStats() => Identity?.Stats.Snapshot();
 
     /// <summary>The seeded decisions, in arrival order (also at <c>GET /_sandbox/faults</c>); the last 100,000 are kept.</summary>
     public IReadOnlyList<FaultDecision> GetFaultDecisions() => _faults.Decisions();
@@ -173,6 +197,8 @@ public sealed class SandboxServer : IAsyncDisposable
         await StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         _state.Dispose();
+        Identity?.Dispose();
+        Certificate?.Dispose();
     }
 
     private async Task StopCoreAsync(CancellationToken cancellationToken) => await _app.StopAsync(cancellationToken);

@@ -7,8 +7,9 @@ namespace BatchOrders.Benchmarks.Suites;
 
 /// <summary>
 /// Reading + validation + planning (issue 2): ours against CsvHelper reading the same CSV into plain records and
-/// against ClosedXML loading the same workbook, and the xlsx row source alone at two sizes to show that its memory
-/// does not grow with the sheet.
+/// against ClosedXML loading the same workbook, the xlsx row source alone at two sizes to show that its memory
+/// does not grow with the sheet, and (issue 12) the Open XML SDK's package layer and OpenXmlReader enumerating the
+/// same 100,000 rows, the alternative to the row source's own zip and XML reading.
 /// </summary>
 internal sealed class ReadingSuite : IBenchmarkSuite
 {
@@ -21,6 +22,7 @@ internal sealed class ReadingSuite : IBenchmarkSuite
     private const string XlsxSourceLarge = "xlsx-source-100k";
     private const string XlsxInlineSmall = "xlsx-inline-source-10k";
     private const string XlsxInlineLarge = "xlsx-inline-source-100k";
+    private const string XlsxOpenXmlReader = "xlsx-openxmlreader-100k";
 
     public string Name => "reading";
 
@@ -58,6 +60,8 @@ internal sealed class ReadingSuite : IBenchmarkSuite
                 _ => EnumerateXlsxSource(inlineSmall), _ => EnumerateXlsxSource(xlsxWarmUp)),
             new(XlsxInlineLarge, "XlsxRowSource, same rows as inline strings (no shared string table), 100,000 rows", inlineLarge,
                 _ => EnumerateXlsxSource(inlineLarge), _ => EnumerateXlsxSource(xlsxWarmUp)),
+            new(XlsxOpenXmlReader, "Open XML SDK: SpreadsheetDocument + OpenXmlReader rows enumerated, not kept, 100,000-row xlsx", xlsxLarge,
+                _ => OpenXmlReaderRows.Enumerate(xlsxLarge), _ => OpenXmlReaderRows.Enumerate(xlsxWarmUp)),
         ];
     }
 
@@ -68,6 +72,8 @@ internal sealed class ReadingSuite : IBenchmarkSuite
         var xlsxMemory = (double)results[XlsxOurs].PeakRssBytes / results[XlsxBaseline].PeakRssBytes;
         var sourceGrowth = (double)results[XlsxSourceLarge].PeakRssBytes / results[XlsxSourceSmall].PeakRssBytes;
         var inlineGrowth = (double)results[XlsxInlineLarge].PeakRssBytes / results[XlsxInlineSmall].PeakRssBytes;
+        var sdkSpeed = results[XlsxSourceLarge].ItemsPerSecond / results[XlsxOpenXmlReader].ItemsPerSecond;
+        var sdkMemory = (double)results[XlsxSourceLarge].PeakRssBytes / results[XlsxOpenXmlReader].PeakRssBytes;
         return
         [
             new("CSV rows/s: ours (read+validate+plan) / CsvHelper records", csvSpeed, "x", ">= 0.70x", csvSpeed >= 0.70),
@@ -75,6 +81,8 @@ internal sealed class ReadingSuite : IBenchmarkSuite
             new("XLSX peak RSS: ours / ClosedXML", xlsxMemory, "x", "< 1x", xlsxMemory < 1),
             new("XlsxRowSource peak RSS: 100k rows / 10k rows (shared strings)", sourceGrowth, "x", "<= 1.25x (flat)", sourceGrowth <= 1.25),
             new("XlsxRowSource peak RSS: 100k rows / 10k rows (inline strings)", inlineGrowth, "x", "<= 1.25x (flat)", inlineGrowth <= 1.25),
+            new("XlsxRowSource rows/s / Open XML SDK OpenXmlReader rows/s, 100k rows", sdkSpeed, "x", "report (keep ours if >= 1x)", true),
+            new("XlsxRowSource peak RSS / Open XML SDK OpenXmlReader peak RSS, 100k rows", sdkMemory, "x", "report (keep ours if <= 1x)", true),
         ];
     }
 

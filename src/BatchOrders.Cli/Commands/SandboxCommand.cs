@@ -9,7 +9,7 @@ namespace BatchOrders.Cli.Commands;
 /// <summary><c>batchorders sandbox</c>: runs the Partner Center sandbox on its own until Ctrl+C.</summary>
 internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SandboxIdentitySettings
     {
         [CommandOption("--port <N>")]
         [Description("Port on 127.0.0.1 (default 0: a free port, printed at start).")]
@@ -158,6 +158,11 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
                 errors.Add($"--unknown-customer needs a customer tenant id (a GUID); got '{customer}'.");
             }
 
+            if (ToIdentityOptions(out var identityProblem) is not null && identityProblem is not null)
+            {
+                errors.Add(identityProblem);
+            }
+
             if (errors.Count == 0)
             {
                 errors.AddRange(ToOptions().Validate());
@@ -193,6 +198,7 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
                 CheckoutDuration = TimeSpan.FromMilliseconds(CheckoutTimeMs),
                 OrderGroupRefusalRate = RefuseOrderGroup,
                 RequestLogLevel = Quiet ? LogLevel.None : LogLevel.Information,
+                Identity = ToIdentityOptions(out _),
             };
             foreach (var token in ForbiddenTokens)
             {
@@ -253,6 +259,11 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
             console.MarkupLineInterpolated($"Partner Center sandbox listening on [bold]{server.BaseAddress}[/] (nothing is really ordered).");
             console.MarkupLineInterpolated($"Seed {server.Seed} · rate limit {Describe(options.RequestsPerMinute)} · state {options.StatePath ?? "in memory"} · faults {DescribeFaults(settings)}");
             console.MarkupLineInterpolated($"Ledger: {server.BaseAddress}_sandbox/ledger · stats: {server.BaseAddress}_sandbox/stats");
+            if (options.Identity is { } identity)
+            {
+                console.MarkupLineInterpolated($"Identity provider for tenant {identity.TenantId} ({identity.TenantDomain}), application {identity.ClientId}: secret {(identity.ClientSecret is null ? "refused" : "accepted")}, certificate {(identity.ClientCertificate is null ? "refused" : "accepted")}, device code (approve at {server.BaseAddress}_sandbox/identity/device).");
+                console.MarkupLineInterpolated($"Rehearse the live path with PartnerCenter:Authority and PartnerCenter:ApiBaseAddress = {server.BaseAddress}, PartnerCenter:TrustedCertificate = {Path.GetFullPath(identity.HttpsCertificatePath!)}");
+            }
             console.MarkupLine("Press Ctrl+C to stop.");
             await server.WaitForShutdownAsync(cancellationToken);
             var stats = server.GetStats();

@@ -12,7 +12,7 @@ internal sealed partial class SubmitCommand
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("The .csv or .xlsx file of orders: one row per line item.")]
+        [Description("The .csv, .xlsx, .xlsb or .xls file of orders: one row per line item.")]
         public string File { get; set; } = string.Empty;
 
         [CommandOption("--what-if")]
@@ -81,6 +81,11 @@ internal sealed partial class SubmitCommand
         [Description("Allow the same offer twice for one customer and billing cycle.")]
         public bool AllowDuplicates { get; set; }
 
+        [CommandOption("--path <PATH>")]
+        [Description("How orders are bought: auto (default: new-commerce catalog ids through carts, legacy offers through orders), order, or cart.")]
+        [DefaultValue(PurchasePathChoice.Auto)]
+        public PurchasePathChoice Path { get; set; } = PurchasePathChoice.Auto;
+
         [CommandOption("--max-line-items <N>")]
         [Description("Line items per order before an order is split (default 50).")]
         [DefaultValue(50)]
@@ -117,7 +122,7 @@ internal sealed partial class SubmitCommand
 
         public ReadOptions ReadOptions() => new() { Sheet = Sheet };
 
-        public PlanningOptions PlanningOptions() => new() { MaxLineItemsPerOrder = MaxLineItems, AllowDuplicates = AllowDuplicates };
+        public PlanningOptions PlanningOptions() => new() { MaxLineItemsPerOrder = MaxLineItems, AllowDuplicates = AllowDuplicates, Path = Path };
 
         public SubmissionOptions SubmissionOptions() => new()
         {

@@ -52,11 +52,13 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
         }
 
         var partnerCenter = CliConfiguration.PartnerCenter(CliConfiguration.Load(), settings.Tenant, settings.ClientId, settings.Certificate, settings.CertificateThumbprint, settings.DeviceCode);
-        var (liveTokens, signInProblem) = target.IsLive ? await LiveSignIn.PrepareAsync(partnerCenter, console) : (null, null);
+        var (liveTokens, signInProblem) = TargetConnection.SignsIn(target, partnerCenter) ? await LiveSignIn.PrepareAsync(partnerCenter, console) : (null, null);
         if (signInProblem is not null)
         {
             return Refuse(signInProblem, ExitCodes.AuthenticationOrConfiguration, settings);
         }
+
+        target = TargetConnection.Resolve(target, partnerCenter);
 
         var (run, problem) = BatchRun.Open(input, target, settings.RunOptions());
         if (run is null)
@@ -67,6 +69,17 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
 
         using (run)
         {
+            if (liveTokens is not null && await LiveSignIn.SignInAsync(liveTokens, cancellationToken) is { } refused)
+            {
+                liveTokens.Dispose();
+                return Refuse(refused, ExitCodes.AuthenticationOrConfiguration, settings);
+            }
+
+            if (run.ResumedFrom is { } original)
+            {
+                output?.MarkupLine($"Resuming batch {run.Journal.GetBatch()!.BatchId} from its copy [bold]{Markup.Escape(input.Read.File)}[/] (last read from {Markup.Escape(original)}).");
+            }
+
             await using var connection = await TargetConnection.OpenAsync(target, run.Journal.Path, partnerCenter, liveTokens, cancellationToken);
             output?.MarkupLine(target.IsLive
                 ? $"[white on red] LIVE [/] Sending to {Markup.Escape(target.Description)} ({Markup.Escape(connection.SignIn)})."

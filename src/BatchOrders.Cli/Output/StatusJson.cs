@@ -27,7 +27,8 @@ internal static class StatusJson
             [.. summary.Runs.Select(r => new Run(r.Id, r.StartedAt, r.EndedAt, r.ExitCode))],
             [.. summary.Customers.Select(c => new Customer(c.CustomerId, c.Orders, c.LineItems, States(c.States)))],
             [.. summary.LastErrors.Select(e => new Error(e.OrderKey, e.CustomerId, e.State, e.At, e.HttpStatus, e.ErrorCode, e.Message))],
-            summary.ResumeCommand().ToString());
+            summary.ResumeCommand().ToString(),
+            [.. summary.Inputs.Select(i => new Input(i.Path, i.Sha256, i.FirstUsedAt, i.LastUsedAt))]);
         output.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
         output.Flush();
     }
@@ -53,7 +54,10 @@ internal static class StatusJson
         IReadOnlyList<Run> Runs,
         IReadOnlyList<Customer> Customers,
         IReadOnlyList<Error> LastErrors,
-        string Resume);
+        string Resume,
+        IReadOnlyList<Input> Inputs);
+
+    private sealed record Input(string Path, string Sha256, DateTimeOffset FirstUsedAt, DateTimeOffset LastUsedAt);
 
     private sealed record Run(long Id, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int? ExitCode);
 

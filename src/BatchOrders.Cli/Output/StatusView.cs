@@ -16,6 +16,11 @@ internal static class StatusView
         console.MarkupLine($"[bold]{Markup.Escape(summary.Batch.InputName)}[/]{(summary.Batch.Sheet is null ? string.Empty : $", sheet {Markup.Escape(summary.Batch.Sheet)}")}");
         console.MarkupLine($"[bold {targetColour}]{Markup.Escape(summary.Batch.Target.Banner)}[/]");
         console.MarkupLine($"Journal: {Markup.Escape(summary.JournalPath)}");
+        if (summary.Inputs.Count > 1)
+        {
+            console.MarkupLine($"Files that fed this batch: {Markup.Escape(string.Join(", ", summary.Inputs.Select(i => i.Path)))}");
+        }
+
         console.MarkupLine(Runs(summary));
 
         var states = new Table().Border(TableBorder.Rounded).Title("Batch");

@@ -11,7 +11,7 @@ internal static class LiveSignIn
         if (missing.Count > 0)
         {
             return (null,
-                "--target live needs Partner Center credentials, and some are not configured:\n  - " + string.Join("\n  - ", missing.Select(Instruction)) +
+                "--target live needs Partner Center credentials, and some are not configured:\n  - " + string.Join("\n  - ", missing.Select(m => Instruction(m, settings))) +
                 "\nPut them in appsettings.json (section PartnerCenter) or in BATCHORDERS__PartnerCenter__… environment variables. Nothing was sent.");
         }
 
@@ -30,8 +30,28 @@ internal static class LiveSignIn
         }
     }
 
-    private static string Instruction(LiveSetting setting) => setting switch
+    /// <summary>
+    /// Signs in before anything is sent: a device-code prompt comes before the progress display, and refused
+    /// credentials stop the run with no order marked as sending. The problem in words, or null when signed in.
+    /// </summary>
+    public static async Task<string?> SignInAsync(MsalTokenProvider tokens, CancellationToken cancellationToken)
     {
+        try
+        {
+            await tokens.GetTokenAsync(cancellationToken);
+            return null;
+        }
+        catch (SignInException ex)
+        {
+            return $"{ex.Message} Check the credentials and the account's permissions. Nothing was sent.";
+        }
+    }
+
+    private static string Instruction(LiveSetting setting, PartnerCenterSettings settings) => setting switch
+    {
+        LiveSetting.Authority => $"PartnerCenter:Authority (rehearsals only) must be an https:// address, not '{settings.Authority}'",
+        LiveSetting.ApiBaseAddress => $"PartnerCenter:ApiBaseAddress (rehearsals only) must be an https:// address, not '{settings.ApiBaseAddress}'",
+        LiveSetting.TrustedCertificate => $"PartnerCenter:TrustedCertificate (rehearsals only) names a file that does not exist: {settings.TrustedCertificate}",
         LiveSetting.TenantId => "PartnerCenter:TenantId — your partner tenant (BATCHORDERS__PartnerCenter__TenantId, or --tenant)",
         LiveSetting.ClientId => "PartnerCenter:ClientId — the application id registered for Partner Center (BATCHORDERS__PartnerCenter__ClientId, or --client-id)",
         _ => "one way to sign in: PartnerCenter:CertificatePath (+ CertificatePassword) or PartnerCenter:CertificateThumbprint or PartnerCenter:ClientSecret for app-only, or --device-code for a partner user",

@@ -5,9 +5,11 @@ namespace BatchOrders.Sandbox.Pipeline;
 
 /// <summary>
 /// Checks <c>Authorization: Bearer …</c> and turns the token into a partner key: a hash, so tokens never reach the
-/// state file, the logs or the stats.
+/// state file, the logs or the stats. With an identity provider (<paramref name="issuedTokens"/>), only its access
+/// tokens are accepted, and the partner key is their tenant, so a token refreshed mid-batch is the same partner
+/// (throttling and <c>MS-RequestId</c> replay are per partner).
 /// </summary>
-internal sealed class BearerToken(string? requiredToken, IEnumerable<string> forbiddenTokens)
+internal sealed class BearerToken(string? requiredToken, IEnumerable<string> forbiddenTokens, Func<string, (string? Tenant, string? Problem)>? issuedTokens = null)
 {
     private const string Scheme = "Bearer ";
 
@@ -39,13 +41,21 @@ internal sealed class BearerToken(string? requiredToken, IEnumerable<string> for
             return Unauthorized("Authentication failed: the access token is invalid or has expired.");
         }
 
+        if (issuedTokens is not null)
+        {
+            var (tenant, problem) = issuedTokens(token);
+            return problem is not null
+                ? Unauthorized($"Authentication failed: {problem}.", $"Bearer error=\"invalid_token\", error_description=\"{problem}\"")
+                : (PartnerKeyOf("tenant:" + tenant), null);
+        }
+
         return (PartnerKeyOf(token), null);
     }
 
     private static string PartnerKeyOf(string token) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)), 0, 16);
 
-    private static (string?, SandboxAnswer?) Unauthorized(string description) =>
+    private static (string?, SandboxAnswer?) Unauthorized(string description, string challenge = "Bearer") =>
         (null, SandboxAnswer.Error(401, Orders.ErrorCodes.Unauthorized, description,
-            new Dictionary<string, string> { ["WWW-Authenticate"] = "Bearer" }));
+            new Dictionary<string, string> { ["WWW-Authenticate"] = challenge }));
 }

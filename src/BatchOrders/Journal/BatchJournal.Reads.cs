@@ -16,6 +16,18 @@ public sealed partial class BatchJournal
         }
     }
 
+    /// <summary>The files that fed the batch (a file moved, renamed or re-saved is another entry), oldest first.</summary>
+    public IReadOnlyList<JournalInput> GetInputs()
+    {
+        lock (_lock)
+        {
+            return _connection.Query<(string Path, string Name, string Sha, string First, string Last)>(
+                    "SELECT path, name, sha256, first_used_at, last_used_at FROM inputs ORDER BY id")
+                .Select(i => new JournalInput(i.Path, i.Name, i.Sha, JournalTime.Parse(i.First), JournalTime.Parse(i.Last)))
+                .ToList();
+        }
+    }
+
     /// <summary>Every run of the command against this journal, oldest first.</summary>
     public IReadOnlyList<JournalRun> GetRuns()
     {
@@ -47,6 +59,19 @@ public sealed partial class BatchJournal
         lock (_lock)
         {
             return FindOrder(orderKey);
+        }
+    }
+
+    /// <summary>The Partner Center orders this journal already knows for a customer: read-back never takes them for another order.</summary>
+    public IReadOnlySet<string> GetPartnerOrderIds(string customerId)
+    {
+        lock (_lock)
+        {
+            return _connection.Query<string>("SELECT line_items_json FROM orders WHERE customer_id = @customerId AND partner_order_id IS NOT NULL", new { customerId })
+                .SelectMany(json => JsonSerializer.Deserialize<JournalLineItem[]>(json, Json)!)
+                .Select(l => l.PartnerOrderId)
+                .OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
         }
     }
 
@@ -131,8 +156,9 @@ public sealed partial class BatchJournal
     private JournalOrder? FindOrder(string orderKey, SqliteTransaction? transaction = null) =>
         _connection.QuerySingleOrDefault<OrderRecord>($"{OrderRecord.Select} WHERE order_key = @orderKey", new { orderKey }, transaction)?.ToOrder();
 
-    private JournalBatch? ReadBatch() =>
+    private JournalBatch? ReadBatch(SqliteTransaction? transaction = null) =>
         _connection.QuerySingleOrDefault<BatchRecord>(
-                "SELECT batch_id AS BatchId, input_name AS InputName, input_path AS InputPath, input_sha256 AS InputSha256, sheet AS Sheet, headers_json AS HeadersJson, target AS Target, created_at AS CreatedAt, updated_at AS UpdatedAt FROM batch WHERE id = 1")
+                "SELECT batch_id AS BatchId, input_name AS InputName, input_path AS InputPath, input_sha256 AS InputSha256, sheet AS Sheet, headers_json AS HeadersJson, target AS Target, created_at AS CreatedAt, updated_at AS UpdatedAt FROM batch WHERE id = 1",
+                transaction: transaction)
             ?.ToBatch();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BatchOrders.Planning;
 
 namespace BatchOrders.Journal;
 
@@ -12,7 +13,8 @@ public sealed partial class BatchJournal
             "target_order_id AS TargetOrderId, line_items_json AS LineItemsJson, state AS State, request_id AS RequestId, correlation_id AS CorrelationId, " +
             "attempts AS Attempts, request_first_used_at AS RequestFirstUsedAt, partner_order_id AS PartnerOrderId, http_status AS HttpStatus, " +
             "error_code AS ErrorCode, error_message AS ErrorMessage, superseded_by AS SupersededBy, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
-            "submitted_at AS SubmittedAt, completed_at AS CompletedAt FROM orders";
+            "submitted_at AS SubmittedAt, completed_at AS CompletedAt, family_key AS FamilyKey, path AS Path, cart_id AS CartId, " +
+            "cart_expires_at AS CartExpiresAt, checkout_request_id AS CheckoutRequestId FROM orders";
 
         public string OrderKey { get; set; } = string.Empty;
 
@@ -56,6 +58,16 @@ public sealed partial class BatchJournal
 
         public string? CompletedAt { get; set; }
 
+        public string FamilyKey { get; set; } = string.Empty;
+
+        public string Path { get; set; } = nameof(PurchasePath.Order);
+
+        public string? CartId { get; set; }
+
+        public string? CartExpiresAt { get; set; }
+
+        public string? CheckoutRequestId { get; set; }
+
         public JournalOrder ToOrder() => new()
         {
             OrderKey = OrderKey,
@@ -79,6 +91,11 @@ public sealed partial class BatchJournal
             UpdatedAt = JournalTime.Parse(UpdatedAt),
             SubmittedAt = JournalTime.ParseOrNull(SubmittedAt),
             CompletedAt = JournalTime.ParseOrNull(CompletedAt),
+            FamilyKey = FamilyKey,
+            Path = Enum.Parse<PurchasePath>(Path),
+            CartId = CartId,
+            CartExpiresAt = JournalTime.ParseOrNull(CartExpiresAt),
+            CheckoutRequestId = CheckoutRequestId is null ? null : Guid.Parse(CheckoutRequestId),
         };
     }
 

@@ -80,39 +80,52 @@ public sealed partial class BatchJournal : IDisposable
     }
 
     /// <summary>
-    /// Binds the journal to its input file and target, or says why it cannot be: a journal belongs to one input
-    /// file and one kind of target for its whole life, so a sandbox rehearsal can never be mistaken for real orders.
-    /// Rehearsals may move between addresses (a standalone sandbox's port changes).
+    /// Binds the journal to its input file and target, or says why it cannot be. A journal follows its batch, not a
+    /// path: the same file moved, renamed or saved in another format is accepted as long as it plans at least one
+    /// of the batch's orders (<paramref name="plannedOrderKeys"/>); a file with nothing in common is refused. And a
+    /// journal belongs to one kind of target for its whole life, so a sandbox rehearsal can never be mistaken for
+    /// real orders; rehearsals may move between addresses (a standalone sandbox's port changes).
     /// </summary>
-    public BatchProblem? Bind(string inputPath, string inputSha256, string? sheet, IReadOnlyList<string> headers, Target target)
+    public BatchProblem? Bind(string inputPath, string inputSha256, string? sheet, IReadOnlyList<string> headers, Target target, IReadOnlyCollection<string>? plannedOrderKeys = null)
     {
         ArgumentNullException.ThrowIfNull(inputPath);
         ArgumentNullException.ThrowIfNull(target);
         var name = System.IO.Path.GetFileName(inputPath);
+        var path = System.IO.Path.GetFullPath(inputPath);
         lock (_lock)
         {
-            var batch = ReadBatch();
+            using var transaction = _connection.BeginTransaction();
+            var batch = ReadBatch(transaction);
             var now = JournalTime.Format(_time.GetUtcNow());
             if (batch is null)
             {
                 _connection.Execute(
                     "INSERT INTO batch (id, batch_id, input_name, input_path, input_sha256, sheet, headers_json, target, created_at, updated_at) " +
                     "VALUES (1, @batchId, @name, @path, @sha, @sheet, @headers, @target, @now, @now)",
-                    new { batchId = _newId().ToString("N"), name, path = System.IO.Path.GetFullPath(inputPath), sha = inputSha256, sheet, headers = ToJson(headers), target = target.Name, now });
-                return null;
+                    new { batchId = _newId().ToString("N"), name, path, sha = inputSha256, sheet, headers = ToJson(headers), target = target.Name, now }, transaction);
             }
-
-            if (!string.Equals(batch.InputName, name, StringComparison.OrdinalIgnoreCase))
+            else
             {
-                return new JournalOfAnotherInput(Path, batch.InputName, name);
+                var sameFile = string.Equals(batch.InputName, name, StringComparison.OrdinalIgnoreCase);
+                if (!sameFile && !SharesAnOrder(plannedOrderKeys ?? [], transaction))
+                {
+                    return new JournalOfAnotherInput(Path, batch.InputName, name);
+                }
+
+                if (batch.Target.IsLive != target.IsLive)
+                {
+                    return new JournalOfAnotherTarget(Path, batch.Target, target);
+                }
+
+                _connection.Execute("UPDATE batch SET target = @target, input_name = @name, input_path = @path WHERE id = 1",
+                    new { target = target.Name, name, path }, transaction);
             }
 
-            if (batch.Target.IsLive != target.IsLive)
-            {
-                return new JournalOfAnotherTarget(Path, batch.Target, target);
-            }
-
-            _connection.Execute("UPDATE batch SET target = @target WHERE id = 1", new { target = target.Name });
+            _connection.Execute(
+                "INSERT INTO inputs (path, name, sha256, first_used_at, last_used_at) VALUES (@path, @name, @sha, @now, @now) " +
+                "ON CONFLICT (path, sha256) DO UPDATE SET last_used_at = @now",
+                new { path, name, sha = inputSha256, now }, transaction);
+            transaction.Commit();
             return null;
         }
     }
@@ -149,4 +162,8 @@ public sealed partial class BatchJournal : IDisposable
     }
 
     internal static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
+
+    /// <summary>Whether any of the keys is an order of this journal (asked in chunks: SQLite takes a limited number of parameters).</summary>
+    private bool SharesAnOrder(IReadOnlyCollection<string> orderKeys, SqliteTransaction transaction) =>
+        orderKeys.Chunk(500).Any(chunk => _connection.ExecuteScalar<long>("SELECT COUNT(*) FROM orders WHERE order_key IN @chunk", new { chunk }, transaction) > 0);
 }

@@ -1,6 +1,14 @@
+using BatchOrders.Planning;
+
 namespace BatchOrders.Journal;
 
-/// <summary>One line item as the journal keeps it, so an order is always re-sent exactly as it was first sent.</summary>
+/// <summary>
+/// One line item as the journal keeps it, so an order is always re-sent exactly as it was first sent, and what
+/// became of it: bought (<see cref="PartnerOrderId"/>, <see cref="SubscriptionId"/>) or refused
+/// (<see cref="ErrorCode"/>, <see cref="ErrorMessage"/>). A bought line is never sent again; one another version of
+/// the order bought names that version and its line in <see cref="AdoptedFrom"/> and <see cref="AdoptedLine"/>, so a
+/// purchase is counted once.
+/// </summary>
 public sealed record JournalLineItem(
     int LineItemNumber,
     string OfferId,
@@ -12,4 +20,22 @@ public sealed record JournalLineItem(
     string? PartnerIdOnRecord,
     string? Sheet,
     int Row,
-    string? SubscriptionId = null);
+    string? SubscriptionId = null,
+    string? PartnerOrderId = null,
+    string? ErrorCode = null,
+    string? ErrorMessage = null,
+    string? AdoptedFrom = null,
+    int? AdoptedLine = null,
+    string? CartOrderGroup = null)
+{
+    /// <summary>The purchase this line stands for: its own, or the one it took over from another version of its order.</summary>
+    internal (string OrderKey, int Line) PurchaseOf(string ownOrderKey) => AdoptedFrom is null ? (ownOrderKey, LineItemNumber) : (AdoptedFrom, AdoptedLine ?? -1);
+
+    /// <summary>Partner Center created it: never sent again.</summary>
+    public bool IsBought => PartnerOrderId is not null;
+
+    /// <summary>What the line orders, in the reader's spelling, to recognise it in another version of its order.</summary>
+    internal LineContent Content => new(
+        Guid.TryParse(OfferId, out var offer) ? offer.ToString("D") : OfferId,
+        Quantity, FriendlyName, ParentSubscriptionId, TermDuration, PromotionId, PartnerIdOnRecord);
+}

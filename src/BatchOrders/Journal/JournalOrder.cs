@@ -1,3 +1,5 @@
+using BatchOrders.Planning;
+
 namespace BatchOrders.Journal;
 
 /// <summary>An order as the journal knows it: what to send, the ids it is sent with, and its outcome so far.</summary>
@@ -11,6 +13,21 @@ public sealed record JournalOrder
 
     /// <summary>Position in the plan: orders are sent in input order.</summary>
     public required int Sequence { get; init; }
+
+    /// <summary>The group all parts and paths of this order share: the lines any of them bought are bought for all.</summary>
+    public required string FamilyKey { get; init; }
+
+    /// <summary>How the order is bought: the orders API, or a cart and its checkout.</summary>
+    public required PurchasePath Path { get; init; }
+
+    /// <summary>Cart path: the cart once created (journaled as soon as it is known); null before, or after it expired unused.</summary>
+    public string? CartId { get; init; }
+
+    /// <summary>Cart path: when <see cref="CartId"/> expires unless checked out.</summary>
+    public DateTimeOffset? CartExpiresAt { get; init; }
+
+    /// <summary>Cart path: the MS-RequestId of the checkout, journaled with the cart id before the checkout is sent.</summary>
+    public Guid? CheckoutRequestId { get; init; }
 
     /// <summary>The customer tenant the order is for.</summary>
     public required string CustomerId { get; init; }

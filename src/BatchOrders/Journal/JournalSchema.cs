@@ -10,10 +10,10 @@ namespace BatchOrders.Journal;
 /// </summary>
 internal static class JournalSchema
 {
-    private static readonly string[] Migrations =
+    private static readonly Action<SqliteConnection, SqliteTransaction, string>[] Migrations =
     [
         // 1: batch, rows, orders, attempts, runs.
-        """
+        Sql("""
         CREATE TABLE batch (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             input_name TEXT NOT NULL,
@@ -77,13 +77,16 @@ internal static class JournalSchema
             input_sha256 TEXT NOT NULL,
             target TEXT NOT NULL,
             exit_code INTEGER);
-        """,
+        """),
 
         // 2: a stable id for the batch, for summaries and support cases (journals written before get one now).
-        """
+        Sql("""
         ALTER TABLE batch ADD COLUMN batch_id TEXT;
         UPDATE batch SET batch_id = lower(hex(randomblob(16))) WHERE batch_id IS NULL;
-        """,
+        """),
+
+        // 3: order keys from the line items' content in canonical order, purchases kept per line, the files that fed the batch.
+        ContentKeysMigration.Apply,
     ];
 
     /// <summary>The version this build writes.</summary>
@@ -102,12 +105,16 @@ internal static class JournalSchema
         for (var next = (int)version + 1; next <= CurrentVersion; next++)
         {
             using var transaction = connection.BeginTransaction();
-            connection.Execute(Migrations[next - 1], transaction: transaction);
+            var now = JournalTime.Format(time.GetUtcNow());
+            Migrations[next - 1](connection, transaction, now);
             connection.Execute("INSERT INTO schema_version (version, applied_at) VALUES (@next, @at)",
-                new { next, at = JournalTime.Format(time.GetUtcNow()) }, transaction);
+                new { next, at = now }, transaction);
             transaction.Commit();
         }
 
         return null;
     }
+
+    private static Action<SqliteConnection, SqliteTransaction, string> Sql(string sql) =>
+        (connection, transaction, _) => connection.Execute(sql, transaction: transaction);
 }

@@ -30,7 +30,10 @@ public abstract record OrderChange
             ("request_first_used_at = COALESCE(request_first_used_at, @now), submitted_at = COALESCE(submitted_at, @now)", null);
     }
 
-    /// <summary>Partner Center created the order: its id and, per line item number, the subscription it made.</summary>
+    /// <summary>
+    /// Partner Center created the order: its id and, per line item number, the subscription it made. Every line
+    /// this request carried is bought by it; lines bought before keep their purchase.
+    /// </summary>
     public sealed record Succeed(string PartnerOrderId, int HttpStatus, IReadOnlyDictionary<int, string> SubscriptionIds) : OrderChange
     {
         /// <inheritdoc />
@@ -38,20 +41,30 @@ public abstract record OrderChange
 
         internal override (string, object?) Columns(JournalOrder current)
         {
-            var lines = current.LineItems.Select(l => l with { SubscriptionId = SubscriptionIds.GetValueOrDefault(l.LineItemNumber) ?? l.SubscriptionId }).ToList();
+            var lines = current.LineItems.Select(l => l.IsBought ? l : l with
+            {
+                PartnerOrderId = PartnerOrderId,
+                SubscriptionId = SubscriptionIds.GetValueOrDefault(l.LineItemNumber) ?? l.SubscriptionId,
+                ErrorCode = null,
+                ErrorMessage = null,
+            }).ToList();
             return ("partner_order_id = @PartnerOrderId, http_status = @HttpStatus, error_code = NULL, error_message = NULL, line_items_json = @lines, completed_at = @now",
                 new { PartnerOrderId, HttpStatus, lines = BatchJournal.ToJson(lines) });
         }
     }
 
-    /// <summary>A definitive business refusal, kept with Partner Center's code and description.</summary>
+    /// <summary>A definitive business refusal of every line the request carried, kept with Partner Center's code and description.</summary>
     public sealed record Fail(int? HttpStatus, string? ErrorCode, string Message) : OrderChange
     {
         /// <inheritdoc />
         public override OrderTransition Transition => OrderTransition.Fail;
 
-        internal override (string, object?) Columns(JournalOrder current) =>
-            ("http_status = @HttpStatus, error_code = @ErrorCode, error_message = @Message, completed_at = @now", new { HttpStatus, ErrorCode, Message });
+        internal override (string, object?) Columns(JournalOrder current)
+        {
+            var lines = current.LineItems.Select(l => l.IsBought ? l : l with { ErrorCode = ErrorCode, ErrorMessage = Message }).ToList();
+            return ("http_status = @HttpStatus, error_code = @ErrorCode, error_message = @Message, line_items_json = @lines, completed_at = @now",
+                new { HttpStatus, ErrorCode, Message, lines = BatchJournal.ToJson(lines) });
+        }
     }
 
     /// <summary>No definitive answer this run: the order stays in flight with the reason, and is resent with the same request id.</summary>
@@ -74,15 +87,18 @@ public abstract record OrderChange
             ("http_status = @HttpStatus, error_code = @ErrorCode, error_message = @Message", new { HttpStatus, ErrorCode, Message });
     }
 
-    /// <summary>To be sent again with a new request id: the old one already got a definitive answer.</summary>
+    /// <summary>To be sent again with a new request id: the old one already got a definitive answer. Earlier refusals of its lines are cleared.</summary>
     public sealed record Reopen(Guid RequestId) : OrderChange
     {
         /// <inheritdoc />
         public override OrderTransition Transition => OrderTransition.Reopen;
 
-        internal override (string, object?) Columns(JournalOrder current) =>
-            ("request_id = @requestId, request_first_used_at = NULL, http_status = NULL, error_code = NULL, error_message = NULL, superseded_by = NULL, completed_at = NULL",
-                new { requestId = RequestId.ToString() });
+        internal override (string, object?) Columns(JournalOrder current)
+        {
+            var lines = current.LineItems.Select(l => l with { ErrorCode = null, ErrorMessage = null }).ToList();
+            return ("request_id = @requestId, request_first_used_at = NULL, http_status = NULL, error_code = NULL, error_message = NULL, superseded_by = NULL, completed_at = NULL, line_items_json = @lines",
+                new { requestId = RequestId.ToString(), lines = BatchJournal.ToJson(lines) });
+        }
     }
 
     /// <summary>Its rows changed after the order of the same slot succeeded (<paramref name="Message"/> says so): never sent.</summary>
@@ -102,5 +118,88 @@ public abstract record OrderChange
         public override OrderTransition Transition => OrderTransition.Supersede;
 
         internal override (string, object?) Columns(JournalOrder current) => ("superseded_by = @ReplacedBy", new { ReplacedBy });
+    }
+
+    /// <summary>Every line of it is bought, by other versions of the order: done without a request of its own.</summary>
+    public sealed record Fulfil : OrderChange
+    {
+        /// <inheritdoc />
+        public override OrderTransition Transition => OrderTransition.Fulfil;
+
+        internal override (string, object?) Columns(JournalOrder current)
+        {
+            if (current.LineItems.Any(l => !l.IsBought))
+            {
+                throw new InvalidOperationException($"Order {current.OrderKey} still has lines to buy; it cannot be fulfilled.");
+            }
+
+            return ("partner_order_id = @partnerOrderId, http_status = NULL, error_code = NULL, error_message = NULL, superseded_by = NULL, completed_at = @now",
+                new { partnerOrderId = current.LineItems.Select(l => l.PartnerOrderId).FirstOrDefault() });
+        }
+    }
+
+    /// <summary>Cart path: the cart exists; its id, expiry and each line's order group, and the checkout's request id, journaled before the checkout is sent.</summary>
+    public sealed record CartReady(string CartId, DateTimeOffset? ExpiresAt, Guid CheckoutRequestId, IReadOnlyDictionary<int, string?> OrderGroups) : OrderChange
+    {
+        /// <inheritdoc />
+        public override OrderTransition Transition => OrderTransition.CartReady;
+
+        internal override (string, object?) Columns(JournalOrder current)
+        {
+            var lines = current.LineItems.Select(l => OrderGroups.TryGetValue(l.LineItemNumber, out var group) ? l with { CartOrderGroup = group } : l).ToList();
+            return ("cart_id = @CartId, cart_expires_at = @expires, checkout_request_id = @checkout, line_items_json = @lines",
+                new { CartId, expires = JournalTime.Format(ExpiresAt), checkout = CheckoutRequestId.ToString(), lines = BatchJournal.ToJson(lines) });
+        }
+    }
+
+    /// <summary>Cart path: the cart expired and nothing of it was bought: a new cart, with <paramref name="RequestId"/>, replaces it.</summary>
+    public sealed record CartExpired(Guid RequestId) : OrderChange
+    {
+        /// <inheritdoc />
+        public override OrderTransition Transition => OrderTransition.CartExpired;
+
+        internal override (string, object?) Columns(JournalOrder current) =>
+            ("request_id = @requestId, request_first_used_at = NULL, cart_id = NULL, cart_expires_at = NULL, checkout_request_id = NULL",
+                new { requestId = RequestId.ToString() });
+    }
+
+    /// <summary>
+    /// What became of each line still to buy (a checkout, or the customer's orders read back): Succeed when every
+    /// line is bought, else Fail with the refused lines' codes; a line bought stays bought either way.
+    /// </summary>
+    public sealed record Settle(int? HttpStatus, IReadOnlyDictionary<int, LineOutcome> Lines) : OrderChange
+    {
+        /// <inheritdoc />
+        public override OrderTransition Transition => Lines.Values.All(l => l.PartnerOrderId is not null) ? OrderTransition.Succeed : OrderTransition.Fail;
+
+        internal override (string, object?) Columns(JournalOrder current)
+        {
+            var lines = current.LineItems.Select(l => l.IsBought || !Lines.TryGetValue(l.LineItemNumber, out var outcome) ? l : l with
+            {
+                PartnerOrderId = outcome.PartnerOrderId,
+                SubscriptionId = outcome.SubscriptionId ?? l.SubscriptionId,
+                ErrorCode = outcome.PartnerOrderId is null ? outcome.ErrorCode : null,
+                ErrorMessage = outcome.PartnerOrderId is null ? outcome.ErrorMessage : null,
+            }).ToList();
+            var refused = lines.FirstOrDefault(l => !l.IsBought);
+            return ("partner_order_id = @partnerOrderId, http_status = @HttpStatus, error_code = @code, error_message = @message, line_items_json = @lines, completed_at = @now",
+                new
+                {
+                    partnerOrderId = lines.Select(l => l.PartnerOrderId).FirstOrDefault(id => id is not null),
+                    HttpStatus,
+                    code = refused?.ErrorCode,
+                    message = refused is null ? null : Summary(lines),
+                    lines = BatchJournal.ToJson(lines),
+                });
+        }
+
+        /// <summary>The order-level message of a partly refused order: how many lines were refused and the first reason.</summary>
+        private static string Summary(List<JournalLineItem> lines)
+        {
+            var refused = lines.Where(l => !l.IsBought).ToList();
+            var bought = lines.Count - refused.Count;
+            return bought == 0 ? refused[0].ErrorMessage ?? "Refused."
+                : $"{refused.Count} of {lines.Count} lines were refused ({refused[0].ErrorMessage}); the other {bought} were bought.";
+        }
     }
 }

@@ -2,8 +2,9 @@ namespace BatchOrders.Journal;
 
 /// <summary>
 /// Every transition an order may take and the states it may be taken from — the one table of the journal's life
-/// cycle (docs/ARCHITECTURE.md, "Journal states"). Orders are born <see cref="OrderState.Pending"/> or, when an
-/// earlier version already succeeded, <see cref="OrderState.Conflict"/>.
+/// cycle (docs/ARCHITECTURE.md, "Journal states"). Orders are born <see cref="OrderState.Pending"/>; or
+/// <see cref="OrderState.Conflict"/> when a line another version bought changed; or <see cref="OrderState.Succeeded"/>
+/// when other versions already bought every line.
 /// </summary>
 public static class OrderStateMachine
 {
@@ -17,10 +18,13 @@ public static class OrderStateMachine
         [OrderTransition.Reopen] = ([OrderState.Failed, OrderState.Conflict, OrderState.Superseded], OrderState.Pending),
         [OrderTransition.MarkConflict] = ([OrderState.Pending, OrderState.Failed, OrderState.Conflict, OrderState.Superseded], OrderState.Conflict),
         [OrderTransition.Supersede] = ([OrderState.Pending, OrderState.Failed, OrderState.Conflict], OrderState.Superseded),
+        [OrderTransition.CartReady] = ([OrderState.Sending], OrderState.Sending),
+        [OrderTransition.CartExpired] = ([OrderState.Sending], OrderState.Sending),
+        [OrderTransition.Fulfil] = ([OrderState.Pending, OrderState.Failed, OrderState.Conflict, OrderState.Superseded], OrderState.Succeeded),
     };
 
     /// <summary>The states a new order may start in.</summary>
-    public static IReadOnlyList<OrderState> InitialStates { get; } = [OrderState.Pending, OrderState.Conflict];
+    public static IReadOnlyList<OrderState> InitialStates { get; } = [OrderState.Pending, OrderState.Conflict, OrderState.Succeeded];
 
     /// <summary>Every transition, in declaration order.</summary>
     public static IReadOnlyList<OrderTransition> Transitions { get; } = Enum.GetValues<OrderTransition>();

@@ -8,4 +8,10 @@ public interface ITokenProvider
 
     /// <summary>A valid bearer token for the next request.</summary>
     ValueTask<string> GetTokenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A token other than <paramref name="rejectedToken"/>, which the service just refused with 401; null when no
+    /// other can be had (the refusal then stands).
+    /// </summary>
+    ValueTask<string?> RenewAsync(string rejectedToken, CancellationToken cancellationToken);
 }

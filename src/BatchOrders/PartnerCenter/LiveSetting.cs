@@ -11,4 +11,13 @@ public enum LiveSetting
 
     /// <summary>One way to sign in: a certificate (file or store), a client secret, or a partner user's device code.</summary>
     SignIn,
+
+    /// <summary>Rehearsals only: PartnerCenter:Authority is set but is not an https:// address.</summary>
+    Authority,
+
+    /// <summary>Rehearsals only: PartnerCenter:ApiBaseAddress is set but is not an https:// address.</summary>
+    ApiBaseAddress,
+
+    /// <summary>Rehearsals only: PartnerCenter:TrustedCertificate names a file that does not exist.</summary>
+    TrustedCertificate,
 }

@@ -1,28 +1,33 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Identity.Client;
-using Microsoft.Identity.Client.Extensions.Msal;
 
 namespace BatchOrders.PartnerCenter;
 
 /// <summary>
 /// Partner Center tokens from MSAL: app-only (certificate or secret, client credentials) or app+user (device code,
 /// with the refresh token kept in a persistent cache so an unattended rerun needs no new sign-in). MSAL caches and
-/// refreshes tokens itself; this asks it before every request.
+/// refreshes tokens itself; this asks it before every request, and for a fresh token when Partner Center refuses
+/// one MSAL still held valid.
 /// </summary>
 public sealed class MsalTokenProvider : ITokenProvider, IDisposable
 {
     private readonly IConfidentialClientApplication? _appOnly;
     private readonly IPublicClientApplication? _user;
     private readonly Func<string, Task> _showDeviceCode;
+    private readonly MsalHttpClientFactory? _http;
     private readonly SemaphoreSlim _signIn = new(1, 1);
+    private readonly SemaphoreSlim _renew = new(1, 1);
+    private readonly CancellationTokenSource _closing = new();
+    private Task<AuthenticationResult>? _deviceCodeSignIn;
 
-    private MsalTokenProvider(string description, IConfidentialClientApplication? appOnly, IPublicClientApplication? user, Func<string, Task> showDeviceCode)
+    private MsalTokenProvider(string description, IConfidentialClientApplication? appOnly, IPublicClientApplication? user, Func<string, Task> showDeviceCode, MsalHttpClientFactory? http)
     {
         Description = description;
         _appOnly = appOnly;
         _user = user;
         _showDeviceCode = showDeviceCode;
+        _http = http;
     }
 
     /// <inheritdoc />
@@ -32,32 +37,92 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
     public static async Task<MsalTokenProvider> CreateAsync(PartnerCenterSettings settings, Func<string, Task> showDeviceCode)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.UseDeviceCode)
+        var http = settings.TrustedCertificate is null ? null : new MsalHttpClientFactory(settings);
+        try
         {
-            var app = PublicClientApplicationBuilder.Create(settings.ClientId).WithTenantId(settings.TenantId).WithDefaultRedirectUri().Build();
-            var folder = settings.TokenCacheFolder ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "BatchOrders");
-            var storage = new StorageCreationPropertiesBuilder("batchorders.msalcache.bin", folder)
-                .WithLinuxUnprotectedFile()
-                .WithMacKeyChain("BatchOrders", "MsalCache")
-                .Build();
-            var cache = await MsalCacheHelper.CreateAsync(storage);
-            cache.RegisterCache(app.UserTokenCache);
-            return new MsalTokenProvider(settings.DescribeSignIn(), null, app, showDeviceCode);
-        }
+            if (settings.UseDeviceCode)
+            {
+                var app = Configure(PublicClientApplicationBuilder.Create(settings.ClientId), settings, http).WithDefaultRedirectUri().Build();
+                var cache = await TokenCacheStore.OpenAsync(settings.TokenCacheFolder ?? TokenCacheStore.DefaultFolder, settings.UseSystemTokenStore);
+                cache.Register(app.UserTokenCache);
+                return new MsalTokenProvider($"{Describe(settings)}; the sign-in is kept {cache.Protection}", null, app, showDeviceCode, http);
+            }
 
-        var builder = ConfidentialClientApplicationBuilder.Create(settings.ClientId).WithTenantId(settings.TenantId);
-        builder = settings.CertificatePath is not null ? builder.WithCertificate(LoadFile(settings))
-            : settings.CertificateThumbprint is not null ? builder.WithCertificate(LoadFromStore(settings.CertificateThumbprint))
-            : builder.WithClientSecret(settings.ClientSecret);
-        return new MsalTokenProvider(settings.DescribeSignIn(), builder.Build(), null, showDeviceCode);
+            var builder = Configure(ConfidentialClientApplicationBuilder.Create(settings.ClientId), settings, http);
+            builder = settings.CertificatePath is not null ? builder.WithCertificate(LoadFile(settings))
+                : settings.CertificateThumbprint is not null ? builder.WithCertificate(LoadFromStore(settings.CertificateThumbprint))
+                : builder.WithClientSecret(settings.ClientSecret);
+            return new MsalTokenProvider(Describe(settings), builder.Build(), null, showDeviceCode, http);
+        }
+        catch
+        {
+            http?.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />
-    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => SignInAsync(forceRefresh: false, cancellationToken);
+
+    /// <summary>
+    /// After Partner Center refused <paramref name="rejectedToken"/> (expired early, clock skew): a token from the
+    /// identity service, not MSAL's cache. Workers refused at the same moment share one renewal.
+    /// </summary>
+    public async ValueTask<string?> RenewAsync(string rejectedToken, CancellationToken cancellationToken)
+    {
+        await _renew.WaitAsync(cancellationToken);
+        try
+        {
+            var current = await SignInAsync(forceRefresh: false, cancellationToken);
+            if (current != rejectedToken)
+            {
+                return current;
+            }
+
+            var fresh = await SignInAsync(forceRefresh: true, cancellationToken);
+            return fresh == rejectedToken ? null : fresh;
+        }
+        finally
+        {
+            _renew.Release();
+        }
+    }
+
+    /// <summary>The description, never a token or secret.</summary>
+    public override string ToString() => Description;
+
+    /// <summary>Releases the sign-in locks and the sign-in service's HTTP client.</summary>
+    public void Dispose()
+    {
+        _closing.Cancel();
+        _closing.Dispose();
+        _signIn.Dispose();
+        _renew.Dispose();
+        _http?.Dispose();
+    }
+
+    /// <summary>
+    /// Microsoft's sign-in service by default, exactly as before. A rehearsal's authority is another host: MSAL's
+    /// instance discovery (which asks login.microsoftonline.com about the host, and validates it) is switched off,
+    /// and MSAL derives {authority}/{tenant}/oauth2/v2.0/token and …/devicecode from it.
+    /// </summary>
+    private static T Configure<T>(T builder, PartnerCenterSettings settings, MsalHttpClientFactory? http)
+        where T : AbstractApplicationBuilder<T>
+    {
+        builder = settings.Authority is null
+            ? builder.WithTenantId(settings.TenantId)
+            : builder.WithAuthority(settings.AuthorityAddress.ToString(), settings.TenantId, validateAuthority: false).WithInstanceDiscovery(false);
+        return http is null ? builder : builder.WithHttpClientFactory(http);
+    }
+
+    private static string Describe(PartnerCenterSettings settings) =>
+        settings.Authority is null ? settings.DescribeSignIn() : $"{settings.DescribeSignIn()} at {settings.AuthorityAddress} (PartnerCenter:Authority)";
+
+    private async ValueTask<string> SignInAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
         try
         {
-            return await AcquireAsync(cancellationToken);
+            return await AcquireAsync(forceRefresh, cancellationToken);
         }
         catch (MsalException ex)
         {
@@ -72,24 +137,25 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
-    private async Task<string> AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>One at a time: MSAL does not merge concurrent cache misses, and every worker would sign in at the start.</summary>
+    private async Task<string> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        if (_appOnly is not null)
-        {
-            var result = await _appOnly.AcquireTokenForClient([PartnerCenterSettings.AppOnlyScope]).ExecuteAsync(cancellationToken);
-            return result.AccessToken;
-        }
-
+        Task<AuthenticationResult> deviceCode;
         await _signIn.WaitAsync(cancellationToken);
         try
         {
+            if (_appOnly is not null)
+            {
+                return (await _appOnly.AcquireTokenForClient([PartnerCenterSettings.AppOnlyScope]).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken)).AccessToken;
+            }
+
             string[] scopes = [PartnerCenterSettings.UserScope];
             var account = (await _user!.GetAccountsAsync()).FirstOrDefault();
             if (account is not null)
             {
                 try
                 {
-                    return (await _user.AcquireTokenSilent(scopes, account).ExecuteAsync(cancellationToken)).AccessToken;
+                    return (await _user.AcquireTokenSilent(scopes, account).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken)).AccessToken;
                 }
                 catch (MsalUiRequiredException)
                 {
@@ -97,20 +163,28 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
                 }
             }
 
-            var signedIn = await _user.AcquireTokenWithDeviceCode(scopes, code => _showDeviceCode(code.Message)).ExecuteAsync(cancellationToken);
-            return signedIn.AccessToken;
+            // A person takes minutes to approve a device code, longer than one request waits: the sign-in outlives the
+            // request that started it (until this provider is disposed), and later requests wait for the same code.
+            deviceCode = _deviceCodeSignIn ??= _user.AcquireTokenWithDeviceCode(scopes, code => _showDeviceCode(code.Message)).ExecuteAsync(_closing.Token);
         }
         finally
         {
             _signIn.Release();
         }
+
+        try
+        {
+            return (await deviceCode.WaitAsync(cancellationToken)).AccessToken;
+        }
+        finally
+        {
+            // Done (signed in, so the next call is silent; or failed, so the next call asks anew): forget it.
+            if (deviceCode.IsCompleted)
+            {
+                _ = Interlocked.CompareExchange(ref _deviceCodeSignIn, null, deviceCode);
+            }
+        }
     }
-
-    /// <summary>The description, never a token or secret.</summary>
-    public override string ToString() => Description;
-
-    /// <summary>Releases the sign-in lock.</summary>
-    public void Dispose() => _signIn.Dispose();
 
     private static X509Certificate2 LoadFile(PartnerCenterSettings settings)
     {
@@ -125,9 +199,11 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
         }
     }
 
+    /// <summary>The current user's personal store, then (Windows only: .NET on Linux and macOS has no machine personal store) the machine's.</summary>
     private static X509Certificate2 LoadFromStore(string thumbprint)
     {
-        foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
+        StoreLocation[] locations = OperatingSystem.IsWindows() ? [StoreLocation.CurrentUser, StoreLocation.LocalMachine] : [StoreLocation.CurrentUser];
+        foreach (var location in locations)
         {
             using var store = new X509Store(StoreName.My, location);
             store.Open(OpenFlags.ReadOnly);
@@ -138,6 +214,8 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
             }
         }
 
-        throw new InvalidOperationException($"No certificate with thumbprint {thumbprint} is in the current user's or the machine's personal store.");
+        throw new InvalidOperationException(OperatingSystem.IsWindows()
+            ? $"No certificate with thumbprint {thumbprint} is in the current user's or the machine's personal store."
+            : $"No certificate with thumbprint {thumbprint} is in the current user's personal store (on this system .NET keeps it under ~/.dotnet/corefx/cryptography/x509stores/my); or use PartnerCenter:CertificatePath.");
     }
 }

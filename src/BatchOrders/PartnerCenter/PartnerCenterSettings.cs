@@ -10,6 +10,9 @@ public sealed class PartnerCenterSettings
     /// <summary>Partner Center's REST API.</summary>
     public const string LiveBaseAddress = "https://api.partnercenter.microsoft.com/";
 
+    /// <summary>Microsoft Entra's sign-in service (the authority's host; the tenant is appended).</summary>
+    public const string LiveAuthority = "https://login.microsoftonline.com/";
+
     /// <summary>The MSAL scope for app-only sign-in.</summary>
     public const string AppOnlyScope = "https://api.partnercenter.microsoft.com/.default";
 
@@ -40,8 +43,35 @@ public sealed class PartnerCenterSettings
     /// <summary>Where the app+user token cache lives (default: the user's local application data).</summary>
     public string? TokenCacheFolder { get; set; }
 
+    /// <summary>Tests turn this off to use the owner-only cache file even where the system offers a protected store.</summary>
+    internal bool UseSystemTokenStore { get; set; } = true;
+
     /// <summary>For a URL target (a standalone sandbox): a fixed bearer token to send.</summary>
     public string? AccessToken { get; set; }
+
+    /// <summary>
+    /// For rehearsals and tests only: the sign-in service to use instead of <see cref="LiveAuthority"/>, such as a
+    /// sandbox playing the identity provider (<c>https://127.0.0.1:5099/</c>); the tenant is appended.
+    /// </summary>
+    public string? Authority { get; set; }
+
+    /// <summary>For rehearsals and tests only: the orders API to use instead of <see cref="LiveBaseAddress"/>.</summary>
+    public string? ApiBaseAddress { get; set; }
+
+    /// <summary>
+    /// For rehearsals and tests only: a certificate file (PEM or DER) trusted for HTTPS besides the system's trusted
+    /// roots, such as the one a sandbox writes; checks stay on for every other certificate.
+    /// </summary>
+    public string? TrustedCertificate { get; set; }
+
+    /// <summary>True when the live path is pointed away from Microsoft (a rehearsal): nothing real is ordered.</summary>
+    public bool IsRehearsal => !IsDefault(ApiBaseAddress, LiveBaseAddress);
+
+    /// <summary>The sign-in service's address, with a trailing slash.</summary>
+    internal Uri AuthorityAddress => WithSlash(Authority ?? LiveAuthority);
+
+    /// <summary>The orders API's address, with a trailing slash.</summary>
+    public Uri ApiAddress => WithSlash(ApiBaseAddress ?? LiveBaseAddress);
 
     /// <summary>What is configured, as a person would say it; never a secret.</summary>
     public string DescribeSignIn() =>
@@ -70,9 +100,33 @@ public sealed class PartnerCenterSettings
             missing.Add(LiveSetting.SignIn);
         }
 
+        // Tokens travel to both addresses: never over plain HTTP.
+        if (Authority is not null && !IsHttpsAddress(Authority))
+        {
+            missing.Add(LiveSetting.Authority);
+        }
+
+        if (ApiBaseAddress is not null && !IsHttpsAddress(ApiBaseAddress))
+        {
+            missing.Add(LiveSetting.ApiBaseAddress);
+        }
+
+        if (TrustedCertificate is not null && !File.Exists(TrustedCertificate))
+        {
+            missing.Add(LiveSetting.TrustedCertificate);
+        }
+
         return missing;
     }
 
+    private static bool IsHttpsAddress(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && string.IsNullOrEmpty(uri.Query);
+
+    private static bool IsDefault(string? value, string live) =>
+        value is null || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && WithSlash(uri.ToString()) == new Uri(live));
+
+    private static Uri WithSlash(string address) => new(address.EndsWith('/') ? address : address + "/");
+
     /// <summary>Redacted on purpose: settings objects end up in logs and exception messages.</summary>
-    public override string ToString() => $"PartnerCenterSettings(tenant {TenantId ?? "-"}, client {ClientId ?? "-"}, {DescribeSignIn()})";
+    public override string ToString() => $"PartnerCenterSettings(tenant {TenantId ?? "-"}, client {ClientId ?? "-"}, {DescribeSignIn()}, api {ApiBaseAddress ?? LiveBaseAddress})";
 }

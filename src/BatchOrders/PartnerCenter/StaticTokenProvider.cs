@@ -9,6 +9,9 @@ public sealed class StaticTokenProvider(string token, string description) : ITok
     /// <inheritdoc />
     public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(token);
 
+    /// <summary>A fixed token has no successor: a refusal stands.</summary>
+    public ValueTask<string?> RenewAsync(string rejectedToken, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+
     /// <summary>Never the token: a provider must be safe to log.</summary>
     public override string ToString() => description;
 }

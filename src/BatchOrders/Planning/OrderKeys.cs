@@ -8,14 +8,16 @@ using BatchOrders.Reading;
 namespace BatchOrders.Planning;
 
 /// <summary>
-/// The stable key of a planned order: a hash of its group (customer, billing cycle, target order, group, part)
-/// and of its line items' content, never of row numbers, so inserting a blank line changes nothing. The group key
-/// hashes the group alone (under its own prefix), naming the slot an order fills whatever its content.
+/// The stable keys of a planned order. The group key hashes its group alone (customer, billing cycle, target order,
+/// order group, part): the slot an order fills whatever its content. The order key hashes the group key and the
+/// order's line items in their canonical order (<see cref="LineContent"/>), never row numbers or the rows' order, so
+/// sorting, moving or re-saving a file, inserting blank rows or adding other columns changes nothing.
 /// </summary>
 internal static class OrderKeys
 {
-    private const string Version = "order-key/v1";
+    private const string Version = "order-key/v2";
     private const string GroupVersion = "order-group/v1";
+    private const string FamilyVersion = "order-family/v1";
 
     /// <summary>The key of an order's slot: its group and part, not its content.</summary>
     public static string Group(string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part)
@@ -25,62 +27,93 @@ internal static class OrderKeys
     }
 
     /// <summary>The group key, hashed with <paramref name="hash"/> (SHA-256, left reset).</summary>
-    internal static string Group(IncrementalHash hash, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part) =>
-        Hash(hash, GroupVersion, customerId, billingCycle, orderId, orderGroup, part, []);
-
-    public static string Compute(string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part, IEnumerable<OrderRow> rows)
+    public static string Group(IncrementalHash hash, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        return Compute(customerId, billingCycle, orderId, orderGroup, part, rows is OrderRow[] array ? array : [.. rows]);
+        var input = new HashInput(256);
+        try
+        {
+            input.Append(GroupVersion);
+            input.Append(customerId);
+            input.Append(billingCycle?.ToWireValue());
+            input.Append(orderId);
+            input.Append(orderGroup?.ToUpperInvariant());
+            input.Append(part);
+            return Finish(hash, input);
+        }
+        finally
+        {
+            input.Dispose();
+        }
     }
 
-    /// <summary>The same key for rows the caller already holds together, without copying them.</summary>
-    internal static string Compute(string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part, ReadOnlySpan<OrderRow> rows)
+    /// <summary>
+    /// The key of the group all of an order's parts and paths share (customer, billing cycle, target order, order
+    /// group): the lines any of them bought are bought for all, so rows that move between parts or paths are never
+    /// bought twice.
+    /// </summary>
+    public static string Family(IncrementalHash hash, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup)
+    {
+        var input = new HashInput(256);
+        try
+        {
+            input.Append(FamilyVersion);
+            input.Append(customerId);
+            input.Append(billingCycle?.ToWireValue());
+            input.Append(orderId);
+            input.Append(orderGroup?.ToUpperInvariant());
+            return Finish(hash, input);
+        }
+        finally
+        {
+            input.Dispose();
+        }
+    }
+
+    /// <summary>The order key of the line items <paramref name="lines"/>, in canonical order, filling <paramref name="groupKey"/>.</summary>
+    public static string Compute(string groupKey, ReadOnlySpan<LineContent> lines)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        return Compute(hash, customerId, billingCycle, orderId, orderGroup, part, rows);
+        return Compute(hash, groupKey, lines);
     }
 
     /// <summary>
     /// The same key, hashed with <paramref name="hash"/> (SHA-256, left reset): a planner keying hundreds of
     /// thousands of orders reuses one hash object instead of creating one per order.
     /// </summary>
-    internal static string Compute(IncrementalHash hash, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part, ReadOnlySpan<OrderRow> rows) =>
-        Hash(hash, Version, customerId, billingCycle, orderId, orderGroup, part, rows);
-
-    private static string Hash(IncrementalHash hash, string version, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part, ReadOnlySpan<OrderRow> rows)
+    public static string Compute(IncrementalHash hash, string groupKey, ReadOnlySpan<LineContent> lines)
     {
         // The hashed bytes are laid out in one pooled buffer and hashed in one call: an array and an interop call
         // per field cost more than the hashing itself when a batch has hundreds of thousands of orders.
         var input = new HashInput(512);
         try
         {
-            input.Append(version);
-            input.Append(customerId);
-            input.Append(billingCycle?.ToWireValue());
-            input.Append(orderId);
-            input.Append(orderGroup?.ToUpperInvariant());
-            input.Append(part);
-            foreach (var row in rows)
+            input.Append(Version);
+            input.Append(groupKey);
+            foreach (var line in lines)
             {
-                input.Append(row.OfferId);
-                input.Append(row.Quantity);
-                input.Append(row.FriendlyName);
-                input.Append(row.ParentSubscriptionId);
-                input.Append(row.TermDuration);
-                input.Append(row.PromotionId);
-                input.Append(row.PartnerIdOnRecord);
+                input.Append(line.OfferId);
+                input.Append(line.Quantity);
+                input.Append(line.FriendlyName);
+                input.Append(line.ParentSubscriptionId);
+                input.Append(line.TermDuration);
+                input.Append(line.PromotionId);
+                input.Append(line.PartnerIdOnRecord);
             }
 
-            Span<byte> digest = stackalloc byte[32];
-            hash.AppendData(input.Written);
-            hash.GetHashAndReset(digest);
-            return Convert.ToHexStringLower(digest[..16]);
+            return Finish(hash, input);
         }
         finally
         {
             input.Dispose();
         }
+    }
+
+    private static string Finish(IncrementalHash hash, HashInput input)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        hash.AppendData(input.Written);
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest[..16]);
     }
 
     /// <summary>

@@ -6,8 +6,9 @@ using BatchOrders.Reading;
 namespace BatchOrders.Planning;
 
 /// <summary>
-/// Groups valid rows into orders by (customer, billing cycle, target order, order group), keeping input order,
-/// numbering line items from 0 and splitting groups larger than the line-item limit into consecutive parts.
+/// Groups valid rows into orders by (customer, billing cycle, target order, order group), in the order of each
+/// group's first row; within a group, line items take their canonical order (<see cref="LineContent"/>), are numbered
+/// from 0 and split into consecutive parts when the group is larger than the line-item limit.
 /// </summary>
 public static class OrderPlanner
 {
@@ -23,28 +24,52 @@ public static class OrderPlanner
 
         var groups = RowGrouping.Create(file, rows, checkDuplicates: !options.AllowDuplicates);
         var grouped = groups.RowsGroupByGroup(rows);
-        return new OrderPlan(KeyOrders(groups, grouped, options.MaxLineItemsPerOrder), groups.Errors);
+        var orders = KeyOrders(groups, grouped, options);
+        return new OrderPlan(orders, [.. groups.Errors, .. CartRowsWithoutBillingCycle(file, orders)]);
+    }
+
+    /// <summary>The path a row's line item is bought by: add-ons are always PATCHed into their order.</summary>
+    public static PurchasePath PathOf(OrderRow row, PurchasePathChoice choice)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.IsAddOn ? PurchasePath.Order : choice switch
+        {
+            PurchasePathChoice.Order => PurchasePath.Order,
+            PurchasePathChoice.Cart => PurchasePath.Cart,
+
+            // The reader checked every offer id: a GUID (legacy) or PRODUCT:SKU:AVAILABILITY (new commerce).
+            _ => row.OfferId.Contains(':', StringComparison.Ordinal) ? PurchasePath.Cart : PurchasePath.Order,
+        };
     }
 
     /// <summary>
-    /// The orders of every group, split into parts of at most <paramref name="limit"/> line items. Each order's two
-    /// SHA-256 keys are independent of the others', so ranges of groups are keyed on several threads (one hash
-    /// object each) into their fixed places of the result: the order stays the input order.
+    /// The orders of every group: its order-path line items, then its cart-path ones, each in canonical order and
+    /// split into parts of at most the line-item limit. Each order's keys are independent of the others', so ranges
+    /// of groups are keyed on several threads (one hash object each) into their fixed places of the result: the
+    /// order stays the input order.
     /// </summary>
-    private static PlannedOrder[] KeyOrders(RowGrouping groups, OrderRow[] grouped, int limit)
+    private static PlannedOrder[] KeyOrders(RowGrouping groups, OrderRow[] grouped, PlanningOptions options)
     {
+        var limit = options.MaxLineItemsPerOrder;
         var count = groups.Keys.Count;
+        var cartRows = new int[count];
         var firstOrder = new int[count + 1];
         for (var g = 0; g < count; g++)
         {
-            firstOrder[g + 1] = firstOrder[g] + ((groups.Sizes[g] + limit - 1) / limit);
+            foreach (var row in grouped.AsSpan(groups.Starts[g], groups.Sizes[g]))
+            {
+                cartRows[g] += PathOf(row, options.Path) == PurchasePath.Cart ? 1 : 0;
+            }
+
+            firstOrder[g + 1] = firstOrder[g] + Parts(groups.Sizes[g] - cartRows[g], limit) + Parts(cartRows[g], limit);
         }
 
         var orders = new PlannedOrder[firstOrder[count]];
+        var keyer = new GroupKeyer(groups, grouped, cartRows, firstOrder, orders, options);
         if (count < ParallelGroupThreshold)
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            KeyGroups(hash, groups, grouped, limit, firstOrder, orders, 0, count);
+            keyer.Key(hash, 0, count);
             return orders;
         }
 
@@ -53,31 +78,72 @@ public static class OrderPlanner
             () => IncrementalHash.CreateHash(HashAlgorithmName.SHA256),
             (range, _, hash) =>
             {
-                KeyGroups(hash, groups, grouped, limit, firstOrder, orders, range.Item1, range.Item2);
+                keyer.Key(hash, range.Item1, range.Item2);
                 return hash;
             },
             hash => hash.Dispose());
         return orders;
     }
 
-    private static void KeyGroups(IncrementalHash hash, RowGrouping groups, OrderRow[] grouped, int limit, int[] firstOrder, PlannedOrder[] orders, int from, int to)
+    /// <summary>A cart line needs a billing cycle (an order takes the offer's default; a cart has none to take).</summary>
+    private static IEnumerable<RowError> CartRowsWithoutBillingCycle(string file, PlannedOrder[] orders) =>
+        orders.Where(o => o.Path == PurchasePath.Cart && o.BillingCycle is null)
+            .SelectMany(o => o.LineItems)
+            .OrderBy(i => i.Row.Location.Row)
+            .Select(i => new RowError(file, i.Row.Location.Sheet, i.Row.Location.Row, InputColumns.Get(InputColumn.BillingCycle).Name, string.Empty,
+                $"BillingCycle is empty, and {i.Row.OfferId} is a new-commerce offer, bought through a cart, which needs one: enter the billing cycle it is sold with, such as Monthly or Annual."));
+
+    private static int Parts(int rows, int limit) => (rows + limit - 1) / limit;
+
+    /// <summary>Keys ranges of groups into their places of the plan; one instance serves every thread, each with its own buffers.</summary>
+    private sealed class GroupKeyer(RowGrouping groups, OrderRow[] grouped, int[] cartRows, int[] firstOrder, PlannedOrder[] orders, PlanningOptions options)
     {
-        for (var g = from; g < to; g++)
+        public void Key(IncrementalHash hash, int from, int to)
         {
-            var key = groups.Keys[g];
-            var members = grouped.AsSpan(groups.Starts[g], groups.Sizes[g]);
-            for (int start = 0, part = 0; start < members.Length; start += limit, part++)
+            var contents = new LineContent[16];
+            var members = new OrderRow[16];
+            for (var g = from; g < to; g++)
             {
-                var chunk = members.Slice(start, Math.Min(limit, members.Length - start));
-                var orderKey = OrderKeys.Compute(hash, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part, chunk);
-                var lineItems = new PlannedLineItem[chunk.Length];
-                for (var number = 0; number < chunk.Length; number++)
+                var key = groups.Keys[g];
+                var size = groups.Sizes[g];
+                if (contents.Length < size)
                 {
-                    lineItems[number] = new PlannedLineItem(number, chunk[number]);
+                    contents = new LineContent[size];
+                    members = new OrderRow[size];
                 }
 
-                var groupKey = OrderKeys.Group(hash, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part);
-                orders[firstOrder[g] + part] = new PlannedOrder(orderKey, groupKey, key.CustomerId, key.BillingCycle, key.OrderId, chunk[0].OrderGroup, part, lineItems);
+                // The order path's rows first, then the cart path's, each in canonical order whatever the rows'
+                // order in the file: parts, line numbers and keys then follow content alone.
+                var orderRows = 0;
+                var cartAt = size - cartRows[g];
+                foreach (var row in grouped.AsSpan(groups.Starts[g], size))
+                {
+                    var at = PathOf(row, options.Path) == PurchasePath.Cart ? cartAt++ : orderRows++;
+                    members[at] = row;
+                    contents[at] = LineContent.Of(row);
+                }
+
+                Array.Sort(contents, members, 0, orderRows);
+                Array.Sort(contents, members, orderRows, size - orderRows);
+                var family = OrderKeys.Family(hash, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup);
+                var part = 0;
+                foreach (var (start, end, path) in new[] { (0, orderRows, PurchasePath.Order), (orderRows, size, PurchasePath.Cart) })
+                {
+                    for (var at = start; at < end; at += options.MaxLineItemsPerOrder, part++)
+                    {
+                        var count = Math.Min(options.MaxLineItemsPerOrder, end - at);
+                        var groupKey = OrderKeys.Group(hash, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part);
+                        var orderKey = OrderKeys.Compute(hash, groupKey, contents.AsSpan(at, count));
+                        var lineItems = new PlannedLineItem[count];
+                        for (var number = 0; number < count; number++)
+                        {
+                            lineItems[number] = new PlannedLineItem(number, members[at + number]);
+                        }
+
+                        orders[firstOrder[g] + part] = new PlannedOrder(
+                            orderKey, groupKey, family, path, key.CustomerId, key.BillingCycle, key.OrderId, members[at].OrderGroup, part, lineItems);
+                    }
+                }
             }
         }
     }

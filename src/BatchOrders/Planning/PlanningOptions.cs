@@ -12,6 +12,9 @@ public sealed record PlanningOptions
     [Range(1, 1000, ErrorMessage = "must be between {1} and {2}")]
     public int MaxLineItemsPerOrder { get; init; } = 50;
 
+    /// <summary>Which purchase path orders take; <see cref="PurchasePathChoice.Auto"/> decides by each row's offer.</summary>
+    public PurchasePathChoice Path { get; init; } = PurchasePathChoice.Auto;
+
     /// <summary>Allow the same offer twice for one customer and billing cycle (normally a copy-paste mistake).</summary>
     public bool AllowDuplicates { get; init; }
 }

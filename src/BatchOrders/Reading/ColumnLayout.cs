@@ -1,7 +1,7 @@
 namespace BatchOrders.Reading;
 
 /// <summary>The header row of a sheet: every column's name as written, and where each known column is.</summary>
-public sealed class ColumnLayout
+internal sealed class ColumnLayout
 {
     private readonly int[] _indexes;
 

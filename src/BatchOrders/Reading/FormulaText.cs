@@ -7,7 +7,7 @@ namespace BatchOrders.Reading;
 /// formula by spreadsheets, so BatchOrders writes such text with OWASP's leading <c>'</c>; and reading CSV back, it
 /// removes exactly that prefix, so a failed-rows file submitted again as it is gives the user's original values.
 /// </summary>
-public static class FormulaText
+internal static class FormulaText
 {
     /// <summary>The prefix Excel reads as "this cell is text".</summary>
     public const char TextPrefix = '\'';

@@ -1,7 +1,7 @@
 namespace BatchOrders.Reading;
 
 /// <summary>What one known column is: its name in templates, whether it is required, and how to fill it.</summary>
-public sealed record InputColumnInfo(
+internal sealed record InputColumnInfo(
     InputColumn Column,
     string Name,
     bool Required,

@@ -4,7 +4,7 @@ using System.Text;
 namespace BatchOrders.Reading;
 
 /// <summary>The catalogue of known columns and the header names (aliases) that mean each of them.</summary>
-public static class InputColumns
+internal static class InputColumns
 {
     /// <summary>Every known column, in template order: the required ones first.</summary>
     public static IReadOnlyList<InputColumnInfo> All { get; } =

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using static System.FormattableString;
 
 namespace BatchOrders.Reading;
@@ -8,7 +6,7 @@ namespace BatchOrders.Reading;
 /// Checks and normalises the cells of one data row against the rules of every known column, reporting every
 /// problem of the row (not just the first) with its place, the value found and what would be valid.
 /// </summary>
-internal sealed partial class OrderRowParser
+internal sealed class OrderRowParser
 {
     private const string ExampleTenant = "46a62ece-10ad-42e5-b3f1-b2ed53e6fc08";
 
@@ -125,29 +123,30 @@ internal sealed partial class OrderRowParser
             return null;
         }
 
-        return Guid(row, column, value, what, example);
+        return NormalisedGuid(row, column, value, what, example);
     }
 
     private string? OptionalGuid(SheetRow row, string[] cells, InputColumn column, string what, string example)
     {
         var value = Cell(cells, column);
-        return value.Length == 0 ? null : Guid(row, column, value, what, example);
+        return value.Length == 0 ? null : NormalisedGuid(row, column, value, what, example);
     }
 
-    private string? Guid(SheetRow row, InputColumn column, string value, string what, string example)
+    /// <summary>The id in Partner Center's form (lower case, hyphens), or null with the cell's error added.</summary>
+    private string? NormalisedGuid(SheetRow row, InputColumn column, string value, string what, string example)
     {
         if (_guids.TryGetValue(value, out var known))
         {
             return known;
         }
 
-        if (!System.Guid.TryParse(value, out var guid))
+        if (!Guid.TryParse(value, out var guid))
         {
             AddFor(row, column, value, $"'{value}' is not {what}: expected a GUID such as {example}.");
             return null;
         }
 
-        if (guid == System.Guid.Empty)
+        if (guid == Guid.Empty)
         {
             AddFor(row, column, value, $"The all-zero GUID is not {what}: copy the real id, such as {example}.");
             return null;
@@ -175,12 +174,12 @@ internal sealed partial class OrderRowParser
             return null;
         }
 
-        if (System.Guid.TryParse(value, out var guid) && guid != System.Guid.Empty)
+        if (Guid.TryParse(value, out var guid) && guid != Guid.Empty)
         {
             return Remember(_offers, value, guid.ToString("D"));
         }
 
-        if (CatalogId().IsMatch(value))
+        if (CellRules.IsCatalogId(value))
         {
             return Remember(_offers, value, value.ToUpperInvariant());
         }
@@ -192,73 +191,13 @@ internal sealed partial class OrderRowParser
     private int Quantity(SheetRow row, string[] cells)
     {
         var value = Cell(cells, InputColumn.Quantity);
-        const string Valid = "enter a whole number of licences, 1 or more";
-        if (value.Length == 0)
+        var (quantity, problem) = CellRules.Quantity(value);
+        if (problem is not null)
         {
-            AddFor(row, InputColumn.Quantity, value, $"Quantity is empty: {Valid}.");
-            return 0;
-        }
-
-        // The common case, plain digits, without the regular expressions (and the Match they allocate): neither
-        // a thousands separator nor a fraction is possible, so the whole value is the number.
-        if (value.Length <= 10 && IsAsciiDigits(value))
-        {
-            return WholeQuantity(row, value, value, Valid);
-        }
-
-        if (ThousandsGrouped().IsMatch(value))
-        {
-            AddFor(row, InputColumn.Quantity, value,
-                $"'{value}' is ambiguous: the separator may mean thousands or decimals. Write the number without separators, such as {value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal).TrimStart('0')}.");
-            return 0;
-        }
-
-        var match = WholeNumber().Match(value);
-        if (match.Success)
-        {
-            return WholeQuantity(row, value, match.Groups["whole"].Value, Valid);
-        }
-
-        if (decimal.TryParse(value.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            AddFor(row, InputColumn.Quantity, value, number < 1
-                ? $"Quantity {value} is less than 1: {Valid}."
-                : $"'{value}' is not a whole number: {Valid}.");
-            return 0;
-        }
-
-        AddFor(row, InputColumn.Quantity, value, $"'{value}' is not a number: {Valid}.");
-        return 0;
-    }
-
-    private int WholeQuantity(SheetRow row, string value, string whole, string valid)
-    {
-        if (!int.TryParse(whole, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity))
-        {
-            AddFor(row, InputColumn.Quantity, value, Invariant($"'{value}' is too large for a quantity: {valid}, at most {int.MaxValue:N0}."));
-            return 0;
-        }
-
-        if (quantity < 1)
-        {
-            AddFor(row, InputColumn.Quantity, value, $"Quantity {value} is less than 1: {valid}.");
-            return 0;
+            AddFor(row, InputColumn.Quantity, value, problem);
         }
 
         return quantity;
-    }
-
-    private static bool IsAsciiDigits(string value)
-    {
-        foreach (var c in value)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return value.Length > 0;
     }
 
     private BillingCycle? BillingCycleOf(SheetRow row, string[] cells)
@@ -287,7 +226,7 @@ internal sealed partial class OrderRowParser
             return null;
         }
 
-        if (value.Length > 128 || value.AsSpan().IndexOfAny(OrderIdForbidden) >= 0 || HasControlCharacter(value))
+        if (!CellRules.IsOrderId(value))
         {
             AddFor(row, InputColumn.OrderId, value,
                 $"'{value}' is not an order id: a Partner Center order id is one word without spaces or / \\ ? # %, such as Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1.");
@@ -295,19 +234,6 @@ internal sealed partial class OrderRowParser
         }
 
         return value;
-    }
-
-    private static bool HasControlCharacter(string value)
-    {
-        foreach (var c in value)
-        {
-            if (char.IsControl(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private string? TermDurationOf(SheetRow row, string[] cells)
@@ -319,7 +245,7 @@ internal sealed partial class OrderRowParser
         }
 
         var upper = value.ToUpperInvariant();
-        if (IsoDuration().IsMatch(upper))
+        if (CellRules.IsIsoDuration(upper))
         {
             return upper;
         }
@@ -337,7 +263,7 @@ internal sealed partial class OrderRowParser
             return null;
         }
 
-        if (PartnerId().IsMatch(value))
+        if (CellRules.IsPartnerId(value))
         {
             return value;
         }
@@ -395,22 +321,4 @@ internal sealed partial class OrderRowParser
 
     private void Add(SheetRow row, string? column, string? value, string message) =>
         _errors.Add(new RowError(_file, _sheet, row.Number, column, value, message));
-
-    private static readonly System.Buffers.SearchValues<char> OrderIdForbidden = System.Buffers.SearchValues.Create(" \t/\\?#%");
-
-    [GeneratedRegex(@"^[A-Za-z0-9]{1,20}:[A-Za-z0-9]{1,8}:[A-Za-z0-9]{1,20}$", RegexOptions.CultureInvariant)]
-    private static partial Regex CatalogId();
-
-    [GeneratedRegex(@"^(?<whole>[0-9]+)(?:[.,](?<fraction>0+))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex WholeNumber();
-
-    [GeneratedRegex(@"^P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex IsoDuration();
-
-    // "1.000" or "1,500": a European or an English thousands separator; guessing wrong orders 1000 times too few or many.
-    [GeneratedRegex(@"^[0-9]{1,3}(?:[.,][0-9]{3})+$", RegexOptions.CultureInvariant)]
-    private static partial Regex ThousandsGrouped();
-
-    [GeneratedRegex(@"^[0-9]{1,10}$", RegexOptions.CultureInvariant)]
-    private static partial Regex PartnerId();
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 
 namespace BatchOrders.Reading;
 
@@ -6,8 +7,8 @@ namespace BatchOrders.Reading;
 /// A workbook's shared strings kept as one UTF-8 buffer plus offsets, decoded when a cell uses one: a table of
 /// 100,000 distinct texts costs about a third of what as many strings would. Recently decoded items are kept in
 /// a small direct-mapped cache, so that a value repeated down a column (an offer id, a billing cycle) is usually
-/// the same string instance rather than a new one per cell. The texts come from an XML reader, which only gives
-/// well-formed UTF-16 (no lone surrogates), so the UTF-8 round trip gives back exactly the same text.
+/// the same string instance rather than a new one per cell. The texts come from an XML reader or from UTF-16 in
+/// an .xlsb, which give well-formed UTF-16 (no lone surrogates), so the UTF-8 round trip gives back the same text.
 /// </summary>
 internal sealed class SharedStringTable
 {
@@ -18,18 +19,6 @@ internal sealed class SharedStringTable
     private byte[] _bytes = new byte[4096];
 
     public int Count => _offsets.Count - 1;
-
-    public void Add(string text)
-    {
-        var start = _offsets[^1];
-        var needed = start + Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (needed > _bytes.Length)
-        {
-            Array.Resize(ref _bytes, Math.Max(needed, _bytes.Length * 2));
-        }
-
-        _offsets.Add(start + Encoding.UTF8.GetBytes(text, _bytes.AsSpan(start)));
-    }
 
     public string this[int index]
     {
@@ -44,5 +33,81 @@ internal sealed class SharedStringTable
 
             return cached.Text;
         }
+    }
+
+    /// <summary>Reads the &lt;si&gt; items of an .xlsx shared strings part.</summary>
+    public static SharedStringTable ReadXml(XmlReader xml)
+    {
+        var strings = new SharedStringTable();
+        xml.Read();
+        while (!xml.EOF)
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
+            {
+                strings.Add(ReadItem(xml));
+            }
+            else
+            {
+                xml.Read();
+            }
+        }
+
+        return strings;
+    }
+
+    /// <summary>
+    /// The text of a shared or inline string item: its &lt;t&gt;, or its rich-text runs joined; phonetic hints
+    /// left out. Leaves the reader on the node after the item.
+    /// </summary>
+    public static string ReadItem(XmlReader xml)
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return string.Empty;
+        }
+
+        var depth = xml.Depth;
+        string? first = null;
+        StringBuilder? joined = null;
+        xml.Read();
+        while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
+            {
+                var text = xml.ReadElementContentAsString();
+                if (first is null)
+                {
+                    first = text;
+                }
+                else
+                {
+                    (joined ??= new StringBuilder(first)).Append(text);
+                }
+            }
+            else if (xml.NodeType == XmlNodeType.Element && xml.LocalName is "rPh" or "rPr")
+            {
+                xml.Skip();
+            }
+            else
+            {
+                xml.Read();
+            }
+        }
+
+        xml.Read();
+        return joined?.ToString() ?? first ?? string.Empty;
+    }
+
+    public void Add(ReadOnlySpan<char> text)
+    {
+        var start = _offsets[^1];
+        var needed = start + Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (needed > _bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(needed, _bytes.Length * 2));
+        }
+
+        _offsets.Add(start + Encoding.UTF8.GetBytes(text, _bytes.AsSpan(start)));
     }
 }

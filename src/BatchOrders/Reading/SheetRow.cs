@@ -5,6 +5,3 @@ namespace BatchOrders.Reading;
 /// <paramref name="CellIssues"/> names cells that hold no usable value (an Excel error, a formula never calculated).
 /// </summary>
 internal readonly record struct SheetRow(int Number, string[] Cells, IReadOnlyList<CellIssue>? CellIssues = null);
-
-/// <summary>Why a cell's text cannot be trusted.</summary>
-internal sealed record CellIssue(int ColumnIndex, string Message);

@@ -1,15 +1,16 @@
 using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
 using static System.FormattableString;
 
 namespace BatchOrders.Reading;
 
 /// <summary>
-/// Reads a CSV or Excel file into valid <see cref="OrderRow"/>s and every <see cref="RowError"/>, in one pass,
-/// before anything else happens. A file that cannot be used at all gives one <see cref="InputFileProblem"/>.
+/// Reads a CSV or Excel file (.xlsx, .xlsm, .xlsb, .xls) into valid <see cref="OrderRow"/>s and every
+/// <see cref="RowError"/>, in one pass, before anything else happens. A file that cannot be used at all gives one
+/// <see cref="InputFileProblem"/>.
 /// </summary>
 public static class SpreadsheetReader
 {
+    /// <summary>Reads and checks every row of the file; never throws for a bad file, only for cancellation.</summary>
     public static ReadResult Read(string path, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -22,9 +23,10 @@ public static class SpreadsheetReader
         {
             return ReadResult.Failed(path, ex.Message);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException or InvalidOperationException { Source: "System.IO.Packaging" })
+        catch (Exception ex) when (IsDamagedWorkbook(ex))
         {
-            return ReadResult.Failed(path, XlsxRowSource.DamagedMessage);
+            // An encrypted package that does not open with Excel's default password has a password of its own.
+            return ReadResult.Failed(path, InputFileSniffer.IsEncrypted(path) ? InputFileSniffer.PasswordMessage : InputFileSniffer.DamagedMessage(path));
         }
         catch (UnauthorizedAccessException)
         {
@@ -40,7 +42,7 @@ public static class SpreadsheetReader
     {
         if (Directory.Exists(path))
         {
-            throw new InputFileException("That is a folder, not a file: name the .csv or .xlsx file to read.");
+            throw new InputFileException("That is a folder, not a file: name the .csv or Excel file to read.");
         }
 
         var info = new FileInfo(path);
@@ -60,24 +62,25 @@ public static class SpreadsheetReader
                 Invariant($"The file is {info.Length / (1024.0 * 1024):N0} MB, larger than the {options.MaxFileBytes / (1024.0 * 1024):N0} MB BatchOrders reads at once: split it into smaller files."));
         }
 
-        var kind = InputFileSniffer.Sniff(path, info.Length);
-        using ISheetRowSource source = kind == InputFileKind.Workbook
-            ? OpenWorkbook(path, options.Sheet)
-            : new CsvRowSource(path);
+        using var source = OpenRows(path, options.Sheet);
         return ReadRows(path, source, options, cancellationToken);
     }
 
-    private static XlsxRowSource OpenWorkbook(string path, string? sheet)
+    /// <summary>The row source for the file, by what its name and first bytes say it is.</summary>
+    internal static ISheetRowSource OpenRows(string path, string? sheet) => InputFileSniffer.Sniff(path) switch
     {
-        try
-        {
-            return XlsxRowSource.Open(path, sheet);
-        }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException)
-        {
-            throw new InputFileException(XlsxRowSource.DamagedMessage, ex);
-        }
-    }
+        InputFileKind.OpenXmlWorkbook => XlsxRowSource.Open(path, sheet),
+        InputFileKind.BinaryWorkbook => XlsbRowSource.Open(path, sheet),
+        InputFileKind.CompoundFile => XlsRowSource.Open(path, sheet),
+        _ => new CsvRowSource(path),
+    };
+
+    /// <summary>
+    /// What the zip and XML layers throw for a file that is not the workbook it claims to be (a truncated zip,
+    /// malformed XML, a record cut short), as opposed to a fault of the machine or a bug. ExcelDataReader's faults
+    /// are turned into messages by <see cref="XlsRowSource"/>.
+    /// </summary>
+    private static bool IsDamagedWorkbook(Exception ex) => ex is InvalidDataException or XmlException or EndOfStreamException;
 
     private static ReadResult ReadRows(string path, ISheetRowSource source, ReadOptions options, CancellationToken cancellationToken)
     {

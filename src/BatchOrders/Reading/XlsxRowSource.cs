@@ -1,33 +1,26 @@
 using System.Globalization;
 using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace BatchOrders.Reading;
 
 /// <summary>
 /// Streams the rows of one worksheet of an .xlsx file straight from its XML, so memory does not grow with the
-/// sheet: formula cells by their saved value, numbers as Excel stores them (5.0 is "5"), blank rows left out.
-/// Elements are matched by local name, so "Strict Open XML" workbooks read the same way.
+/// sheet: formula cells by their saved value, numbers, dates and times as Excel shows them (<see cref="CellText"/>),
+/// a row split over several row elements as one row, blank rows left out. Elements are matched by local name, so
+/// "Strict Open XML" workbooks read the same way.
 /// </summary>
 internal sealed class XlsxRowSource : ISheetRowSource
 {
-    /// <summary>What a user is told about any workbook that cannot be opened as one.</summary>
-    internal const string DamagedMessage =
-        "The workbook is damaged or is not a real .xlsx file, so it cannot be read: open it in Excel and save it again as \"Excel Workbook (.xlsx)\".";
+    private readonly WorkbookPackage _package;
+    private readonly string _worksheetPart;
+    private readonly bool _date1904;
 
-    private readonly SpreadsheetDocument _document;
-    private readonly WorksheetPart _worksheet;
-    private readonly SharedStringTablePart? _sharedStringsPart;
-    private readonly DateStyles _dateStyles;
-
-    private XlsxRowSource(SpreadsheetDocument document, string sheetName, WorksheetPart worksheet)
+    private XlsxRowSource(WorkbookPackage package, string sheetName, string worksheetPart, bool date1904)
     {
-        _document = document;
+        _package = package;
         SheetName = sheetName;
-        _worksheet = worksheet;
-        _sharedStringsPart = document.WorkbookPart?.SharedStringTablePart;
-        _dateStyles = DateStyles.From(document.WorkbookPart?.WorkbookStylesPart?.Stylesheet);
+        _worksheetPart = worksheetPart;
+        _date1904 = date1904;
     }
 
     public string? SheetName { get; }
@@ -35,46 +28,18 @@ internal sealed class XlsxRowSource : ISheetRowSource
     /// <summary>Opens the named sheet, or the first one. A missing sheet is an <see cref="InputFileException"/> naming the sheets there are.</summary>
     public static XlsxRowSource Open(string path, string? sheetName)
     {
-        var document = SpreadsheetDocument.Open(path, isEditable: false);
-        try
-        {
-            var workbook = document.WorkbookPart
-                ?? throw new InputFileException(DamagedMessage);
-            var sheets = workbook.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
-            if (sheets.Count == 0)
-            {
-                throw new InputFileException("The workbook has no sheets.");
-            }
-
-            var sheet = sheetName is null
-                ? sheets[0]
-                : sheets.Find(s => string.Equals(s.Name?.Value?.Trim(), sheetName.Trim(), StringComparison.OrdinalIgnoreCase))
-                  ?? throw new InputFileException(
-                      $"The workbook has no sheet named '{sheetName}'. Its sheets are: {string.Join(", ", sheets.Select(s => $"'{s.Name?.Value}'"))}.");
-
-            if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart worksheet)
-            {
-                throw new InputFileException($"Sheet '{sheet.Name?.Value}' is not a worksheet (it may be a chart sheet): choose another with --sheet.");
-            }
-
-            return new XlsxRowSource(document, sheet.Name?.Value ?? string.Empty, worksheet);
-        }
-        catch
-        {
-            document.Dispose();
-            throw;
-        }
+        var (package, sheet, date1904) = WorkbookPackage.OpenSheet(path, sheetName, WorkbookContents.ReadXml);
+        return new XlsxRowSource(package, sheet.Name, sheet.Part!, date1904);
     }
 
     public IEnumerable<SheetRow> ReadRows(CancellationToken cancellationToken)
     {
-        var sharedStrings = ReadSharedStrings();
-        using var stream = _worksheet.GetStream(FileMode.Open, FileAccess.Read);
-        using var xml = XmlReader.Create(stream, new XmlReaderSettings { IgnoreComments = true, IgnoreWhitespace = false, DtdProcessing = DtdProcessing.Prohibit });
+        var sharedStrings = ReadPart("sharedStrings", SharedStringTable.ReadXml) ?? new SharedStringTable();
+        var formats = ReadPart("styles", CellFormats.ReadXml) ?? CellFormats.None;
+        using var xml = _package.OpenXml(_worksheetPart);
 
+        var rows = new RowAssembler();
         var previousRow = 0;
-        var cells = new List<string>(16);
-        List<CellIssue>? issues = null;
         while (xml.Read())
         {
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row")
@@ -89,26 +54,39 @@ internal sealed class XlsxRowSource : ISheetRowSource
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            cells.Clear();
-            issues = null;
+            if (rows.Start(rowNumber, out var finished))
+            {
+                yield return finished;
+            }
+
             if (!xml.IsEmptyElement)
             {
-                ReadCells(xml, sharedStrings, _dateStyles, cells, ref issues);
+                ReadCells(xml, sharedStrings, formats, rows);
             }
+        }
 
-            if (cells.TrueForAll(c => c.Length == 0))
-            {
-                continue;
-            }
-
-            yield return new SheetRow(rowNumber, [.. cells], issues);
+        if (rows.Finish(out var last))
+        {
+            yield return last;
         }
     }
 
-    public void Dispose() => _document.Dispose();
+    public void Dispose() => _package.Dispose();
+
+    private T? ReadPart<T>(string type, Func<XmlReader, T> read)
+        where T : class
+    {
+        if (_package.WorkbookPartOfType(type) is not { } part)
+        {
+            return null;
+        }
+
+        using var xml = _package.OpenXml(part);
+        return read(xml);
+    }
 
     /// <summary>Reads the cells of the row the reader is on; leaves it on the row's end tag.</summary>
-    private static void ReadCells(XmlReader xml, SharedStringTable sharedStrings, DateStyles dateStyles, List<string> cells, ref List<CellIssue>? issues)
+    private void ReadCells(XmlReader xml, SharedStringTable sharedStrings, CellFormats formats, RowAssembler row)
     {
         var rowDepth = xml.Depth;
         xml.Read();
@@ -120,38 +98,30 @@ internal sealed class XlsxRowSource : ISheetRowSource
                 continue;
             }
 
-            var column = ColumnIndex(xml.GetAttribute("r")) ?? cells.Count;
+            var column = ColumnLetters.IndexOf(xml.GetAttribute("r")) ?? row.NextColumn;
             var type = xml.GetAttribute("t");
             var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : -1;
             var (value, hasFormula) = ReadCellContent(xml);
-            while (cells.Count <= column)
-            {
-                cells.Add(string.Empty);
-            }
-
             var text = type switch
             {
                 "s" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Count ? sharedStrings[index] : string.Empty,
                 "b" => value is null ? string.Empty : value == "1" ? "TRUE" : "FALSE",
                 "e" => value ?? "#VALUE!",
-                "d" => value ?? string.Empty,
-                _ when value is not null && dateStyles.IsDate(style) => AsDate(value),
-                _ => value ?? string.Empty,
+                "d" => value is null ? string.Empty : CellText.IsoDate(value, formats.KindOf(style)),
+                "str" or "inlineStr" => value ?? string.Empty,
+                _ when value is null => string.Empty,
+                _ when formats.KindOf(style) is var kind and not NumberFormatKind.Number => CellText.Serial(value, kind, _date1904),
+                _ => CellText.Number(value),
             };
-            string? issue = null;
+
+            row.Set(column, text);
             if (type == "e")
             {
-                issue = $"The cell shows the Excel error {text}: fix its formula or type the value.";
+                row.Issue(column, $"The cell shows the Excel error {text}: fix its formula or type the value.");
             }
             else if (hasFormula && value is null)
             {
-                issue = "The cell has a formula that was never calculated: open the file in Excel, let it calculate, and save it.";
-            }
-
-            cells[column] = text.Trim();
-            if (issue is not null)
-            {
-                (issues ??= []).Add(new CellIssue(column, issue));
+                row.Issue(column, "The cell has a formula that was never calculated: open the file in Excel, let it calculate, and save it.");
             }
         }
     }
@@ -186,7 +156,7 @@ internal sealed class XlsxRowSource : ISheetRowSource
                     value = xml.ReadElementContentAsString();
                     break;
                 case "is":
-                    value = ReadStringItem(xml);
+                    value = SharedStringTable.ReadItem(xml);
                     break;
                 case "f":
                     hasFormula = true;
@@ -200,120 +170,5 @@ internal sealed class XlsxRowSource : ISheetRowSource
 
         xml.Read();
         return (value, hasFormula);
-    }
-
-    /// <summary>
-    /// The text of a shared or inline string item: its &lt;t&gt;, or its rich-text runs joined; phonetic hints
-    /// left out. Leaves the reader on the node after the item.
-    /// </summary>
-    private static string ReadStringItem(XmlReader xml)
-    {
-        if (xml.IsEmptyElement)
-        {
-            xml.Read();
-            return string.Empty;
-        }
-
-        var depth = xml.Depth;
-        string? first = null;
-        System.Text.StringBuilder? joined = null;
-        xml.Read();
-        while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
-        {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
-            {
-                var text = xml.ReadElementContentAsString();
-                if (first is null)
-                {
-                    first = text;
-                }
-                else
-                {
-                    (joined ??= new System.Text.StringBuilder(first)).Append(text);
-                }
-            }
-            else if (xml.NodeType == XmlNodeType.Element && xml.LocalName is "rPh" or "rPr")
-            {
-                xml.Skip();
-            }
-            else
-            {
-                xml.Read();
-            }
-        }
-
-        xml.Read();
-        return joined?.ToString() ?? first ?? string.Empty;
-    }
-
-    private SharedStringTable ReadSharedStrings()
-    {
-        var strings = new SharedStringTable();
-        if (_sharedStringsPart is null)
-        {
-            return strings;
-        }
-
-        using var stream = _sharedStringsPart.GetStream(FileMode.Open, FileAccess.Read);
-        using var xml = XmlReader.Create(stream, new XmlReaderSettings { IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
-        xml.Read();
-        while (!xml.EOF)
-        {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
-            {
-                strings.Add(ReadStringItem(xml));
-            }
-            else
-            {
-                xml.Read();
-            }
-        }
-
-        return strings;
-    }
-
-    /// <summary>A number shown as a date, as the ISO date (and time) it shows; never as its day count.</summary>
-    private static string AsDate(string serial)
-    {
-        if (!double.TryParse(serial, NumberStyles.Float, CultureInfo.InvariantCulture, out var days) || days is < -657435 or > 2958465)
-        {
-            return serial;
-        }
-
-        var date = DateTime.FromOADate(days);
-        return date.TimeOfDay == TimeSpan.Zero
-            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>"AB12" → 27 (0-based column of the cell reference); null when there is no reference.</summary>
-    internal static int? ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return null;
-        }
-
-        var index = 0;
-        var letters = 0;
-        foreach (var c in reference)
-        {
-            if (c is >= 'A' and <= 'Z')
-            {
-                index = (index * 26) + (c - 'A' + 1);
-                letters++;
-            }
-            else if (c is >= 'a' and <= 'z')
-            {
-                index = (index * 26) + (c - 'a' + 1);
-                letters++;
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        return letters == 0 ? null : index - 1;
     }
 }

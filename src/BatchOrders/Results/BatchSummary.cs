@@ -26,6 +26,9 @@ public sealed record BatchSummary
     /// <summary>Every run, oldest first.</summary>
     public required IReadOnlyList<JournalRun> Runs { get; init; }
 
+    /// <summary>The files that fed the batch, oldest first: more than one when it was resumed from a moved, renamed or re-saved copy.</summary>
+    public required IReadOnlyList<JournalInput> Inputs { get; init; }
+
     /// <summary>The first run's start, or null when nothing was ever run.</summary>
     public DateTimeOffset? StartedAt { get; init; }
 
@@ -83,6 +86,7 @@ public sealed record BatchSummary
             Rows = journal.CountRowsByState(),
             Customers = SummarizeCustomers(orders),
             Runs = runs,
+            Inputs = journal.GetInputs(),
             StartedAt = started,
             EndedAt = ended,
             Duration = started is null || lastMoment is null ? null : lastMoment.Value - started.Value,

@@ -45,8 +45,12 @@ public static class FailedRowsFile
         ArgumentNullException.ThrowIfNull(journal);
         var batch = journal.GetBatch() ?? throw new InvalidOperationException($"The journal {journal.Path} has no batch yet.");
         var target = Path.GetFullPath(path ?? DefaultPath(batch));
-        var open = journal.GetOrders([.. States]).Select(o => o.OrderKey).ToHashSet(StringComparer.Ordinal);
-        var rows = journal.GetRows().Where(r => r.OrderKey is not null && open.Contains(r.OrderKey)).Select(r => r.Cells).ToList();
+        // A line another version bought, or a cart bought on its own, is not offered again even when its order failed.
+        var open = journal.GetOrders([.. States]).ToDictionary(o => o.OrderKey, StringComparer.Ordinal);
+        var rows = journal.GetRows()
+            .Where(r => r.OrderKey is not null && open.TryGetValue(r.OrderKey, out var order) && !order.LineItems.Any(l => l.LineItemNumber == r.LineItemNumber && l.IsBought))
+            .Select(r => r.Cells)
+            .ToList();
 
         if (rows.Count == 0)
         {

@@ -118,6 +118,7 @@ public static class ResultsWorkbook
         return read.Rows.Count;
     }
 
+    /// <summary>A row's outcome: its own line's when the line was bought or refused on its own (carts, adopted purchases), else its order's.</summary>
     private static ResultLine ToLine(JournalRow row, Dictionary<string, JournalOrder> orders)
     {
         if (row.OrderKey is null || !orders.TryGetValue(row.OrderKey, out var order))
@@ -125,18 +126,15 @@ public static class ResultsWorkbook
             return new ResultLine(row.Cells, "Not planned", LineItemNumber: row.LineItemNumber);
         }
 
-        string? subscription = null;
-        foreach (var item in order.LineItems)
+        var line = order.LineItems.FirstOrDefault(l => l.LineItemNumber == row.LineItemNumber);
+        var (state, orderId, errorCode, errorMessage) = line switch
         {
-            if (item.LineItemNumber == row.LineItemNumber)
-            {
-                subscription = item.SubscriptionId;
-                break;
-            }
-        }
-
+            { IsBought: true } => (nameof(OrderState.Succeeded), line.PartnerOrderId, null, null),
+            { ErrorMessage: not null } when order.State == OrderState.Failed => (nameof(OrderState.Failed), null, line.ErrorCode, line.ErrorMessage),
+            _ => (order.State.ToString(), order.PartnerOrderId, order.ErrorCode, order.ErrorMessage),
+        };
         return new ResultLine(
-            row.Cells, order.State.ToString(), order.PartnerOrderId, subscription, row.LineItemNumber, order.ErrorCode, order.ErrorMessage,
+            row.Cells, state, orderId, line?.SubscriptionId, row.LineItemNumber, errorCode, errorMessage,
             order.Attempts, order.RequestId, order.CorrelationId, order.SubmittedAt);
     }
 
@@ -154,6 +152,11 @@ public static class ResultsWorkbook
         writer.Text("Input file", summary.Batch.InputPath);
         writer.Text("Sheet", summary.Batch.Sheet);
         writer.Text("Input SHA-256", summary.Batch.InputSha256);
+        if (summary.Inputs.Count > 1)
+        {
+            writer.Text("Files that fed the batch", string.Join("; ", summary.Inputs.Select(i => i.Path)));
+        }
+
         writer.Text("Journal", summary.JournalPath);
         writer.Blank();
         writer.Date("Started", summary.StartedAt);

@@ -36,6 +36,12 @@ public sealed class BatchRun : IDisposable
     public Target Target { get; }
 
     /// <summary>
+    /// When the batch is resumed from a copy of its file (moved, renamed, or saved in another format): the file
+    /// it was last read from. Null when the journal is new or the file is the same.
+    /// </summary>
+    public string? ResumedFrom { get; private init; }
+
+    /// <summary>
     /// Opens the batch's journal and binds it to the input and the target, or says why it cannot be used (another
     /// input's journal, live vs rehearsal, a newer version's, not a journal). Nothing is sent yet.
     /// </summary>
@@ -58,13 +64,15 @@ public sealed class BatchRun : IDisposable
         }
 
         var sha = InputHash.Compute(input.Read.File);
-        if (journal.Bind(input.Read.File, sha, input.Read.Sheet, input.Read.Headers, target) is { } bindProblem)
+        var before = journal.GetBatch();
+        if (journal.Bind(input.Read.File, sha, input.Read.Sheet, input.Read.Headers, target, [.. input.Plan!.Orders.Select(o => o.OrderKey)]) is { } bindProblem)
         {
             journal.Dispose();
             return bindProblem;
         }
 
-        return new BatchRun(input, target, journal, sha, options);
+        var copyOf = before is not null && !string.Equals(before.InputName, Path.GetFileName(input.Read.File), StringComparison.OrdinalIgnoreCase) ? before.InputPath : null;
+        return new BatchRun(input, target, journal, sha, options) { ResumedFrom = copyOf };
     }
 
     /// <summary>Sends the batch and writes its results files: <see cref="SendAsync"/>, then <see cref="WriteResults"/>.</summary>

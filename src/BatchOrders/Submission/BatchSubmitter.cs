@@ -1,5 +1,6 @@
 using BatchOrders.Journal;
 using BatchOrders.PartnerCenter;
+using BatchOrders.Planning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -18,6 +19,7 @@ internal sealed class BatchSubmitter
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly OrderSender _orders;
+    private readonly CartSender _carts;
 
     public BatchSubmitter(BatchJournal journal, PartnerCenterClient client, SubmissionOptions options, TimeProvider? time = null, Random? random = null, ILogger? logger = null)
     {
@@ -26,6 +28,7 @@ internal sealed class BatchSubmitter
         _time = time ?? TimeProvider.System;
         _random = random ?? new Random();
         _orders = new OrderSender(journal, client, logger ?? NullLogger.Instance);
+        _carts = new CartSender(journal, client, Guid.NewGuid, logger ?? NullLogger.Instance);
     }
 
     /// <summary>
@@ -65,7 +68,10 @@ internal sealed class BatchSubmitter
                         return;
                     }
 
-                    await _orders.SendAsync(work[index], attempts, () => halt.CancelAsync());
+                    var order = work[index];
+                    await (order.Path == PurchasePath.Cart
+                        ? _carts.SendAsync(order, attempts, () => halt.CancelAsync())
+                        : _orders.SendAsync(order, attempts, () => halt.CancelAsync()));
                 }
                 finally
                 {

@@ -84,7 +84,7 @@ public sealed class SubmitCommandTests : IDisposable
 
         Assert.Equal(1, conflictExit);
         Assert.Contains("Conflict", conflictOutput, StringComparison.Ordinal);
-        Assert.Contains("changed after the order for this customer succeeded", conflictOutput, StringComparison.Ordinal);
+        Assert.Contains("changed after they were ordered (row 2: 031C9E47-4802-4248-838E-778FB1D2CC05 was ordered with quantity 5", conflictOutput, StringComparison.Ordinal);
         Assert.Contains("This run: 0 succeeded", conflictOutput, StringComparison.Ordinal);
     }
 

@@ -30,7 +30,8 @@ public sealed class BatchJournalTests : IDisposable
         Assert.All(orders, o => Assert.Equal((OrderState.Pending, 0), (o.State, o.Attempts)));
         Assert.Equal(4, orders.SelectMany(o => new[] { o.RequestId, o.CorrelationId }).Distinct().Count());
         Assert.Equal("monthly", orders[0].BillingCycle);
-        Assert.Equal((Rows.E3, 5, 2), (orders[0].LineItems[0].OfferId, orders[0].LineItems[0].Quantity, orders[0].LineItems[0].Row));
+        // The journal keeps what is sent: offer ids in the catalog's spelling (upper-case GUIDs), as Microsoft's SDK sends them.
+        Assert.Equal((Rows.E3.ToUpperInvariant(), 5, 2), (orders[0].LineItems[0].OfferId, orders[0].LineItems[0].Quantity, orders[0].LineItems[0].Row));
         Assert.Equal(orders.Select(o => o.OrderKey), journal.GetWork().Select(o => o.OrderKey));
         Assert.Equal([2, 3], journal.GetRows().Select(r => r.Row));
         Assert.Equal(Rows.E3, journal.GetRows()[0].Cells[1]);
@@ -264,11 +265,17 @@ public sealed class BatchJournalTests : IDisposable
             requestId = journal.GetOrders()[0].RequestId.ToString();
         }
 
-        // Back to what version 1 wrote: no batch id column, schema version 1.
+        // Back to what version 1 wrote: no batch id, no inputs table, no family, path or cart columns; schema version 1.
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
-            connection.Execute("ALTER TABLE batch DROP COLUMN batch_id; DELETE FROM schema_version WHERE version > 1;");
+            connection.Execute(
+                """
+                ALTER TABLE batch DROP COLUMN batch_id; DROP TABLE inputs; DROP INDEX orders_by_family;
+                ALTER TABLE orders DROP COLUMN family_key; ALTER TABLE orders DROP COLUMN path; ALTER TABLE orders DROP COLUMN cart_id;
+                ALTER TABLE orders DROP COLUMN cart_expires_at; ALTER TABLE orders DROP COLUMN checkout_request_id;
+                DELETE FROM schema_version WHERE version > 1;
+                """);
         }
 
         using var migrated = Open(path);
@@ -287,7 +294,7 @@ public sealed class BatchJournalTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        Assert.Equal(2L, connection.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(3L, connection.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version"));
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
     }
 

@@ -29,6 +29,12 @@ public sealed class OrderStateMachineTests : IDisposable
         (OrderTransition.Supersede, OrderState.Pending, OrderState.Superseded),
         (OrderTransition.Supersede, OrderState.Failed, OrderState.Superseded),
         (OrderTransition.Supersede, OrderState.Conflict, OrderState.Superseded),
+        (OrderTransition.CartReady, OrderState.Sending, OrderState.Sending),
+        (OrderTransition.CartExpired, OrderState.Sending, OrderState.Sending),
+        (OrderTransition.Fulfil, OrderState.Pending, OrderState.Succeeded),
+        (OrderTransition.Fulfil, OrderState.Failed, OrderState.Succeeded),
+        (OrderTransition.Fulfil, OrderState.Conflict, OrderState.Succeeded),
+        (OrderTransition.Fulfil, OrderState.Superseded, OrderState.Succeeded),
     ];
 
     private readonly TempFolder _folder = new();
@@ -64,7 +70,7 @@ public sealed class OrderStateMachineTests : IDisposable
     public void A_transition_is_applied_only_from_its_allowed_states(OrderTransition transition, OrderState from)
     {
         using var journal = JournalWithOneOrder(out var key);
-        ForceState(journal.Path, key, from);
+        ForceState(journal.Path, key, from, linesBought: transition == OrderTransition.Fulfil);
         var attemptsBefore = journal.GetOrder(key)!.Attempts;
         var allowed = Allowed.SingleOrDefault(a => a.Transition == transition && a.From == from);
 
@@ -96,15 +102,25 @@ public sealed class OrderStateMachineTests : IDisposable
         OrderTransition.Reopen => new OrderChange.Reopen(Guid.NewGuid()),
         OrderTransition.MarkConflict => new OrderChange.MarkConflict("These rows changed."),
         OrderTransition.Supersede => new OrderChange.Supersede(order.OrderKey + "-next"),
+        OrderTransition.Fulfil => new OrderChange.Fulfil(),
+        OrderTransition.CartReady => new OrderChange.CartReady("cart-1", null, Guid.NewGuid(), new Dictionary<int, string?> { [0] = "0" }),
+        OrderTransition.CartExpired => new OrderChange.CartExpired(Guid.NewGuid()),
         _ => throw new ArgumentOutOfRangeException(nameof(transition)),
     };
 
     /// <summary>Puts the order in a state directly in the file: the arrangement of a test, never what the tool does.</summary>
-    private static void ForceState(string journalPath, string key, OrderState state)
+    private static void ForceState(string journalPath, string key, OrderState state, bool linesBought)
     {
         using var connection = new SqliteConnection($"Data Source={journalPath};Pooling=False");
         connection.Open();
         connection.Execute("UPDATE orders SET state = @state WHERE order_key = @key", new { state = state.ToString(), key });
+        if (linesBought)
+        {
+            // Fulfil takes an order whose every line another version bought: the sync would have stamped them so.
+            connection.Execute(
+                "UPDATE orders SET line_items_json = json_set(line_items_json, '$[0].partnerOrderId', 'Cs_other', '$[0].adoptedFrom', 'other') WHERE order_key = @key",
+                new { key });
+        }
     }
 
     private BatchJournal JournalWithOneOrder(out string key)

@@ -9,7 +9,7 @@ public sealed class OrderPlannerTests
     private const string File = "orders.csv";
 
     [Fact]
-    public void Rows_of_one_customer_and_billing_cycle_become_one_order_numbered_from_zero_in_row_order()
+    public void Rows_of_one_customer_and_billing_cycle_become_one_order_numbered_from_zero_in_canonical_order()
     {
         var rows = new[]
         {
@@ -25,6 +25,9 @@ public sealed class OrderPlannerTests
         var first = plan.Orders[0];
         Assert.Equal(Rows.Customer, first.CustomerId);
         Assert.Equal([0, 1], first.LineItems.Select(i => i.LineItemNumber));
+
+        // Line items follow their content (offer first, ordinal), not the rows' order: E3 (031c…) before E1 (91fd…).
+        Assert.Equal([Rows.E3, Rows.E1], first.LineItems.Select(i => i.Row.OfferId));
         Assert.Equal([2, 4], first.LineItems.Select(i => i.Row.Location.Row));
         Assert.Equal(Rows.OtherCustomer, plan.Orders[1].CustomerId);
     }
@@ -44,29 +47,34 @@ public sealed class OrderPlannerTests
 
         var plan = OrderPlanner.Plan(File, rows);
 
-        Assert.Equal(5, plan.Orders.Count);
-        Assert.Equal([[2], [3], [4], [5, 6], [7]], plan.Orders.Select(o => o.LineItems.Select(i => i.Row.Location.Row).ToArray()));
+        // Row 5's new-commerce catalog id is bought through a cart, so group wave-2 becomes two orders.
+        Assert.Equal(6, plan.Orders.Count);
+        Assert.Equal([[2], [3], [4], [6], [5], [7]], plan.Orders.Select(o => o.LineItems.Select(i => i.Row.Location.Row).ToArray()));
+        Assert.Equal([PurchasePath.Order, PurchasePath.Cart], plan.Orders.Skip(3).Take(2).Select(o => o.Path));
+        Assert.Equal(plan.Orders[3].FamilyKey, plan.Orders[4].FamilyKey);
+        Assert.NotEqual(plan.Orders[3].GroupKey, plan.Orders[4].GroupKey);
         var addOn = plan.Orders[2];
         Assert.True(addOn.IsAddOn);
         Assert.Equal(Rows.ExistingOrder, addOn.OrderId);
-        Assert.Null(plan.Orders[4].BillingCycle);
+        Assert.Null(plan.Orders[5].BillingCycle);
     }
 
     [Fact]
-    public void Groups_over_the_line_item_limit_split_deterministically_in_row_order()
+    public void Groups_over_the_line_item_limit_split_deterministically_in_canonical_order_whatever_the_rows_order()
     {
         var offers = new[] { Rows.E3, Rows.E1, Rows.MyAnalytics, Rows.CatalogId, "2b9c7e3d-5a1f-4d6e-8c2b-7a9e1f3d5c02" };
         var rows = offers.Select((offer, i) => Row(i + 2, Rows.Customer, offer, BillingCycle.Monthly)).ToArray();
         var options = new PlanningOptions { MaxLineItemsPerOrder = 2 };
 
         var plan = OrderPlanner.Plan(File, rows, options);
-        var again = OrderPlanner.Plan(File, rows, options);
+        var reversed = OrderPlanner.Plan(File, [.. rows.Reverse()], options);
 
         Assert.Equal([2, 2, 1], plan.Orders.Select(o => o.LineItems.Count));
         Assert.All(plan.Orders, o => Assert.Equal(Enumerable.Range(0, o.LineItems.Count), o.LineItems.Select(i => i.LineItemNumber)));
-        Assert.Equal([2, 3, 4, 5, 6], plan.Orders.SelectMany(o => o.LineItems).Select(i => i.Row.Location.Row));
+        Assert.Equal([2, 6, 4, 3, 5], plan.Orders.SelectMany(o => o.LineItems).Select(i => i.Row.Location.Row));
         Assert.Equal(3, plan.Orders.Select(o => o.OrderKey).Distinct().Count());
-        Assert.Equal(plan.Orders.Select(o => o.OrderKey), again.Orders.Select(o => o.OrderKey));
+        Assert.Equal(plan.Orders.Select(o => o.OrderKey).Order(), reversed.Orders.Select(o => o.OrderKey).Order());
+        Assert.Equal(plan.Orders.Select(o => o.GroupKey).Order(), reversed.Orders.Select(o => o.GroupKey).Order());
     }
 
     [Fact]

@@ -41,12 +41,12 @@ public sealed class MalformedInputCorpusTests : IDisposable
             "The workbook is damaged or is not a real .xlsx file"),
         File("password-protected workbook", f => f.WriteBytes("locked.xlsx", OleContainer(withEncryption: true)),
             "protected with a password"),
-        File("old xls saved as xlsx", f => f.WriteBytes("old.xlsx", OleContainer(withEncryption: false)),
-            "old Excel 97-2003 workbook"),
-        File("xls extension", f => f.WriteBytes("old.xls", OleContainer(withEncryption: false)),
-            "(.xls) are not supported"),
+        File("damaged xls named xlsx", f => f.WriteBytes("old.xlsx", OleContainer(withEncryption: false)),
+            "The workbook is damaged or is not a real .xlsx file"),
+        File("damaged xls", f => f.WriteBytes("old.xls", OleContainer(withEncryption: false)),
+            "The workbook is damaged or is not a real .xls file"),
         File("unsupported extension", f => f.WriteText("orders.pdf", "%PDF-1.7"),
-            "Files of type .pdf are not supported: use a .csv or .xlsx file."),
+            "Files of type .pdf are not supported: use a .csv, .xlsx, .xlsb or .xls file."),
         File("no extension", f => f.WriteText("orders", Rows.Csv(Header, Valid)), "has no extension"),
         File("sheet that does not exist", f => f.WriteBytes("sheets.xlsx", new RawXlsx().Sheet("Orders", ["CustomerId"]).Sheet("Notes", ["x"]).ToBytes()),
             "The workbook has no sheet named 'Wave 9'. Its sheets are: 'Orders', 'Notes'.", Options: new ReadOptions { Sheet = "Wave 9" }),
@@ -82,6 +82,39 @@ public sealed class MalformedInputCorpusTests : IDisposable
             "A quoted value that starts in this row is never closed", Row: 3, Column: null, Value: null),
         new("duplicate offer for a customer", f => f.WriteText("dupe.csv", Rows.Csv(Header, Valid, Line(Rows.Customer, Rows.E1, "1"), Line(Rows.Customer, Rows.E3.ToUpperInvariant(), "4"))),
             "is already ordered for customer 46a62ece-10ad-42e5-b3f1-b2ed53e6fc08 with the default billing cycle on row 2", Row: 4, Column: "OfferId", Value: Rows.E3),
+        // Workbooks of every format.
+        File("workbook with its own password", f => f.WriteBytes("secret.xlsx", EncryptedWorkbook.Encrypt(new RawXlsx().Sheet("Orders", ["CustomerId"]).ToBytes(), "s3cret")),
+            "The workbook is protected with a password, so it cannot be read."),
+        File("xlsb without a workbook", f => f.WriteBytes("notworkbook.xlsb", ZipWith("hello.txt", "hi")),
+            "The workbook is damaged or is not a real .xlsb file"),
+        File("csv renamed to xlsb", f => f.WriteText("renamed.xlsb", Rows.Csv(Header, Valid)), "looks like a CSV file that was renamed"),
+        File("csv renamed to xls", f => f.WriteText("renamed.xls", Rows.Csv(Header, Valid)), "looks like a CSV file that was renamed"),
+        File("xls sheet that does not exist", f => f.WriteBytes("sheets.xls", new RawXls().Sheet("Orders", OrderRows(RawCell.Number(1))).ToBytes()),
+            "The workbook has no sheet named 'Wave 9'. Its sheets are: 'Orders'.", Options: new ReadOptions { Sheet = "Wave 9" }),
+        File("xlsb sheet that does not exist", f => f.WriteBytes("sheets.xlsb", new RawXlsb().Sheet("Orders", OrderRows(RawCell.Number(1))).ToBytes()),
+            "The workbook has no sheet named 'Wave 9'. Its sheets are: 'Orders'.", Options: new ReadOptions { Sheet = "Wave 9" }),
+        File("chart sheet chosen", f => f.WriteBytes("chart.xlsx", ChartSheetWorkbook()),
+            "Sheet 'Chart1' is not a worksheet (it may be a chart sheet): choose another with --sheet.", Options: new ReadOptions { Sheet = "Chart1" }),
+        File("workbook part missing", f => f.WriteBytes("noworkbook.xlsx", Entries(("_rels/.rels", OfficeDocumentRelationship))),
+            "The workbook is damaged or is not a real .xlsx file"),
+        File("truncated xlsx", f => f.WriteBytes("cut.xlsx", Truncated(OrderXlsx())), "The workbook is damaged or is not a real .xlsx file"),
+        File("truncated xlsb", f => f.WriteBytes("cut.xlsb", Truncated(new RawXlsb().Sheet("Orders", OrderRows(RawCell.Number(1))).ToBytes())),
+            "The workbook is damaged or is not a real .xlsb file"),
+        File("truncated xls", f => f.WriteBytes("cut.xls", Truncated(new RawXls().Sheet("Orders", OrderRows(RawCell.Number(1))).ToBytes())),
+            "The workbook is damaged or is not a real .xls file"),
+        File("malformed sheet xml", f => f.WriteBytes("badxml.xlsx", new RawXlsx().Sheet("Orders", $"<row r=\"1\">{InlineCell("A1", "CustomerId")}{InlineCell("B1", "OfferId")}{InlineCell("C1", "Quantity")}</row><row r=\"2\"><c").ToBytes()),
+            "The workbook is damaged or is not a real .xlsx file"),
+        File("xls header only", f => f.WriteBytes("header.xls", new RawXls().Sheet("Orders", new RawRow(1, RawCell.Texts("CustomerId", "OfferId", "Quantity"))).ToBytes()),
+            "Sheet 'Orders' has a header row (row 1) but no data rows below it."),
+        File("empty xlsb sheet", f => f.WriteBytes("empty.xlsb", new RawXlsb().Sheet("Orders").ToBytes()), "Sheet 'Orders' is empty"),
+        File("workbook without sheets", f => f.WriteBytes("nosheets.xlsx", Entries(("_rels/.rels", OfficeDocumentRelationship), ("xl/workbook.xml", $"<workbook xmlns=\"{MainNamespace}\"><sheets/></workbook>"))),
+            "The workbook has no sheets."),
+        Sheet("xlsb error cell", "errors.xlsb", OrderRows(RawCell.Error(RawCell.DivideByZero)), "The cell shows the Excel error #DIV/0!", "Quantity", "#DIV/0!"),
+        Sheet("xls date in quantity", "date.xls", OrderRows(RawCell.Number(46_082, "yyyy-mm-dd")), "'2026-03-01' is not a number", "Quantity", "2026-03-01"),
+        Sheet("xls text in quantity", "text.xls", OrderRows(RawCell.Text("ten")), "'ten' is not a number", "Quantity", "ten"),
+        Sheet("formula quantity with a fraction", "fraction.xlsx", OrderRows(RawCell.FormulaNumber(2.5000000000000004)), "'2.5' is not a whole number", "Quantity", "2.5"),
+        Sheet("1904 date in quantity", "date1904.xlsx", OrderRows(RawCell.Number(44_620, "d-mmm-yy")), "'2026-03-01' is not a number", "Quantity", "2026-03-01"),
+        Sheet("bad customer in a split row", "split.xlsx", OrderRows(RawCell.Number(1), customer: "Contoso"), "'Contoso' is not a customer tenant id", "CustomerId", "Contoso"),
         new("excel error cell", f => f.WriteBytes("errors.xlsx", new RawXlsx().Sheet("Orders",
                 $"<row r=\"1\">{InlineCell("A1", "CustomerId")}{InlineCell("B1", "OfferId")}{InlineCell("C1", "Quantity")}</row>" +
                 $"<row r=\"2\">{InlineCell("A2", Rows.Customer)}{InlineCell("B2", Rows.E3)}<c r=\"C2\" t=\"e\"><f>VLOOKUP(A2,Seats!A:B,2,0)</f><v>#N/A</v></c></row>").ToBytes()),
@@ -98,8 +131,10 @@ public sealed class MalformedInputCorpusTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    public static TheoryData<string> CommandLineNames => [.. Cases.Values.Where(c => c.Options is null || c.Options.Sheet is not null).Select(c => c.Name)];
+
     [Fact]
-    public void The_corpus_has_at_least_thirty_malformed_inputs() => Assert.True(Cases.Count >= 30, $"{Cases.Count} cases");
+    public void The_corpus_has_at_least_sixty_malformed_inputs() => Assert.True(Cases.Count >= 60, $"{Cases.Count} cases");
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -133,6 +168,24 @@ public sealed class MalformedInputCorpusTests : IDisposable
         Assert.Equal(result.DataRowCount, result.Rows.Count + result.Errors.Select(e => e.Row).Distinct().Count());
     }
 
+    [Theory]
+    [MemberData(nameof(CommandLineNames))]
+    public async Task Each_malformed_input_makes_submit_exit_2_with_its_message_and_place(string name)
+    {
+        var malformed = Cases[name];
+        var path = malformed.Create(_folder);
+        string[] sheet = malformed.Options?.Sheet is { } chosen ? ["--sheet", chosen] : [];
+
+        var (exitCode, output) = await CliRunner.RunAsync(["submit", path, "--what-if", "--json", .. sheet]);
+
+        Assert.Equal(2, exitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var error = Assert.Single(json.RootElement.GetProperty("errors").EnumerateArray(),
+            e => e.GetProperty("message").GetString()!.Contains(malformed.Message, StringComparison.Ordinal));
+        Assert.Equal(malformed.FileLevel ? null : malformed.Row, error.GetProperty("row").ValueKind == System.Text.Json.JsonValueKind.Null ? null : error.GetProperty("row").GetInt32());
+        Assert.Equal(malformed.FileLevel ? null : malformed.Column, error.GetProperty("column").GetString());
+    }
+
     private static MalformedCase File(string name, Func<TempFolder, string> create, string message, ReadOptions? Options = null) =>
         new(name, create, message, FileLevel: true, Options: Options);
 
@@ -140,6 +193,51 @@ public sealed class MalformedInputCorpusTests : IDisposable
     private static MalformedCase Cell(string name, string line, string column, string message, string? Value = null) =>
         new(name, f => f.WriteText(name.Replace(' ', '-') + ".csv", Rows.Csv(Header, Valid, line, Line(Rows.OtherCustomer, Rows.E1, "2"))),
             message, Row: 3, Column: column, Value: Value);
+
+    /// <summary>A workbook (by its extension) whose sheet Orders has the header on row 1 and the malformed row on row 2.</summary>
+    private static MalformedCase Sheet(string name, string file, RawRow[] rows, string message, string column, string value) =>
+        new(name, f => f.WriteBytes(file, Path.GetExtension(file) switch
+            {
+                ".xls" => new RawXls().Sheet("Orders", rows).ToBytes(),
+                ".xlsb" => new RawXlsb().Sheet("Orders", rows).ToBytes(),
+                _ => new RawXlsx { Date1904 = file.Contains("1904", StringComparison.Ordinal), SplitRows = file.Contains("split", StringComparison.Ordinal) }.Sheet("Orders", rows).ToBytes(),
+            }),
+            message, Row: 2, Column: column, Value: value, Sheet: "Orders");
+
+    /// <summary>A header and one order row whose quantity is the given cell.</summary>
+    private static RawRow[] OrderRows(RawCell quantity, string customer = Rows.Customer) =>
+        [new RawRow(1, RawCell.Texts("CustomerId", "OfferId", "Quantity")), new RawRow(2, RawCell.Text(customer), RawCell.Text(Rows.E3), quantity)];
+
+    private static byte[] OrderXlsx() => new RawXlsx().Sheet("Orders", OrderRows(RawCell.Number(1))).ToBytes();
+
+    private static byte[] Truncated(byte[] bytes) => bytes[..(bytes.Length * 2 / 3)];
+
+    private const string OfficeDocumentRelationship =
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" " +
+        "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+
+    /// <summary>A workbook whose only sheet, Chart1, is a chart sheet.</summary>
+    private static byte[] ChartSheetWorkbook() => Entries(
+        ("_rels/.rels", OfficeDocumentRelationship),
+        ("xl/workbook.xml", $"<workbook xmlns=\"{MainNamespace}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Chart1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+        ("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" " +
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet\" Target=\"chartsheets/sheet1.xml\"/></Relationships>"),
+        ("xl/chartsheets/sheet1.xml", $"<chartsheet xmlns=\"{MainNamespace}\"/>"));
+
+    private static byte[] Entries(params (string Name, string Content)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (entryName, content) in entries)
+            {
+                using var stream = zip.CreateEntry(entryName).Open();
+                stream.Write(Encoding.UTF8.GetBytes(content));
+            }
+        }
+
+        return buffer.ToArray();
+    }
 
     private static string Line(string customer, string offer, string quantity, string cycle = "", string term = "", string parent = "", string order = "", string partner = "", string name = "") =>
         string.Join(",", customer, offer, quantity, cycle, term, parent, order, partner, name);

@@ -168,16 +168,22 @@ public sealed class XlsxReadingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("yyyy-mm-dd", true)]
-    [InlineData("[$-409]d-mmm-yy;@", true)]
-    [InlineData("h:mm AM/PM", true)]
-    [InlineData("0.00", false)]
-    [InlineData("#,##0", false)]
-    [InlineData("General", false)]
-    [InlineData("\"days: \"0", false)]
-    [InlineData("[Red]0.00", false)]
-    public void Date_format_codes_are_recognised(string code, bool isDate) =>
-        Assert.Equal(isDate, DateStyles.IsDateFormatCode(code));
+    [InlineData("yyyy-mm-dd", "Date")]
+    [InlineData("[$-409]d-mmm-yy;@", "Date")]
+    [InlineData("yyyy/mm/dd\\ hh:mm;@", "Date")]
+    [InlineData("mmm-yy", "Date")]
+    [InlineData("h:mm AM/PM", "Time")]
+    [InlineData("hh:mm:ss", "Time")]
+    [InlineData("mm:ss", "Time")]
+    [InlineData("[h]:mm:ss", "Duration")]
+    [InlineData("[hh]:mm", "Duration")]
+    [InlineData("0.00", "Number")]
+    [InlineData("#,##0", "Number")]
+    [InlineData("General", "Number")]
+    [InlineData("\"days: \"0", "Number")]
+    [InlineData("[Red]0.00", "Number")]
+    public void Number_format_codes_are_classified(string code, string kind) =>
+        Assert.Equal(Enum.Parse<NumberFormatKind>(kind), NumberFormats.Classify(code));
 
     [Theory]
     [InlineData("A", 0)]
@@ -186,7 +192,7 @@ public sealed class XlsxReadingTests : IDisposable
     [InlineData("XFD1048576", 16383)]
     public void Cell_references_map_to_column_indexes(string reference, int index)
     {
-        Assert.Equal(index, XlsxRowSource.ColumnIndex(reference));
+        Assert.Equal(index, ColumnLetters.IndexOf(reference));
         Assert.Equal(reference.TrimEnd("0123456789".ToCharArray()), ColumnLetters.From(index));
     }
 

@@ -42,7 +42,7 @@ public class RequestLogTests
         Assert.Empty(lines);
     }
 
-    private sealed class CapturingProvider(ConcurrentQueue<(LogLevel, string)> lines) : ILoggerProvider
+    internal sealed class CapturingProvider(ConcurrentQueue<(LogLevel, string)> lines) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Capturing(lines);
 

@@ -135,7 +135,7 @@ public class SandboxCommandTests
         Assert.False(new SandboxCommand.Settings { RefuseOrderGroup = 2 }.Validate().Successful);
     }
 
-    private static (CommandApp App, StringWriter Output) App()
+    internal static (CommandApp App, StringWriter Output) App()
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });

@@ -180,7 +180,7 @@ public sealed class ProcessRunTests : IDisposable
         }
     }
 
-    private static string WorkbookText(string path)
+    internal static string WorkbookText(string path)
     {
         using var zip = ZipFile.OpenRead(path);
         var text = new StringBuilder();

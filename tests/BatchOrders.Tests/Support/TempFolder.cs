@@ -11,6 +11,9 @@ public sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>A subfolder, created.</summary>
+    public string Folder(string name) => System.IO.Directory.CreateDirectory(System.IO.Path.Combine(Path, name)).FullName;
+
     /// <summary>Writes text as UTF-8 without a byte order mark (unless the text starts with one).</summary>
     public string WriteText(string name, string text, Encoding? encoding = null)
     {
