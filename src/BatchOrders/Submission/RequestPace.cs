@@ -13,6 +13,7 @@ internal sealed class RequestPace(int? maxRatePerMinute)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan CatchUp = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ArrivalGuard = TimeSpan.FromSeconds(2);
     private const double Margin = 0.97;
     private const double FirstProbeStep = 0.1;
 
@@ -58,8 +59,9 @@ internal sealed class RequestPace(int? maxRatePerMinute)
         var allowed = Math.Max(1, (int)pace);
         if (_window.Count >= allowed)
         {
-            // Room comes when enough of the oldest leave the minute.
-            var leaving = _window.ElementAt(_window.Count - allowed).At + Window;
+            // Room comes when enough of the oldest leave the minute — as the service counts them: a request reaches it
+            // a little after it leaves here (more so in a burst), so the mirror's minute is a little longer.
+            var leaving = _window.ElementAt(_window.Count - allowed).At + Window + ArrivalGuard;
             next = leaving > next ? leaving : next;
         }
 
@@ -99,7 +101,7 @@ internal sealed class RequestPace(int? maxRatePerMinute)
         if (!send.Throttled)
         {
             send.Throttled = true;
-            if (send.At > now - Window)
+            if (send.At > now - Window - ArrivalGuard)
             {
                 _throttledInWindow++;
             }
@@ -140,7 +142,7 @@ internal sealed class RequestPace(int? maxRatePerMinute)
 
     private void Trim(DateTimeOffset now)
     {
-        while (_window.Count > 0 && _window.Peek().At <= now - Window)
+        while (_window.Count > 0 && _window.Peek().At <= now - Window - ArrivalGuard)
         {
             if (_window.Dequeue().Throttled)
             {
