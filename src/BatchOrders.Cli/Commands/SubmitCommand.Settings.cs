@@ -36,9 +36,13 @@ internal sealed partial class SubmitCommand
         public bool RetryFailed { get; set; }
 
         [CommandOption("--concurrency <N>")]
-        [Description("Orders in flight at once (default 4).")]
-        [DefaultValue(4)]
-        public int Concurrency { get; set; } = 4;
+        [Description("Fix the requests in flight at N (default: adapts to the service's pace and latency).")]
+        public int? Concurrency { get; set; }
+
+        [CommandOption("--max-in-flight <N>")]
+        [Description("Never more requests in flight than this while adapting (default 1000).")]
+        [DefaultValue(1000)]
+        public int MaxInFlight { get; set; } = 1000;
 
         [CommandOption("--max-rate <PER_MINUTE>")]
         [Description("Never send more than this many requests per minute.")]
@@ -82,6 +86,24 @@ internal sealed partial class SubmitCommand
         [DefaultValue(PurchasePathChoice.Auto)]
         public PurchasePathChoice Path { get; set; } = PurchasePathChoice.Auto;
 
+        [CommandOption("--allow-repeat")]
+        [Description("Send orders that repeat orders the customers already have from the last days (normally refused: the same file submitted twice).")]
+        public bool AllowRepeat { get; set; }
+
+        [CommandOption("--check-repeats")]
+        [Description("Check for repeats against the built-in sandbox too (always done for live and endpoint targets).")]
+        public bool CheckRepeats { get; set; }
+
+        [CommandOption("--repeat-days <DAYS>")]
+        [Description("How many days back the repeat check looks for a customer's orders (default 7).")]
+        [DefaultValue(7)]
+        public int RepeatDays { get; set; } = 7;
+
+        [CommandOption("--stale-after <MINUTES>")]
+        [Description("An order without an answer whose request is older than this is looked for among the customer's orders before it is resent (default 60).")]
+        [DefaultValue(60)]
+        public int StaleAfterMinutes { get; set; } = 60;
+
         [CommandOption("--max-line-items <N>")]
         [Description("Line items per order before an order is split (default 50).")]
         [DefaultValue(50)]
@@ -123,8 +145,11 @@ internal sealed partial class SubmitCommand
         public SubmissionOptions SubmissionOptions() => new()
         {
             Concurrency = Concurrency,
+            MaxInFlight = MaxInFlight,
             MaxRatePerMinute = MaxRate,
             AttemptTimeout = TimeSpan.FromSeconds(AttemptTimeoutSeconds),
+            RepeatWindow = TimeSpan.FromDays(RepeatDays),
+            StaleAfter = TimeSpan.FromMinutes(StaleAfterMinutes),
         };
 
         public BatchRunOptions RunOptions() => new()
@@ -139,8 +164,11 @@ internal sealed partial class SubmitCommand
         {
             nameof(Planning.PlanningOptions.MaxLineItemsPerOrder) => "--max-line-items",
             nameof(Submission.SubmissionOptions.Concurrency) => "--concurrency",
+            nameof(Submission.SubmissionOptions.MaxInFlight) => "--max-in-flight",
             nameof(Submission.SubmissionOptions.MaxRatePerMinute) => "--max-rate",
             nameof(Submission.SubmissionOptions.AttemptTimeout) => "--attempt-timeout",
+            nameof(Submission.SubmissionOptions.RepeatWindow) => "--repeat-days",
+            nameof(Submission.SubmissionOptions.StaleAfter) => "--stale-after",
             _ => member ?? "An option",
         };
     }

@@ -126,6 +126,21 @@ public sealed class BatchRun : IDisposable
         return new BatchRunOutcome(sync, sent, states, status);
     }
 
+    /// <summary>
+    /// The repeat check (docs/ARCHITECTURE.md, "Guards"): journals the plan (nothing is sent), then reads back the
+    /// orders of every customer with an order to send and lists the planned orders that repeat a recent order this
+    /// journal did not place.
+    /// </summary>
+    public async Task<RepeatCheckResult> FindRepeatsAsync(PartnerCenterClient client, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        Journal.Synchronize(_input.Read, _input.Plan!, _inputSha256, _options.RetryFailed);
+        var toSend = Journal.GetWork().Where(o => o.State == OrderState.Pending).ToList();
+        return toSend.Count == 0
+            ? new RepeatCheckResult([], null)
+            : await new RepeatCheck(Journal, client, _options.Submission, _options.Time).FindAsync(toSend, stop);
+    }
+
     /// <summary>Writes the results workbook and the failed-rows file from the journal.</summary>
     public (ResultsFileOutcome Workbook, ResultsFileOutcome FailedRows) WriteResults() =>
         (ResultsWorkbook.Write(Journal, _options.ResultsPath), FailedRowsFile.Write(Journal));
