@@ -20,6 +20,7 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
     private readonly SemaphoreSlim _renew = new(1, 1);
     private readonly CancellationTokenSource _closing = new();
     private Task<AuthenticationResult>? _deviceCodeSignIn;
+    private string? _renewed;
 
     private MsalTokenProvider(string description, IConfidentialClientApplication? appOnly, IPublicClientApplication? user, Func<string, Task> showDeviceCode, MsalHttpClientFactory? http)
     {
@@ -66,7 +67,8 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
 
     /// <summary>
     /// After Partner Center refused <paramref name="rejectedToken"/> (expired early, clock skew): a token from the
-    /// identity service, not MSAL's cache. Workers refused at the same moment share one renewal.
+    /// identity service, not MSAL's cache. Workers refused at the same moment share one renewal, and a token that
+    /// was itself a renewal is not renewed again: the service refusing a fresh token is not an expiry a new one mends.
     /// </summary>
     public async ValueTask<string?> RenewAsync(string rejectedToken, CancellationToken cancellationToken)
     {
@@ -79,8 +81,19 @@ public sealed class MsalTokenProvider : ITokenProvider, IDisposable
                 return current;
             }
 
+            if (rejectedToken == _renewed)
+            {
+                return null;
+            }
+
             var fresh = await SignInAsync(forceRefresh: true, cancellationToken);
-            return fresh == rejectedToken ? null : fresh;
+            if (fresh == rejectedToken)
+            {
+                return null;
+            }
+
+            _renewed = fresh;
+            return fresh;
         }
         finally
         {
