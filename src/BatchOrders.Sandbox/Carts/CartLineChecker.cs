@@ -10,7 +10,7 @@ namespace BatchOrders.Sandbox.Carts;
 /// </summary>
 internal static class CartLineChecker
 {
-    public static IReadOnlyList<CartLine> Check(IEnumerable<CartLineRequest> requested, SandboxCatalog catalog)
+    public static IReadOnlyList<CartLine> Check(IEnumerable<CartLine> requested, SandboxCatalog catalog)
     {
         var lines = requested.OrderBy(l => l.Id).Select(l => Check(l, catalog)).ToList();
 
@@ -37,16 +37,14 @@ internal static class CartLineChecker
         });
     }
 
-    private static CartLine Check(CartLineRequest line, SandboxCatalog catalog)
+    private static CartLine Check(CartLine line, SandboxCatalog catalog)
     {
         var offer = catalog.Find(line.CatalogItemId);
         var error = Problem(line, offer);
-        return new CartLine(line.Id, offer?.Id ?? line.CatalogItemId, line.Quantity, line.BillingCycle,
-            line.TermDuration?.ToUpperInvariant(), line.FriendlyName, line.PromotionId, line.ProvisioningContext, line.Participants,
-            OrderGroup: null, error);
+        return line with { CatalogItemId = offer?.Id ?? line.CatalogItemId, TermDuration = line.TermDuration?.ToUpperInvariant(), Error = error };
     }
 
-    private static CartLineError? Problem(CartLineRequest line, CatalogOffer? offer)
+    private static CartLineError? Problem(CartLine line, CatalogOffer? offer)
     {
         var at = string.Create(CultureInfo.InvariantCulture, $"(cart line item {line.Id})");
         if (offer is null)

@@ -32,9 +32,9 @@ internal sealed record CartRecord(
 }
 
 /// <summary>
-/// One cart line item: what the client asked for (catalog item id in the catalog's spelling when it is known,
-/// billing cycle as its wire value, term upper-cased), the order group it was put in, or the error that keeps it
-/// from being bought.
+/// One cart line item: what the client asked for (once checked: catalog item id in the catalog's spelling when it
+/// is known, billing cycle as its wire value, term upper-cased), the order group it was put in, or the error that
+/// keeps it from being bought. <see cref="HasAddOnItems"/>: the request nested add-ons, which the sandbox refuses.
 /// </summary>
 internal sealed record CartLine(
     int Id,
@@ -47,7 +47,8 @@ internal sealed record CartLine(
     IReadOnlyDictionary<string, string>? ProvisioningContext,
     IReadOnlyList<CartParticipant>? Participants,
     string? OrderGroup,
-    CartLineError? Error)
+    CartLineError? Error,
+    [property: JsonIgnore] bool HasAddOnItems = false)
 {
     /// <summary>The indirect reseller on the line (a <c>TransactionReseller</c> participant), if any.</summary>
     [JsonIgnore]

@@ -15,7 +15,7 @@ namespace BatchOrders.Sandbox.Carts;
 /// </summary>
 internal static class CartRequestParser
 {
-    public static (IReadOnlyList<CartLineRequest>? Lines, SandboxAnswer? Error) Parse(ReadOnlyMemory<byte> body)
+    public static (IReadOnlyList<CartLine>? Lines, SandboxAnswer? Error) Parse(ReadOnlyMemory<byte> body)
     {
         var (document, unreadable) = ParseObject(body, "a cart");
         if (unreadable is not null)
@@ -38,7 +38,7 @@ internal static class CartRequestParser
                 return Invalid("LineItems is required: an array with at least one cart line item.");
             }
 
-            var lines = new List<CartLineRequest>();
+            var lines = new List<CartLine>();
             var index = 0;
             foreach (var element in lineItems.EnumerateArray())
             {
@@ -55,7 +55,7 @@ internal static class CartRequestParser
         }
     }
 
-    private static (CartLineRequest? Line, SandboxAnswer? Error) ParseLine(JsonElement element, int index)
+    private static (CartLine? Line, SandboxAnswer? Error) ParseLine(JsonElement element, int index)
     {
         var at = $"cart line item {index.ToString(CultureInfo.InvariantCulture)}";
         if (element.ValueKind != JsonValueKind.Object)
@@ -105,8 +105,9 @@ internal static class CartRequestParser
         }
 
         var hasAddOns = Find(element, "addonItems") is { ValueKind: JsonValueKind.Array } addOns && addOns.GetArrayLength() > 0;
-        return (new CartLineRequest(id, catalogItem.GetString()!.Trim(), quantity, billingCycle, termDuration?.Trim(), friendlyName,
-            promotionId, provisioningContext is { Count: > 0 } ? provisioningContext : null, participants, hasAddOns), null);
+        return (new CartLine(id, catalogItem.GetString()!.Trim(), quantity, billingCycle, termDuration?.Trim(), friendlyName,
+            promotionId, provisioningContext is { Count: > 0 } ? provisioningContext : null, participants,
+            OrderGroup: null, Error: null, hasAddOns), null);
     }
 
     /// <summary>
@@ -157,9 +158,9 @@ internal static class CartRequestParser
         };
     }
 
-    private static (IReadOnlyList<CartLineRequest>?, SandboxAnswer?) Invalid(string description) =>
+    private static (IReadOnlyList<CartLine>?, SandboxAnswer?) Invalid(string description) =>
         (null, SandboxAnswer.Error(400, ErrorCodes.InvalidInput, description));
 
-    private static (CartLineRequest?, SandboxAnswer?) InvalidLine(string description) =>
+    private static (CartLine?, SandboxAnswer?) InvalidLine(string description) =>
         (null, SandboxAnswer.Error(400, ErrorCodes.InvalidInput, description));
 }
