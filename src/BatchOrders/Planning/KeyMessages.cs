@@ -37,6 +37,12 @@ internal sealed class KeyMessages
             return;
         }
 
+        Append(value.AsSpan());
+    }
+
+    /// <summary>Appends text that is there (as <see cref="Append(string)"/> appends a string that is not null).</summary>
+    public void Append(ReadOnlySpan<char> value)
+    {
         Reserve(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
         var written = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 4));
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);

@@ -17,7 +17,8 @@ public sealed record PlannedOrder
     private readonly KeyDigest _groupDigest;
     private readonly KeyDigest _familyDigest;
     private readonly IReadOnlyList<PlannedLineItem>? _lineItems;
-    private readonly OrderRow[]? _rows;
+    private readonly RowStore? _rows;
+    private readonly int[]? _grouped;
     private readonly int _start;
     private readonly int _count;
     private string? _orderKey;
@@ -44,7 +45,7 @@ public sealed record PlannedOrder
         _lineItems = lineItems;
     }
 
-    /// <summary>A planner's order: keys as digests, line items the rows <paramref name="rows"/>[start..start+count] numbered from 0.</summary>
+    /// <summary>A planner's order: keys as digests, line items the rows <paramref name="rows"/>[grouped[start..start+count]] numbered from 0.</summary>
     internal PlannedOrder(
         KeyDigest orderKey,
         KeyDigest groupKey,
@@ -55,7 +56,8 @@ public sealed record PlannedOrder
         string? orderId,
         string? orderGroup,
         int part,
-        OrderRow[] rows,
+        RowStore rows,
+        int[] grouped,
         int start,
         int count)
         : this(path, customerId, billingCycle, orderId, orderGroup, part)
@@ -64,6 +66,7 @@ public sealed record PlannedOrder
         _groupDigest = groupKey;
         _familyDigest = familyKey;
         _rows = rows;
+        _grouped = grouped;
         _start = start;
         _count = count;
     }
@@ -106,7 +109,7 @@ public sealed record PlannedOrder
     public int Part { get; }
 
     /// <summary>The line items, numbered from 0 in canonical order.</summary>
-    public IReadOnlyList<PlannedLineItem> LineItems => _lineItems ?? new PlannedLineItems(_rows!, _start, _count);
+    public IReadOnlyList<PlannedLineItem> LineItems => _lineItems ?? new PlannedLineItems(_rows!, _grouped!, _start, _count);
 
     /// <summary>Add-ons go to an existing order (PATCH); everything else creates a new order (POST).</summary>
     public bool IsAddOn => OrderId is not null;

@@ -15,7 +15,7 @@ internal sealed class RowGrouping
     private const int MaxChain = 16;
 
     private readonly string _file;
-    private readonly IReadOnlyList<OrderRow> _rows;
+    private readonly RowStore _rows;
     private readonly Dictionary<string, int> _customerIndex = new(StringComparer.Ordinal);
     private readonly List<Customer> _customers = [];
     private readonly List<Link> _groupLinks = [];
@@ -23,7 +23,7 @@ internal sealed class RowGrouping
     private readonly Dictionary<GroupKey, int> _manyGroups = [];
     private readonly Dictionary<DuplicateKey, int> _manyOffers = [];
 
-    private RowGrouping(string file, IReadOnlyList<OrderRow> rows)
+    private RowGrouping(string file, RowStore rows)
     {
         _file = file;
         _rows = rows;
@@ -43,14 +43,14 @@ internal sealed class RowGrouping
 
     public List<RowError> Errors { get; } = [];
 
-    public static RowGrouping Create(string file, IReadOnlyList<OrderRow> rows, bool checkDuplicates)
+    public static RowGrouping Create(string file, RowStore rows, bool checkDuplicates)
     {
         var grouping = new RowGrouping(file, rows);
         var customer = -1;
         string? customerId = null;
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = rows[i];
+            ref readonly var row = ref rows.Row(i);
 
             // Rows of one customer usually come together: look the customer up only when it changes.
             if (!string.Equals(row.CustomerId, customerId, StringComparison.Ordinal))
@@ -64,14 +64,14 @@ internal sealed class RowGrouping
                 grouping.CheckDuplicate(customer, row, i);
             }
 
-            grouping.GroupOfRow[i] = grouping.GroupOf(customer, row);
+            grouping.GroupOfRow[i] = grouping.GroupOf(customer, i);
         }
 
         return grouping;
     }
 
-    /// <summary>The rows laid out group by group (a stable counting sort): each group is a slice of one array.</summary>
-    public OrderRow[] RowsGroupByGroup()
+    /// <summary>The rows' indexes laid out group by group (a stable counting sort): each group is a slice of one array.</summary>
+    public int[] RowsGroupByGroup()
     {
         Starts = new int[Keys.Count];
         for (var g = 1; g < Starts.Length; g++)
@@ -79,11 +79,11 @@ internal sealed class RowGrouping
             Starts[g] = Starts[g - 1] + Sizes[g - 1];
         }
 
-        var grouped = new OrderRow[_rows.Count];
+        var grouped = new int[_rows.Count];
         var next = (int[])Starts.Clone();
         for (var i = 0; i < _rows.Count; i++)
         {
-            grouped[next[GroupOfRow[i]]++] = _rows[i];
+            grouped[next[GroupOfRow[i]]++] = i;
         }
 
         return grouped;
@@ -101,9 +101,9 @@ internal sealed class RowGrouping
         return index;
     }
 
-    private int GroupOf(int customer, OrderRow row)
+    private int GroupOf(int customer, int row)
     {
-        var key = GroupKey.Of(row);
+        var key = GroupKey.Of(_rows, row);
         ref var state = ref CollectionsMarshal.AsSpan(_customers)[customer];
         var group = -1;
         if (state.GroupCount > MaxChain)
@@ -142,7 +142,7 @@ internal sealed class RowGrouping
         return group;
     }
 
-    private void CheckDuplicate(int customer, OrderRow row, int index)
+    private void CheckDuplicate(int customer, in StoredRow row, int index)
     {
         var key = DuplicateKey.Of(row);
         ref var state = ref CollectionsMarshal.AsSpan(_customers)[customer];
@@ -156,7 +156,7 @@ internal sealed class RowGrouping
             var links = CollectionsMarshal.AsSpan(_offerLinks);
             for (var link = state.FirstOffer; link >= 0 && firstIndex < 0; link = links[link].Next)
             {
-                firstIndex = DuplicateKey.Of(_rows[links[link].Value]).Equals(key) ? links[link].Value : -1;
+                firstIndex = DuplicateKey.Of(_rows.Row(links[link].Value)).Equals(key) ? links[link].Value : -1;
             }
         }
 
@@ -166,7 +166,7 @@ internal sealed class RowGrouping
             {
                 foreach (var other in Chain(_offerLinks, state.FirstOffer))
                 {
-                    _manyOffers.Add(DuplicateKey.Of(_rows[other]), other);
+                    _manyOffers.Add(DuplicateKey.Of(_rows.Row(other)), other);
                 }
             }
             else if (state.OfferCount > MaxChain)
@@ -177,11 +177,11 @@ internal sealed class RowGrouping
             return;
         }
 
-        var first = _rows[firstIndex];
+        var place = _rows.Location(index);
         var cycle = row.BillingCycle is { } c ? $"{c} billing" : "the default billing cycle";
         Errors.Add(new RowError(
-            _file, row.Location.Sheet, row.Location.Row, InputColumns.Get(InputColumn.OfferId).Name, row.OfferId,
-            $"Offer {row.OfferId} is already ordered for customer {row.CustomerId} with {cycle} on row {first.Location.Row}: " +
+            _file, place.Sheet, place.Row, InputColumns.Get(InputColumn.OfferId).Name, row.OfferId,
+            $"Offer {row.OfferId} is already ordered for customer {row.CustomerId} with {cycle} on row {_rows.Location(firstIndex).Row}: " +
             "put the total quantity on one row, or use --allow-duplicates if two subscriptions are intended."));
     }
 
@@ -216,13 +216,17 @@ internal sealed class RowGrouping
     /// <summary>What puts rows in one group: customer, billing cycle, target order and order group (in upper case).</summary>
     public readonly record struct GroupKey(string CustomerId, BillingCycle? BillingCycle, string? OrderId, string? OrderGroup)
     {
-        public static GroupKey Of(OrderRow row) => new(row.CustomerId, row.BillingCycle, row.OrderId, row.OrderGroup?.ToUpperInvariant());
+        public static GroupKey Of(RowStore rows, int index)
+        {
+            ref readonly var row = ref rows.Row(index);
+            return new(row.CustomerId, row.BillingCycle, rows.FieldString(index, row.OrderId), rows.FieldString(index, row.OrderGroup)?.ToUpperInvariant());
+        }
     }
 
     /// <summary>What makes two rows the same purchase: customer, billing cycle, offer and parent subscription.</summary>
     private readonly record struct DuplicateKey(string CustomerId, BillingCycle? BillingCycle, string OfferId, string? ParentSubscriptionId)
     {
-        public static DuplicateKey Of(OrderRow row) => new(row.CustomerId, row.BillingCycle, row.OfferId, row.ParentSubscriptionId);
+        public static DuplicateKey Of(in StoredRow row) => new(row.CustomerId, row.BillingCycle, row.OfferId, row.ParentSubscriptionId);
     }
 
     /// <summary>A customer's chains of groups and offers (indexes into the link lists, -1 for none) and their lengths.</summary>

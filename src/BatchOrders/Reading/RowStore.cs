@@ -1,0 +1,138 @@
+using System.Collections;
+
+namespace BatchOrders.Reading;
+
+/// <summary>
+/// The valid rows of a file, in file order, kept compactly (<see cref="RowBlock"/>): an <see cref="OrderRow"/> is
+/// made when one is read, while planning reads the stored values directly. Rows given as objects (a list planned
+/// by a caller) are kept as they are and given back themselves.
+/// </summary>
+internal sealed class RowStore : IReadOnlyList<OrderRow>
+{
+    private readonly RowBlock[] _blocks;
+    private readonly int[] _blockOf;
+    private readonly int[] _blockStart;
+    private readonly string? _sheet;
+    private readonly IReadOnlyList<OrderRow>? _given;
+
+    private RowStore(RowBlock[] blocks, string? sheet, IReadOnlyList<OrderRow>? given)
+    {
+        _blocks = blocks;
+        _sheet = sheet;
+        _given = given;
+        _blockStart = new int[blocks.Length];
+        var count = 0;
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            _blockStart[b] = count;
+            count += blocks[b].Count;
+        }
+
+        Count = count;
+        _blockOf = new int[count];
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            _blockOf.AsSpan(_blockStart[b], blocks[b].Count).Fill(b);
+        }
+    }
+
+    public int Count { get; }
+
+    /// <summary>The row as an <see cref="OrderRow"/>: made anew for a stored row, the same object for a given one.</summary>
+    public OrderRow this[int index]
+    {
+        get
+        {
+            if (_given is not null)
+            {
+                return _given[index];
+            }
+
+            ref readonly var row = ref Row(index);
+            var text = TextOf(index);
+            return new OrderRow(
+                new RowLocation(_sheet, row.Number), row.CustomerId, row.OfferId, row.Quantity, row.BillingCycle,
+                StringOf(text, row, row.FriendlyName), row.ParentSubscriptionId, StringOf(text, row, row.OrderId), row.TermDuration,
+                StringOf(text, row, row.PromotionId), StringOf(text, row, row.PartnerIdOnRecord), StringOf(text, row, row.OrderGroup),
+                new StoredCells(text, row.Text, row.CellCount));
+        }
+    }
+
+    /// <summary>The stored rows of one sheet (null for CSV), in order of the blocks.</summary>
+    public static RowStore Join(string? sheet, IReadOnlyList<RowBlock> blocks) => new([.. blocks], sheet, null);
+
+    /// <summary>The store of <paramref name="rows"/>: itself when it is one, otherwise their values copied in, the objects kept.</summary>
+    public static RowStore Of(IReadOnlyList<OrderRow> rows)
+    {
+        if (rows is RowStore store)
+        {
+            return store;
+        }
+
+        var textLength = 0;
+        foreach (var row in rows)
+        {
+            foreach (var field in Fields(row))
+            {
+                textLength += RowBlock.SegmentLength(field?.Length ?? 0);
+            }
+        }
+
+        var block = new RowBlock(new char[textLength], rows.Count);
+        foreach (var row in rows)
+        {
+            string?[] fields = Fields(row);
+            block.Add(
+                new StoredRow
+                {
+                    Number = row.Location.Row,
+                    Quantity = row.Quantity,
+                    BillingCycle = row.BillingCycle,
+                    CustomerId = row.CustomerId,
+                    OfferId = row.OfferId,
+                    ParentSubscriptionId = row.ParentSubscriptionId,
+                    TermDuration = row.TermDuration,
+                    FriendlyName = FieldIndex(fields, 0),
+                    OrderId = FieldIndex(fields, 1),
+                    PromotionId = FieldIndex(fields, 2),
+                    PartnerIdOnRecord = FieldIndex(fields, 3),
+                    OrderGroup = FieldIndex(fields, 4),
+                },
+                fields);
+        }
+
+        return new RowStore([block], rows.Count > 0 ? rows[0].Location.Sheet : null, rows);
+    }
+
+    /// <summary>The stored values of row <paramref name="index"/>.</summary>
+    public ref readonly StoredRow Row(int index) => ref _blocks[_blockOf[index]].Rows[index - _blockStart[_blockOf[index]]];
+
+    /// <summary>The text of a row's field (<see cref="StoredRow.FriendlyName"/>, …); empty when it has none (see the field's sign).</summary>
+    public ReadOnlySpan<char> Field(int index, int field) => RowBlock.Segment(TextOf(index), Row(index).Text, field);
+
+    /// <summary>Where row <paramref name="index"/> is.</summary>
+    public RowLocation Location(int index) => _given?[index].Location ?? new RowLocation(_sheet, Row(index).Number);
+
+    /// <summary>The field's text as a string, null when the row has none.</summary>
+    public string? FieldString(int index, int field) => field < 0 ? null : new string(Field(index, field));
+
+    public IEnumerator<OrderRow> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private char[] TextOf(int index) => _blocks[_blockOf[index]].Text;
+
+    private static string? StringOf(char[] text, in StoredRow row, int field) =>
+        field < 0 ? null : new string(RowBlock.Segment(text, row.Text, field));
+
+    // The cells the row of a caller's list is planned by, given apart from its cells: segments 0 to 4.
+    private static string?[] Fields(OrderRow row) => [row.FriendlyName, row.OrderId, row.PromotionId, row.PartnerIdOnRecord, row.OrderGroup];
+
+    private static int FieldIndex(string?[] fields, int index) => fields[index] is null ? -1 : index;
+}
