@@ -57,22 +57,40 @@ internal static class Sha256Batch
             return;
         }
 
-        // Messages of equal block counts are hashed together, so few lanes idle while a longer message finishes.
-        var order = new long[ends.Length];
+        // Messages of equal block counts are hashed together (a counting sort by block count), so few lanes idle
+        // while a longer message finishes.
+        var blocks = new int[ends.Length];
+        var maxBlocks = 0;
         for (var i = 0; i < ends.Length; i++)
         {
-            var length = ends[i] - (i == 0 ? 0 : ends[i - 1]);
-            order[i] = ((long)Blocks(length) << 32) | (uint)i;
+            blocks[i] = Blocks(ends[i] - (i == 0 ? 0 : ends[i - 1]));
+            maxBlocks = Math.Max(maxBlocks, blocks[i]);
         }
 
-        Array.Sort(order);
+        var next = new int[maxBlocks + 2];
+        foreach (var count in blocks)
+        {
+            next[count + 1]++;
+        }
+
+        for (var count = 1; count < next.Length; count++)
+        {
+            next[count] += next[count - 1];
+        }
+
+        var order = new int[ends.Length];
+        for (var i = 0; i < ends.Length; i++)
+        {
+            order[next[blocks[i]]++] = i;
+        }
+
         Span<int> lanes = stackalloc int[Lanes];
         for (var first = 0; first < order.Length; first += Lanes)
         {
             for (var lane = 0; lane < Lanes; lane++)
             {
                 // A last, partial batch repeats its first message in the spare lanes; their digests are not kept.
-                lanes[lane] = (int)order[first + lane < order.Length ? first + lane : first];
+                lanes[lane] = order[first + lane < order.Length ? first + lane : first];
             }
 
             HashLanes(data, ends, lanes, digests, Math.Min(Lanes, order.Length - first));
@@ -135,6 +153,7 @@ internal static class Sha256Batch
         Span<byte> gathered = stackalloc byte[Lanes * BlockBytes];
         var words = MemoryMarshal.Cast<byte, uint>(gathered);
         var schedule = new Schedule();
+        var rows = new Schedule();
         for (var block = 0; block < blocks; block++)
         {
             for (var lane = 0; lane < Lanes; lane++)
@@ -142,14 +161,31 @@ internal static class Sha256Batch
                 var source = block < whole[lane]
                     ? data.Slice(starts[lane] + (block * BlockBytes), BlockBytes)
                     : tails.Slice((lane * 2 * BlockBytes) + (Math.Min(block - whole[lane], 1) * BlockBytes), BlockBytes);
-                source.CopyTo(gathered.Slice(lane * BlockBytes, BlockBytes));
+                if (Avx2.IsSupported)
+                {
+                    rows[lane] = BigEndianWords(source[..32]);
+                    rows[Lanes + lane] = BigEndianWords(source[32..]);
+                }
+                else
+                {
+                    source.CopyTo(gathered.Slice(lane * BlockBytes, BlockBytes));
+                }
             }
 
-            for (var t = 0; t < 16; t++)
+            if (Avx2.IsSupported)
             {
-                schedule[t] = Vector256.Create(
-                    Word(words, 0, t), Word(words, 1, t), Word(words, 2, t), Word(words, 3, t),
-                    Word(words, 4, t), Word(words, 5, t), Word(words, 6, t), Word(words, 7, t));
+                // Each lane's words as one row of a matrix, turned into one vector per word (a transpose).
+                Transpose(ref rows, 0, ref schedule);
+                Transpose(ref rows, Lanes, ref schedule);
+            }
+            else
+            {
+                for (var t = 0; t < 16; t++)
+                {
+                    schedule[t] = Vector256.Create(
+                        Word(words, 0, t), Word(words, 1, t), Word(words, 2, t), Word(words, 3, t),
+                        Word(words, 4, t), Word(words, 5, t), Word(words, 6, t), Word(words, 7, t));
+                }
             }
 
             // A lane whose message has no more blocks keeps its state.
@@ -169,6 +205,42 @@ internal static class Sha256Batch
     }
 
     private static uint Word(ReadOnlySpan<uint> words, int lane, int t) => BinaryPrimitives.ReverseEndianness(words[(lane * 16) + t]);
+
+    /// <summary>Eight big-endian words of a block.</summary>
+    private static Vector256<uint> BigEndianWords(ReadOnlySpan<byte> bytes) =>
+        Avx2.Shuffle(Vector256.Create(bytes), Vector256.Create((byte)3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12)).AsUInt32();
+
+    /// <summary>
+    /// Words <paramref name="first"/> to <paramref name="first"/> + 7 of the schedule from eight rows (one per lane,
+    /// rows <paramref name="first"/> to + 7 of <paramref name="rows"/>): word t's lane L is row L's element t.
+    /// </summary>
+    private static void Transpose(ref Schedule rows, int first, ref Schedule words)
+    {
+        var t0 = Avx2.UnpackLow(rows[first], rows[first + 1]);
+        var t1 = Avx2.UnpackHigh(rows[first], rows[first + 1]);
+        var t2 = Avx2.UnpackLow(rows[first + 2], rows[first + 3]);
+        var t3 = Avx2.UnpackHigh(rows[first + 2], rows[first + 3]);
+        var t4 = Avx2.UnpackLow(rows[first + 4], rows[first + 5]);
+        var t5 = Avx2.UnpackHigh(rows[first + 4], rows[first + 5]);
+        var t6 = Avx2.UnpackLow(rows[first + 6], rows[first + 7]);
+        var t7 = Avx2.UnpackHigh(rows[first + 6], rows[first + 7]);
+        var u0 = Avx2.UnpackLow(t0.AsUInt64(), t2.AsUInt64()).AsUInt32();
+        var u1 = Avx2.UnpackHigh(t0.AsUInt64(), t2.AsUInt64()).AsUInt32();
+        var u2 = Avx2.UnpackLow(t1.AsUInt64(), t3.AsUInt64()).AsUInt32();
+        var u3 = Avx2.UnpackHigh(t1.AsUInt64(), t3.AsUInt64()).AsUInt32();
+        var u4 = Avx2.UnpackLow(t4.AsUInt64(), t6.AsUInt64()).AsUInt32();
+        var u5 = Avx2.UnpackHigh(t4.AsUInt64(), t6.AsUInt64()).AsUInt32();
+        var u6 = Avx2.UnpackLow(t5.AsUInt64(), t7.AsUInt64()).AsUInt32();
+        var u7 = Avx2.UnpackHigh(t5.AsUInt64(), t7.AsUInt64()).AsUInt32();
+        words[first] = Avx2.Permute2x128(u0, u4, 0x20);
+        words[first + 1] = Avx2.Permute2x128(u1, u5, 0x20);
+        words[first + 2] = Avx2.Permute2x128(u2, u6, 0x20);
+        words[first + 3] = Avx2.Permute2x128(u3, u7, 0x20);
+        words[first + 4] = Avx2.Permute2x128(u0, u4, 0x31);
+        words[first + 5] = Avx2.Permute2x128(u1, u5, 0x31);
+        words[first + 6] = Avx2.Permute2x128(u2, u6, 0x31);
+        words[first + 7] = Avx2.Permute2x128(u3, u7, 0x31);
+    }
 
     private static void Compress(ref State state, ref Schedule w, Vector256<uint> active)
     {

@@ -28,6 +28,7 @@ internal sealed class OrderRowParser
     private readonly bool[] _blanked;
     private readonly HashSet<string>[] _pools;
     private char[] _text = [];
+    private int _rowStart;
     private int _number;
 
     public OrderRowParser(string file, string? sheet, ColumnLayout layout, ReadOptions options, List<RowError> errors)
@@ -60,6 +61,7 @@ internal sealed class OrderRowParser
     {
         _text = text;
         _number = number;
+        _rowStart = start;
         var at = start;
         for (var i = 0; i < _starts.Length; i++)
         {
@@ -98,11 +100,11 @@ internal sealed class OrderRowParser
             BillingCycle = billingCycle,
             ParentSubscriptionId = parent,
             TermDuration = term,
-            FriendlyName = CellIndex(InputColumn.FriendlyName),
-            OrderId = orderId ? CellIndex(InputColumn.OrderId) : -1,
-            PromotionId = CellIndex(InputColumn.PromotionId),
-            PartnerIdOnRecord = partnerId ? CellIndex(InputColumn.PartnerIdOnRecord) : -1,
-            OrderGroup = CellIndex(InputColumn.OrderGroup),
+            FriendlyName = FieldOffset(InputColumn.FriendlyName),
+            OrderId = orderId ? FieldOffset(InputColumn.OrderId) : -1,
+            PromotionId = FieldOffset(InputColumn.PromotionId),
+            PartnerIdOnRecord = partnerId ? FieldOffset(InputColumn.PartnerIdOnRecord) : -1,
+            OrderGroup = FieldOffset(InputColumn.OrderGroup),
         });
     }
 
@@ -368,11 +370,11 @@ internal sealed class OrderRowParser
         return value;
     }
 
-    /// <summary>The index of the column's cell when it holds a value; -1 when it is empty or the file has no such column.</summary>
-    private int CellIndex(InputColumn column)
+    /// <summary>Where the column's cell (its segment) starts, from the row's start, when it holds a value; -1 when it is empty or the file has no such column.</summary>
+    private int FieldOffset(InputColumn column)
     {
         var index = _layout.IndexOf(column);
-        return index < 0 || _lengths[index] == 0 ? -1 : index;
+        return index < 0 || _lengths[index] == 0 ? -1 : _starts[index] - RowBlock.PrefixLength(_lengths[index]) - _rowStart;
     }
 
     private static string Remember(Dictionary<string, string> cache, string raw, string normalised)

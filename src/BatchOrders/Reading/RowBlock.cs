@@ -27,7 +27,10 @@ internal sealed class RowBlock
     public StoredRow[] Rows => _rows;
 
     /// <summary>The room a value takes in a block: its text and its length.</summary>
-    public static int SegmentLength(int length) => length + (length < LongLength ? 1 : 2);
+    public static int SegmentLength(int length) => length + PrefixLength(length);
+
+    /// <summary>The room the length of a value takes before its text.</summary>
+    public static int PrefixLength(int length) => length < LongLength ? 1 : 2;
 
     /// <summary>Writes <paramref name="value"/> as a segment at <paramref name="at"/>, which moves past it.</summary>
     public static void Write(char[] text, ref int at, ReadOnlySpan<char> value)
@@ -46,14 +49,22 @@ internal sealed class RowBlock
         at += value.Length;
     }
 
-    /// <summary>Segment <paramref name="index"/> of the row whose segments start at <paramref name="start"/>; empty for -1.</summary>
-    public static ReadOnlySpan<char> Segment(char[] text, int start, int index)
+    /// <summary>The field whose segment is <paramref name="offset"/> chars into the row starting at <paramref name="start"/>; empty for -1.</summary>
+    public static ReadOnlySpan<char> Field(char[] text, int start, int offset)
     {
-        if (index < 0)
+        if (offset < 0)
         {
             return [];
         }
 
+        var at = start + offset;
+        var length = Length(text, ref at);
+        return text.AsSpan(at, length);
+    }
+
+    /// <summary>Segment <paramref name="index"/> of the row whose segments start at <paramref name="start"/>.</summary>
+    public static ReadOnlySpan<char> Segment(char[] text, int start, int index)
+    {
         var at = start;
         for (var i = 0; ; i++)
         {
@@ -77,15 +88,39 @@ internal sealed class RowBlock
     /// <summary>Adds a row whose cells are in the block's text from <see cref="StoredRow.Text"/>.</summary>
     public void Add(in StoredRow row) => _rows[Count++] = row;
 
-    /// <summary>Adds a row whose segments are <paramref name="fields"/> (null written as empty), written here.</summary>
-    public void Add(StoredRow row, ReadOnlySpan<string?> fields)
+    /// <summary>Adds a row without cells whose text fields are written here (a field that is null has none).</summary>
+    public void Add(StoredRow row, string? friendlyName, string? orderId, string? promotionId, string? partnerIdOnRecord, string? orderGroup)
     {
         row.Text = _written;
+        row.FriendlyName = WriteField(row.Text, friendlyName);
+        row.OrderId = WriteField(row.Text, orderId);
+        row.PromotionId = WriteField(row.Text, promotionId);
+        row.PartnerIdOnRecord = WriteField(row.Text, partnerIdOnRecord);
+        row.OrderGroup = WriteField(row.Text, orderGroup);
+        _rows[Count++] = row;
+    }
+
+    /// <summary>The room a row's text fields take (<see cref="Add(StoredRow, string?, string?, string?, string?, string?)"/>).</summary>
+    public static int FieldsLength(params ReadOnlySpan<string?> fields)
+    {
+        var length = 0;
         foreach (var field in fields)
         {
-            Write(Text, ref _written, field);
+            length += field is null ? 0 : SegmentLength(field.Length);
         }
 
-        _rows[Count++] = row;
+        return length;
+    }
+
+    private int WriteField(int start, string? value)
+    {
+        if (value is null)
+        {
+            return -1;
+        }
+
+        var offset = _written - start;
+        Write(Text, ref _written, value);
+        return offset;
     }
 }

@@ -72,16 +72,12 @@ internal sealed class RowStore : IReadOnlyList<OrderRow>
         var textLength = 0;
         foreach (var row in rows)
         {
-            foreach (var field in Fields(row))
-            {
-                textLength += RowBlock.SegmentLength(field?.Length ?? 0);
-            }
+            textLength += RowBlock.FieldsLength(row.FriendlyName, row.OrderId, row.PromotionId, row.PartnerIdOnRecord, row.OrderGroup);
         }
 
         var block = new RowBlock(new char[textLength], rows.Count);
         foreach (var row in rows)
         {
-            string?[] fields = Fields(row);
             block.Add(
                 new StoredRow
                 {
@@ -92,13 +88,8 @@ internal sealed class RowStore : IReadOnlyList<OrderRow>
                     OfferId = row.OfferId,
                     ParentSubscriptionId = row.ParentSubscriptionId,
                     TermDuration = row.TermDuration,
-                    FriendlyName = FieldIndex(fields, 0),
-                    OrderId = FieldIndex(fields, 1),
-                    PromotionId = FieldIndex(fields, 2),
-                    PartnerIdOnRecord = FieldIndex(fields, 3),
-                    OrderGroup = FieldIndex(fields, 4),
                 },
-                fields);
+                row.FriendlyName, row.OrderId, row.PromotionId, row.PartnerIdOnRecord, row.OrderGroup);
         }
 
         return new RowStore([block], rows.Count > 0 ? rows[0].Location.Sheet : null, rows);
@@ -108,7 +99,7 @@ internal sealed class RowStore : IReadOnlyList<OrderRow>
     public ref readonly StoredRow Row(int index) => ref _blocks[_blockOf[index]].Rows[index - _blockStart[_blockOf[index]]];
 
     /// <summary>The text of a row's field (<see cref="StoredRow.FriendlyName"/>, …); empty when it has none (see the field's sign).</summary>
-    public ReadOnlySpan<char> Field(int index, int field) => RowBlock.Segment(TextOf(index), Row(index).Text, field);
+    public ReadOnlySpan<char> Field(int index, int field) => RowBlock.Field(TextOf(index), Row(index).Text, field);
 
     /// <summary>Where row <paramref name="index"/> is.</summary>
     public RowLocation Location(int index) => _given?[index].Location ?? new RowLocation(_sheet, Row(index).Number);
@@ -129,10 +120,5 @@ internal sealed class RowStore : IReadOnlyList<OrderRow>
     private char[] TextOf(int index) => _blocks[_blockOf[index]].Text;
 
     private static string? StringOf(char[] text, in StoredRow row, int field) =>
-        field < 0 ? null : new string(RowBlock.Segment(text, row.Text, field));
-
-    // The cells the row of a caller's list is planned by, given apart from its cells: segments 0 to 4.
-    private static string?[] Fields(OrderRow row) => [row.FriendlyName, row.OrderId, row.PromotionId, row.PartnerIdOnRecord, row.OrderGroup];
-
-    private static int FieldIndex(string?[] fields, int index) => fields[index] is null ? -1 : index;
+        field < 0 ? null : new string(RowBlock.Field(text, row.Text, field));
 }

@@ -3,8 +3,8 @@ namespace BatchOrders.Reading;
 /// <summary>
 /// One valid row as a <see cref="RowStore"/> keeps it: the checked values that were normalised (shared strings),
 /// and where its text is. Its cells and its values written as they are in a cell (FriendlyName, OrderId,
-/// PromotionId, PartnerIdOnRecord, OrderGroup) are segments of its block's text: a field is the index of its
-/// segment, -1 when it has no value.
+/// PromotionId, PartnerIdOnRecord, OrderGroup) are segments of its block's text: a field is where its segment
+/// starts, counted from the row's start, -1 when it has no value.
 /// </summary>
 internal struct StoredRow
 {
@@ -16,7 +16,7 @@ internal struct StoredRow
 
     public int Quantity;
 
-    /// <summary>How many of the row's segments are its cells (the segments after them hold values given apart from cells).</summary>
+    /// <summary>How many of the row's segments are its cells, from its start (a row a caller made has none: its segments are its text fields).</summary>
     public int CellCount;
 
     public int FriendlyName;
