@@ -8,8 +8,11 @@ namespace BatchOrders.Planning;
 /// the grouped rows), then its family and group keys are hashed in one batch, then its order keys, which hash the
 /// group keys' text.
 /// </summary>
-internal sealed class GroupKeyer(RowStore rows, RowGrouping groups, int[] grouped, int[] cartRows, int[] firstOrder, PlannedOrder[] orders, PlanningOptions options)
+internal sealed class GroupKeyer(PlannedGroups plan, RowGrouping groups, int[] cartRows, int[] firstOrder, PlannedOrder[] orders, PlanningOptions options)
 {
+    private readonly RowStore _rows = plan.Rows;
+    private readonly int[] _grouped = plan.Grouped;
+
     /// <summary>How many orders <paramref name="lines"/> line items make at <paramref name="limit"/> per order.</summary>
     public static int Parts(int lines, int limit) => (lines + limit - 1) / limit;
 
@@ -47,7 +50,7 @@ internal sealed class GroupKeyer(RowStore rows, RowGrouping groups, int[] groupe
             {
                 var (start, count, _) = Slice(g, part, limit);
                 OrderKeys.StartOrder(messages, KeyDigest.Read(groupDigests.AsSpan(at++ * Sha256Batch.DigestBytes)));
-                foreach (var row in grouped.AsSpan(start, count))
+                foreach (var row in _grouped.AsSpan(start, count))
                 {
                     AppendLine(messages, row);
                 }
@@ -63,16 +66,13 @@ internal sealed class GroupKeyer(RowStore rows, RowGrouping groups, int[] groupe
         var order = 0;
         for (var g = from; g < to; g++)
         {
-            var key = groups.Keys[g];
-            var family = KeyDigest.Read(groupDigests.AsSpan(at++ * Sha256Batch.DigestBytes));
+            plan.Families[g] = KeyDigest.Read(groupDigests.AsSpan(at++ * Sha256Batch.DigestBytes));
             for (var part = 0; part < firstOrder[g + 1] - firstOrder[g]; part++)
             {
                 var (start, count, path) = Slice(g, part, limit);
                 orders[firstOrder[g] + part] = new PlannedOrder(
-                    KeyDigest.Read(orderDigests.AsSpan(order++ * Sha256Batch.DigestBytes)),
-                    KeyDigest.Read(groupDigests.AsSpan(at++ * Sha256Batch.DigestBytes)),
-                    family, path, key.CustomerId, key.BillingCycle, key.OrderId, rows.FieldString(grouped[start], rows.Row(grouped[start]).OrderGroup),
-                    part, rows, grouped, start, count);
+                    plan, g, KeyDigest.Read(orderDigests.AsSpan(order++ * Sha256Batch.DigestBytes)),
+                    KeyDigest.Read(groupDigests.AsSpan(at++ * Sha256Batch.DigestBytes)), path, part, start, count);
             }
         }
     }
@@ -80,7 +80,7 @@ internal sealed class GroupKeyer(RowStore rows, RowGrouping groups, int[] groupe
     /// <summary>Writes a row's line item into an order key's message, as <see cref="OrderKeys.AppendLine"/> writes its <see cref="LineContent"/>.</summary>
     private void AppendLine(KeyMessages messages, int index)
     {
-        ref readonly var row = ref rows.Row(index);
+        ref readonly var row = ref _rows.Row(index);
         messages.Append(row.OfferId);
         messages.Append(row.Quantity);
         AppendField(messages, index, row.FriendlyName);
@@ -98,7 +98,7 @@ internal sealed class GroupKeyer(RowStore rows, RowGrouping groups, int[] groupe
         }
         else
         {
-            messages.Append(rows.Field(index, field));
+            messages.Append(_rows.Field(index, field));
         }
     }
 
@@ -115,7 +115,7 @@ internal sealed class GroupKeyer(RowStore rows, RowGrouping groups, int[] groupe
             members = new int[size];
         }
 
-        var group = grouped.AsSpan(groups.Starts[g], size);
+        var group = _grouped.AsSpan(groups.Starts[g], size);
         var orderRows = 0;
         var cartAt = size - cartRows[g];
         foreach (var row in group)
@@ -137,14 +137,14 @@ internal sealed class GroupKeyer(RowStore rows, RowGrouping groups, int[] groupe
 
         for (var i = start; i < start + count; i++)
         {
-            contents[i] = new StoredLine(rows, members[i]);
+            contents[i] = new StoredLine(_rows, members[i]);
         }
 
         // The same sort as of LineContent keys (the same comparisons, so the same order among equal lines).
         Array.Sort(contents, members, start, count);
     }
 
-    private PurchasePath PathOf(int index) => OrderPlanner.PathOf(rows.Row(index), options.Path);
+    private PurchasePath PathOf(int index) => OrderPlanner.PathOf(_rows.Row(index), options.Path);
 
     /// <summary>
     /// Part <paramref name="part"/> of group <paramref name="g"/>, arranged: where it starts in the grouped rows,

@@ -70,7 +70,7 @@ public static class OrderPlanner
         }
 
         var orders = new PlannedOrder[firstOrder[count]];
-        var keyer = new GroupKeyer(rows, groups, grouped, cartRows, firstOrder, orders, options);
+        var keyer = new GroupKeyer(new PlannedGroups(rows, grouped, groups.Keys), groups, cartRows, firstOrder, orders, options);
         if (count < ParallelGroupThreshold)
         {
             keyer.Key(new KeyMessages(), 0, count);

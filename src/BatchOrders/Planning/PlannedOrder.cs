@@ -11,14 +11,13 @@ namespace BatchOrders.Planning;
 /// </summary>
 public sealed record PlannedOrder
 {
-    // A planner keeps the keys as digests and its line items as a range of its rows laid out group by group; the
-    // texts and the line item objects are made when read (docs/ARCHITECTURE.md, "Resume", for what the keys are).
+    // A planner's order is its group (shared with the other orders of the plan, PlannedGroups), its part and a range
+    // of the plan's rows; its keys are kept as digests until their text is read, and its line items are made when
+    // read (docs/ARCHITECTURE.md, "Resume", for what the keys are). An order made from values keeps them (Given).
+    private readonly object _source;
     private readonly KeyDigest _orderDigest;
     private readonly KeyDigest _groupDigest;
-    private readonly KeyDigest _familyDigest;
-    private readonly IReadOnlyList<PlannedLineItem>? _lineItems;
-    private readonly RowStore? _rows;
-    private readonly int[]? _grouped;
+    private readonly int _group;
     private readonly int _start;
     private readonly int _count;
     private string? _orderKey;
@@ -37,48 +36,26 @@ public sealed record PlannedOrder
         string? orderGroup,
         int part,
         IReadOnlyList<PlannedLineItem> lineItems)
-        : this(path, customerId, billingCycle, orderId, orderGroup, part)
     {
+        _source = new Given(customerId, billingCycle, orderId, orderGroup, lineItems);
         _orderKey = orderKey;
         _groupKey = groupKey;
         _familyKey = familyKey;
-        _lineItems = lineItems;
+        Path = path;
+        Part = part;
     }
 
-    /// <summary>A planner's order: keys as digests, line items the rows <paramref name="rows"/>[grouped[start..start+count]] numbered from 0.</summary>
-    internal PlannedOrder(
-        KeyDigest orderKey,
-        KeyDigest groupKey,
-        KeyDigest familyKey,
-        PurchasePath path,
-        string customerId,
-        BillingCycle? billingCycle,
-        string? orderId,
-        string? orderGroup,
-        int part,
-        RowStore rows,
-        int[] grouped,
-        int start,
-        int count)
-        : this(path, customerId, billingCycle, orderId, orderGroup, part)
+    /// <summary>A planner's order: part <paramref name="part"/> of group <paramref name="group"/>, the grouped rows from <paramref name="start"/>.</summary>
+    internal PlannedOrder(PlannedGroups groups, int group, KeyDigest orderKey, KeyDigest groupKey, PurchasePath path, int part, int start, int count)
     {
+        _source = groups;
+        _group = group;
         _orderDigest = orderKey;
         _groupDigest = groupKey;
-        _familyDigest = familyKey;
-        _rows = rows;
-        _grouped = grouped;
+        Path = path;
+        Part = part;
         _start = start;
         _count = count;
-    }
-
-    private PlannedOrder(PurchasePath path, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part)
-    {
-        Path = path;
-        CustomerId = customerId;
-        BillingCycle = billingCycle;
-        OrderId = orderId;
-        OrderGroup = orderGroup;
-        Part = part;
     }
 
     /// <summary>The order's key: the same on every run for the same line items in the same slot.</summary>
@@ -88,28 +65,32 @@ public sealed record PlannedOrder
     public string GroupKey => _groupKey ??= _groupDigest.ToString();
 
     /// <summary>The key all parts and paths of the order's group share.</summary>
-    public string FamilyKey => _familyKey ??= _familyDigest.ToString();
+    public string FamilyKey => _familyKey ??= ((PlannedGroups)_source).Families[_group].ToString();
 
     /// <summary>How the order is bought.</summary>
     public PurchasePath Path { get; }
 
     /// <summary>The customer's tenant id, lower case.</summary>
-    public string CustomerId { get; }
+    public string CustomerId => _source is PlannedGroups groups ? groups.Keys[_group].CustomerId : ((Given)_source).CustomerId;
 
     /// <summary>The billing cycle; null for the order's default.</summary>
-    public BillingCycle? BillingCycle { get; }
+    public BillingCycle? BillingCycle => _source is PlannedGroups groups ? groups.Keys[_group].BillingCycle : ((Given)_source).BillingCycle;
 
     /// <summary>Add-ons: the existing order they are added to; null for a new order.</summary>
-    public string? OrderId { get; }
+    public string? OrderId => _source is PlannedGroups groups ? groups.Keys[_group].OrderId : ((Given)_source).OrderId;
 
     /// <summary>The order group as written in the order's first line item's row, or null.</summary>
-    public string? OrderGroup { get; }
+    public string? OrderGroup => _source is PlannedGroups groups
+        ? groups.Rows.FieldString(groups.Grouped[_start], groups.Rows.Row(groups.Grouped[_start]).OrderGroup)
+        : ((Given)_source).OrderGroup;
 
     /// <summary>The part of its group the order is, from 0, when the group is split over several orders.</summary>
     public int Part { get; }
 
     /// <summary>The line items, numbered from 0 in canonical order.</summary>
-    public IReadOnlyList<PlannedLineItem> LineItems => _lineItems ?? new PlannedLineItems(_rows!, _grouped!, _start, _count);
+    public IReadOnlyList<PlannedLineItem> LineItems => _source is PlannedGroups groups
+        ? new PlannedLineItems(groups.Rows, groups.Grouped, _start, _count)
+        : ((Given)_source).LineItems;
 
     /// <summary>Add-ons go to an existing order (PATCH); everything else creates a new order (POST).</summary>
     public bool IsAddOn => OrderId is not null;
@@ -124,4 +105,6 @@ public sealed record PlannedOrder
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(OrderKey, GroupKey, Part);
+
+    private sealed record Given(string CustomerId, BillingCycle? BillingCycle, string? OrderId, string? OrderGroup, IReadOnlyList<PlannedLineItem> LineItems);
 }

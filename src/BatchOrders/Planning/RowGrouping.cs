@@ -16,10 +16,10 @@ internal sealed class RowGrouping
 
     private readonly string _file;
     private readonly RowStore _rows;
-    private readonly Dictionary<string, int> _customerIndex = new(StringComparer.Ordinal);
-    private readonly List<Customer> _customers = [];
-    private readonly List<Link> _groupLinks = [];
-    private readonly List<Link> _offerLinks = [];
+    private readonly Dictionary<string, int> _customerIndex;
+    private readonly List<Customer> _customers;
+    private readonly List<Link> _groupLinks;
+    private readonly List<Link> _offerLinks;
     private readonly Dictionary<GroupKey, int> _manyGroups = [];
     private readonly Dictionary<DuplicateKey, int> _manyOffers = [];
 
@@ -28,13 +28,21 @@ internal sealed class RowGrouping
         _file = file;
         _rows = rows;
         GroupOfRow = new int[rows.Count];
+
+        // Sized for a few rows per customer and two per group (a million-row file then grows no table twice).
+        _customerIndex = new(rows.Count / 4, StringComparer.Ordinal);
+        _customers = new(rows.Count / 4);
+        _groupLinks = new(rows.Count / 2);
+        _offerLinks = new(rows.Count);
+        Keys = new(rows.Count / 2);
+        Sizes = new(rows.Count / 2);
     }
 
     /// <summary>The key of each group, in order of the group's first row.</summary>
-    public List<GroupKey> Keys { get; } = [];
+    public List<GroupKey> Keys { get; }
 
     /// <summary>The number of rows of each group.</summary>
-    public List<int> Sizes { get; } = [];
+    public List<int> Sizes { get; }
 
     /// <summary>Where each group's rows start in <see cref="RowsGroupByGroup"/>.</summary>
     public int[] Starts { get; private set; } = [];
