@@ -20,6 +20,9 @@ internal static class ExitCodes
     /// <summary>Authentication or configuration.</summary>
     public const int AuthenticationOrConfiguration = (int)BatchRunStatus.SignInRefused;
 
+    /// <summary>Another run is using this journal; nothing was sent.</summary>
+    public const int JournalInUse = 5;
+
     /// <summary>The exit code a run ends with.</summary>
     public static int Of(BatchRunStatus status) => (int)status;
 }

@@ -84,7 +84,7 @@ internal sealed class ResultsSuite : IBenchmarkSuite
                     var order = row.OrderKey is null ? null : orders[row.OrderKey];
                     var line = order?.LineItems.FirstOrDefault(l => l.LineItemNumber == row.LineItemNumber);
                     return (string[])[.. row.Cells, order?.State.ToString() ?? string.Empty, order?.PartnerOrderId ?? string.Empty, line?.SubscriptionId ?? string.Empty,
-                        row.LineItemNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, order?.ErrorCode ?? string.Empty, order?.ErrorMessage ?? string.Empty,
+                        order?.Path.ToString() ?? string.Empty, order?.CartId ?? string.Empty, row.LineItemNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, order?.ErrorCode ?? string.Empty, order?.ErrorMessage ?? string.Empty,
                         order?.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, order?.RequestId.ToString() ?? string.Empty,
                         order?.CorrelationId.ToString() ?? string.Empty, order?.SubmittedAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty];
                 })];

@@ -7,7 +7,8 @@ namespace BatchOrders.Cli.Commands;
 
 /// <summary>
 /// <c>batchorders status JOURNAL</c>: orders and rows per state, per customer, and the latest errors, read from
-/// the journal (also while a run is going).
+/// the journal (also while a run is going). Exits 0 when every order succeeded, 1 when some failed or are in
+/// conflict, 3 while orders remain to send or to confirm.
 /// </summary>
 internal sealed class StatusCommand(IAnsiConsole console) : JournalCommand<StatusCommand.Settings>(console)
 {
@@ -30,6 +31,9 @@ internal sealed class StatusCommand(IAnsiConsole console) : JournalCommand<Statu
             StatusView.Show(Console, summary);
         }
 
-        return ExitCodes.Success;
+        // Scripts can wait on it: 3 while orders remain to send or confirm, 1 when some failed or are in conflict.
+        return summary.Orders[OrderState.Pending] + summary.Orders[OrderState.Sending] > 0 ? ExitCodes.Interrupted
+            : summary.Orders[OrderState.Failed] + summary.Orders[OrderState.Conflict] > 0 ? ExitCodes.OrdersFailed
+            : ExitCodes.Success;
     }
 }

@@ -77,6 +77,29 @@ internal sealed partial class SubmitCommand
         [Description("Allow the same offer twice for one customer and billing cycle.")]
         public bool AllowDuplicates { get; set; }
 
+        [CommandOption("--path <PATH>")]
+        [Description("How orders are bought: auto (default: new-commerce catalog ids through carts, legacy offers through orders), order, or cart.")]
+        [DefaultValue(PurchasePathChoice.Auto)]
+        public PurchasePathChoice Path { get; set; } = PurchasePathChoice.Auto;
+
+        [CommandOption("--allow-repeat")]
+        [Description("Send orders that repeat orders the customers already have from the last days (normally refused: the same file submitted twice).")]
+        public bool AllowRepeat { get; set; }
+
+        [CommandOption("--check-repeats")]
+        [Description("Check for repeats against the built-in sandbox too (always done for live and endpoint targets).")]
+        public bool CheckRepeats { get; set; }
+
+        [CommandOption("--repeat-days <DAYS>")]
+        [Description("How many days back the repeat check looks for a customer's orders (default 7).")]
+        [DefaultValue(7)]
+        public int RepeatDays { get; set; } = 7;
+
+        [CommandOption("--stale-after <MINUTES>")]
+        [Description("An order without an answer whose request is older than this is looked for among the customer's orders before it is resent (default 60).")]
+        [DefaultValue(60)]
+        public int StaleAfterMinutes { get; set; } = 60;
+
         [CommandOption("--max-line-items <N>")]
         [Description("Line items per order before an order is split (default 50).")]
         [DefaultValue(50)]
@@ -113,13 +136,15 @@ internal sealed partial class SubmitCommand
 
         public ReadOptions ReadOptions() => new() { Sheet = Sheet };
 
-        public PlanningOptions PlanningOptions() => new() { MaxLineItemsPerOrder = MaxLineItems, AllowDuplicates = AllowDuplicates };
+        public PlanningOptions PlanningOptions() => new() { MaxLineItemsPerOrder = MaxLineItems, AllowDuplicates = AllowDuplicates, Path = Path };
 
         public SubmissionOptions SubmissionOptions() => new()
         {
             Concurrency = Concurrency,
             MaxRatePerMinute = MaxRate,
             AttemptTimeout = TimeSpan.FromSeconds(AttemptTimeoutSeconds),
+            RepeatWindow = TimeSpan.FromDays(RepeatDays),
+            StaleAfter = TimeSpan.FromMinutes(StaleAfterMinutes),
         };
 
         public BatchRunOptions RunOptions() => new()
@@ -136,6 +161,8 @@ internal sealed partial class SubmitCommand
             nameof(Submission.SubmissionOptions.Concurrency) => "--concurrency",
             nameof(Submission.SubmissionOptions.MaxRatePerMinute) => "--max-rate",
             nameof(Submission.SubmissionOptions.AttemptTimeout) => "--attempt-timeout",
+            nameof(Submission.SubmissionOptions.RepeatWindow) => "--repeat-days",
+            nameof(Submission.SubmissionOptions.StaleAfter) => "--stale-after",
             _ => member ?? "An option",
         };
     }

@@ -76,6 +76,7 @@ internal static class PlanView
         orders.AddColumn("Customer", c => c.NoWrap());
         orders.AddColumn("Billing");
         orders.AddColumn("Kind");
+        orders.AddColumn("Path");
         orders.AddColumn("Line items", c => c.RightAligned());
         orders.AddColumn("Quantity", c => c.RightAligned());
         orders.AddColumn("Rows");
@@ -87,6 +88,7 @@ internal static class PlanView
                 order.CustomerId,
                 order.BillingCycle?.ToString() ?? "default",
                 order.IsAddOn ? $"add-ons → {Markup.Escape(order.OrderId!)}" : "new order",
+                order.Path == PurchasePath.Cart ? "cart" : "order",
                 order.LineItems.Count.ToString(CultureInfo.InvariantCulture),
                 order.LineItems.Sum(i => (long)i.Row.Quantity).ToString("N0", CultureInfo.InvariantCulture),
                 Markup.Escape(RowRanges(order)));

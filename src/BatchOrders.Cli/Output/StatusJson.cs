@@ -28,7 +28,8 @@ internal static class StatusJson
             [.. summary.Customers.Select(c => new Customer(c.CustomerId, c.Orders, c.LineItems, States(c.States)))],
             [.. summary.LastErrors.Select(e => new Error(e.OrderKey, e.CustomerId, e.State, e.At, e.HttpStatus, e.ErrorCode, e.Message))],
             summary.ResumeCommand().ToString(),
-            [.. summary.Inputs.Select(i => new Input(i.Path, i.Sha256, i.FirstUsedAt, i.LastUsedAt))]);
+            [.. summary.Inputs.Select(i => new Input(i.Path, i.Sha256, i.FirstUsedAt, i.LastUsedAt))],
+            new Carts(summary.Carts.Orders, summary.Carts.Created, summary.Carts.CheckedOut));
         output.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
         output.Flush();
     }
@@ -55,7 +56,10 @@ internal static class StatusJson
         IReadOnlyList<Customer> Customers,
         IReadOnlyList<Error> LastErrors,
         string Resume,
-        IReadOnlyList<Input> Inputs);
+        IReadOnlyList<Input> Inputs,
+        Carts Carts);
+
+    private sealed record Carts(int Orders, int Created, int CheckedOut);
 
     private sealed record Input(string Path, string Sha256, DateTimeOffset FirstUsedAt, DateTimeOffset LastUsedAt);
 

@@ -22,6 +22,10 @@ internal static class StatusView
         }
 
         console.MarkupLine(Runs(summary));
+        if (summary.Carts.Orders > 0)
+        {
+            console.MarkupLine(Invariant($"Carts: {summary.Carts.Orders:N0} orders bought through carts, {summary.Carts.Created:N0} carts created, {summary.Carts.CheckedOut:N0} checked out."));
+        }
 
         var states = new Table().Border(TableBorder.Rounded).Title("Batch");
         states.AddColumn("State");

@@ -24,12 +24,13 @@ internal static class WhatIfJson
         order.BillingCycle?.ToWireValue(),
         order.OrderId,
         order.OrderKey,
+        order.Path == PurchasePath.Cart ? "cart" : "order",
         [.. order.LineItems.Select(item => new LineItem(
             item.LineItemNumber, item.Row.OfferId, item.Row.Quantity, item.Row.FriendlyName, item.Row.ParentSubscriptionId, item.Row.Location.Row))]);
 
     private sealed record Report(string File, int Rows, IReadOnlyList<Order> Orders, IReadOnlyList<Error> Errors);
 
-    private sealed record Order(string CustomerId, string? BillingCycle, string? OrderId, string OrderKey, IReadOnlyList<LineItem> LineItems);
+    private sealed record Order(string CustomerId, string? BillingCycle, string? OrderId, string OrderKey, string Path, IReadOnlyList<LineItem> LineItems);
 
     private sealed record LineItem(int LineItemNumber, string OfferId, int Quantity, string? FriendlyName, string? ParentSubscriptionId, int Row);
 

@@ -15,8 +15,9 @@ internal static class CartLineChecker
         var lines = requested.OrderBy(l => l.Id).Select(l => Check(l, catalog)).ToList();
 
         // One order per billing cycle: an order has a single billing cycle, while its line items may differ in term
-        // (Partner Center's checkout example puts P1Y and P3Y items in one one_time order). Groups are numbered
-        // "0", "1", … in the order their billing cycle first appears among the cart's line items.
+        // (Partner Center's checkout example puts P1Y and P3Y items in one one_time order). An offer a checkout always
+        // refuses is placed apart, in a group of its own, as an item sold from another region would be, so one cart
+        // can be partly bought. Groups are numbered "0", "1", … in the order they first appear among the line items.
         var groups = new Dictionary<string, string>(StringComparer.Ordinal);
         return lines.ConvertAll(line =>
         {
@@ -25,10 +26,11 @@ internal static class CartLineChecker
                 return line;
             }
 
-            if (!groups.TryGetValue(line.BillingCycle, out var group))
+            var key = catalog.Find(line.CatalogItemId)?.CheckoutRefusal is null ? line.BillingCycle : $"{line.BillingCycle} {line.CatalogItemId}";
+            if (!groups.TryGetValue(key, out var group))
             {
                 group = groups.Count.ToString(CultureInfo.InvariantCulture);
-                groups[line.BillingCycle] = group;
+                groups[key] = group;
             }
 
             return line with { OrderGroup = group };

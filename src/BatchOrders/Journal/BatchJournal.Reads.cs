@@ -62,6 +62,19 @@ public sealed partial class BatchJournal
         }
     }
 
+    /// <summary>The Partner Center orders this journal already knows for a customer: read-back never takes them for another order.</summary>
+    public IReadOnlySet<string> GetPartnerOrderIds(string customerId)
+    {
+        lock (_lock)
+        {
+            return _connection.Query<string>("SELECT line_items_json FROM orders WHERE customer_id = @customerId AND partner_order_id IS NOT NULL", new { customerId })
+                .SelectMany(json => JsonSerializer.Deserialize<JournalLineItem[]>(json, Json)!)
+                .Select(l => l.PartnerOrderId)
+                .OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>
     /// The orders to send now, in plan order: in-flight ones first (their outcome is unknown), then pending ones whose
     /// slot has no in-flight version (that one's outcome decides whether they may be sent at all).

@@ -25,7 +25,8 @@ public sealed record JournalLineItem(
     string? ErrorCode = null,
     string? ErrorMessage = null,
     string? AdoptedFrom = null,
-    int? AdoptedLine = null)
+    int? AdoptedLine = null,
+    string? CartOrderGroup = null)
 {
     /// <summary>The purchase this line stands for: its own, or the one it took over from another version of its order.</summary>
     internal (string OrderKey, int Line) PurchaseOf(string ownOrderKey) => AdoptedFrom is null ? (ownOrderKey, LineItemNumber) : (AdoptedFrom, AdoptedLine ?? -1);

@@ -137,4 +137,69 @@ public abstract record OrderChange
                 new { partnerOrderId = current.LineItems.Select(l => l.PartnerOrderId).FirstOrDefault() });
         }
     }
+
+    /// <summary>Cart path: the cart exists; its id, expiry and each line's order group, and the checkout's request id, journaled before the checkout is sent.</summary>
+    public sealed record CartReady(string CartId, DateTimeOffset? ExpiresAt, Guid CheckoutRequestId, IReadOnlyDictionary<int, string?> OrderGroups) : OrderChange
+    {
+        /// <inheritdoc />
+        public override OrderTransition Transition => OrderTransition.CartReady;
+
+        internal override (string, object?) Columns(JournalOrder current)
+        {
+            var lines = current.LineItems.Select(l => OrderGroups.TryGetValue(l.LineItemNumber, out var group) ? l with { CartOrderGroup = group } : l).ToList();
+            return ("cart_id = @CartId, cart_expires_at = @expires, checkout_request_id = @checkout, line_items_json = @lines",
+                new { CartId, expires = JournalTime.Format(ExpiresAt), checkout = CheckoutRequestId.ToString(), lines = BatchJournal.ToJson(lines) });
+        }
+    }
+
+    /// <summary>Cart path: the cart expired and nothing of it was bought: a new cart, with <paramref name="RequestId"/>, replaces it.</summary>
+    public sealed record CartExpired(Guid RequestId) : OrderChange
+    {
+        /// <inheritdoc />
+        public override OrderTransition Transition => OrderTransition.CartExpired;
+
+        internal override (string, object?) Columns(JournalOrder current) =>
+            ("request_id = @requestId, request_first_used_at = NULL, cart_id = NULL, cart_expires_at = NULL, checkout_request_id = NULL",
+                new { requestId = RequestId.ToString() });
+    }
+
+    /// <summary>
+    /// What became of each line still to buy (a checkout, or the customer's orders read back): Succeed when every
+    /// line is bought, else Fail with the refused lines' codes; a line bought stays bought either way.
+    /// </summary>
+    public sealed record Settle(int? HttpStatus, IReadOnlyDictionary<int, LineOutcome> Lines) : OrderChange
+    {
+        /// <inheritdoc />
+        public override OrderTransition Transition => Lines.Values.All(l => l.PartnerOrderId is not null) ? OrderTransition.Succeed : OrderTransition.Fail;
+
+        internal override (string, object?) Columns(JournalOrder current)
+        {
+            var lines = current.LineItems.Select(l => l.IsBought || !Lines.TryGetValue(l.LineItemNumber, out var outcome) ? l : l with
+            {
+                PartnerOrderId = outcome.PartnerOrderId,
+                SubscriptionId = outcome.SubscriptionId ?? l.SubscriptionId,
+                ErrorCode = outcome.PartnerOrderId is null ? outcome.ErrorCode : null,
+                ErrorMessage = outcome.PartnerOrderId is null ? outcome.ErrorMessage : null,
+            }).ToList();
+            var refused = lines.FirstOrDefault(l => !l.IsBought);
+            return ("partner_order_id = @partnerOrderId, http_status = @HttpStatus, error_code = @code, error_message = @message, line_items_json = @lines, completed_at = @now",
+                new
+                {
+                    partnerOrderId = lines.Select(l => l.PartnerOrderId).FirstOrDefault(id => id is not null),
+                    HttpStatus,
+                    code = refused?.ErrorCode,
+                    message = refused is null ? null : Summary(lines),
+                    lines = BatchJournal.ToJson(lines),
+                });
+        }
+
+        /// <summary>The order-level message of a partly refused order: how many lines were refused and the first reason.</summary>
+        private static string Summary(List<JournalLineItem> lines)
+        {
+            var refused = lines.Where(l => !l.IsBought).ToList();
+            var bought = lines.Count - refused.Count;
+            return bought == 0 ? refused[0].ErrorMessage ?? "Refused."
+                : $"{refused.Count} of {lines.Count} lines were refused ({refused[0].ErrorMessage}); the other {bought} were bought.";
+        }
+    }
 }

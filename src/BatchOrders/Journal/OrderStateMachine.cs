@@ -18,6 +18,8 @@ public static class OrderStateMachine
         [OrderTransition.Reopen] = ([OrderState.Failed, OrderState.Conflict, OrderState.Superseded], OrderState.Pending),
         [OrderTransition.MarkConflict] = ([OrderState.Pending, OrderState.Failed, OrderState.Conflict, OrderState.Superseded], OrderState.Conflict),
         [OrderTransition.Supersede] = ([OrderState.Pending, OrderState.Failed, OrderState.Conflict], OrderState.Superseded),
+        [OrderTransition.CartReady] = ([OrderState.Sending], OrderState.Sending),
+        [OrderTransition.CartExpired] = ([OrderState.Sending], OrderState.Sending),
         [OrderTransition.Fulfil] = ([OrderState.Pending, OrderState.Failed, OrderState.Conflict, OrderState.Superseded], OrderState.Succeeded),
     };
 

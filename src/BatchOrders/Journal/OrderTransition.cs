@@ -30,6 +30,12 @@ public enum OrderTransition
     /// <summary>Its rows were changed or removed, so a newer version (or nothing) replaces it: never sent.</summary>
     Supersede,
 
+    /// <summary>Cart path: the cart is created; its id and the checkout's request id are journaled before the checkout is sent.</summary>
+    CartReady,
+
+    /// <summary>Cart path: the cart expired unused (nothing bought): a new cart, with a new request id, replaces it.</summary>
+    CartExpired,
+
     /// <summary>Every line it still needed was bought by another version of it (rows sorted, re-saved, fixed): done without a request.</summary>
     Fulfil,
 }

@@ -10,6 +10,15 @@ internal abstract record AttemptOutcome
     /// <summary>The order was created (201) or the add-ons added (200): the order id and, per line item, its subscription.</summary>
     public sealed record Succeeded(int HttpStatus, string OrderId, IReadOnlyDictionary<int, string> SubscriptionIds) : AttemptOutcome;
 
+    /// <summary>A cart was created (201): its id, expiry, and per line sent (in order) its order group or the error that keeps it from being bought.</summary>
+    public sealed record CartCreated(int HttpStatus, string CartId, DateTimeOffset? ExpiresAt, IReadOnlyList<CartLine> Lines) : AttemptOutcome;
+
+    /// <summary>A cart was checked out: the orders it placed (one per order group) and the order groups refused.</summary>
+    public sealed record CheckedOut(int HttpStatus, IReadOnlyList<PlacedOrder> Orders, IReadOnlyList<RefusedGroup> Refused) : AttemptOutcome;
+
+    /// <summary>A customer's orders, read back to learn what an answer that never came would have said.</summary>
+    public sealed record OrdersListed(IReadOnlyList<PlacedOrder> Orders) : AttemptOutcome;
+
     /// <summary>A business refusal (400, 404, other 4xx): definitive, not retried.</summary>
     public sealed record Rejected(PartnerCenterError Error) : AttemptOutcome;
 

@@ -8,6 +8,11 @@ internal sealed record WireOrderResponse(
     string? Id,
     string? Status,
     string? BillingCycle,
+    DateTimeOffset? CreationDate,
     IReadOnlyList<WireLineItemResponse>? LineItems);
 
-internal sealed record WireLineItemResponse(int LineItemNumber, string? OfferId, string? SubscriptionId, int? Quantity);
+/// <summary>A line item of an answered order; a new-commerce line may not carry its subscription yet.</summary>
+internal sealed record WireLineItemResponse(int LineItemNumber, string? OfferId, string? SubscriptionId, int? Quantity, string? TermDuration);
+
+/// <summary>A collection answer (<c>GET …/orders</c>): the items, whatever else it carries.</summary>
+internal sealed record WireOrderCollection(IReadOnlyList<WireOrderResponse>? Items);

@@ -23,7 +23,8 @@ public static class OrderPlanner
         var store = RowStore.Of(rows);
         var groups = RowGrouping.Create(file, store, checkDuplicates: !options.AllowDuplicates);
         var grouped = groups.RowsGroupByGroup();
-        return new OrderPlan(KeyOrders(store, groups, grouped, options), groups.Errors);
+        var orders = KeyOrders(store, groups, grouped, options);
+        return new OrderPlan(orders, [.. groups.Errors, .. CartRowsWithoutBillingCycle(file, orders)]);
     }
 
     /// <summary>The path a row's line item is bought by: add-ons are always PATCHed into their order.</summary>
@@ -88,4 +89,12 @@ public static class OrderPlanner
             _ => { });
         return orders;
     }
+
+    /// <summary>A cart line needs a billing cycle (an order takes the offer's default; a cart has none to take).</summary>
+    private static IEnumerable<RowError> CartRowsWithoutBillingCycle(string file, PlannedOrder[] orders) =>
+        orders.Where(o => o.Path == PurchasePath.Cart && o.BillingCycle is null)
+            .SelectMany(o => o.LineItems)
+            .OrderBy(i => i.Row.Location.Row)
+            .Select(i => new RowError(file, i.Row.Location.Sheet, i.Row.Location.Row, InputColumns.Get(InputColumn.BillingCycle).Name, string.Empty,
+                $"BillingCycle is empty, and {i.Row.OfferId} is a new-commerce offer, bought through a cart, which needs one: enter the billing cycle it is sold with, such as Monthly or Annual."));
 }

@@ -47,6 +47,9 @@ public sealed record BatchSummary
     /// <summary>Orders with an error now, most recent first.</summary>
     public required IReadOnlyList<BatchError> LastErrors { get; init; }
 
+    /// <summary>Orders bought through carts (new commerce), how many of them have a cart, and how many of those were checked out.</summary>
+    public required CartCounts Carts { get; init; }
+
     /// <summary>All orders of the batch.</summary>
     public int TotalOrders => Orders.Values.Sum();
 
@@ -87,6 +90,7 @@ public sealed record BatchSummary
             Customers = SummarizeCustomers(orders),
             Runs = runs,
             Inputs = journal.GetInputs(),
+            Carts = CartCounts.Of(orders),
             StartedAt = started,
             EndedAt = ended,
             Duration = started is null || lastMoment is null ? null : lastMoment.Value - started.Value,

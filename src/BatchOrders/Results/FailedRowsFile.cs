@@ -1,4 +1,5 @@
 using BatchOrders.Journal;
+using BatchOrders.Planning;
 using BatchOrders.Problems;
 using BatchOrders.Reading;
 using ClosedXML.Excel;
@@ -7,8 +8,9 @@ using CsvHelper;
 namespace BatchOrders.Results;
 
 /// <summary>
-/// The failed-rows file: exactly the input's columns (same names, same order) and only the rows whose orders did
-/// not succeed, so it can be fixed and submitted again as it is. CSV input gives <c>&lt;input&gt;.failed.csv</c>,
+/// The failed-rows file: the input's columns (same names, same order) and, after them, why each row is here (the
+/// <see cref="ReasonColumns"/>), with only the rows that were refused or never sent, so it can be fixed and
+/// submitted again as it is. CSV input gives <c>&lt;input&gt;.failed.csv</c>,
 /// a workbook gives <c>&lt;input&gt;.failed.xlsx</c> with the input's sheet name.
 /// </summary>
 /// <remarks>
@@ -22,6 +24,8 @@ namespace BatchOrders.Results;
 /// </remarks>
 public static class FailedRowsFile
 {
+    private const string ReasonPrefix = "Result: ";
+
     /// <summary>
     /// The states whose rows go into the file: refused by Partner Center, or never sent. Not orders in flight (their
     /// outcome is unknown: the order may exist) nor conflicts (an earlier version succeeded): submitted again as a new
@@ -47,10 +51,22 @@ public static class FailedRowsFile
         var target = Path.GetFullPath(path ?? DefaultPath(batch));
         // A line another version bought, or a cart bought on its own, is not offered again even when its order failed.
         var open = journal.GetOrders([.. States]).ToDictionary(o => o.OrderKey, StringComparer.Ordinal);
-        var rows = journal.GetRows()
-            .Where(r => r.OrderKey is not null && open.TryGetValue(r.OrderKey, out var order) && !order.LineItems.Any(l => l.LineItemNumber == r.LineItemNumber && l.IsBought))
-            .Select(r => r.Cells)
-            .ToList();
+        var kept = KeptColumns(batch.Headers);
+        var headers = kept.Select(c => batch.Headers[c]).Concat(ReasonColumns).ToList();
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var row in journal.GetRows())
+        {
+            if (row.OrderKey is null || !open.TryGetValue(row.OrderKey, out var order))
+            {
+                continue;
+            }
+
+            var line = order.LineItems.FirstOrDefault(l => l.LineItemNumber == row.LineItemNumber);
+            if (line is { IsBought: false } or null)
+            {
+                rows.Add([.. kept.Select(c => c < row.Cells.Count ? row.Cells[c] : string.Empty), .. Reason(order, line)]);
+            }
+        }
 
         if (rows.Count == 0)
         {
@@ -63,15 +79,34 @@ public static class FailedRowsFile
         {
             if (workbook)
             {
-                WriteXlsx(stream, batch.Sheet ?? "Orders", batch.Headers, rows);
+                WriteXlsx(stream, batch.Sheet ?? "Orders", headers, rows);
             }
             else
             {
-                WriteCsv(stream, batch.Headers, rows);
+                WriteCsv(stream, headers, rows);
             }
         });
         return new ResultsFileOutcome(target, rows.Count, problem is null ? null : new FileNotWritten(target, problem));
     }
+
+    /// <summary>
+    /// The columns after the input's own that say why each row is here and how it was to be bought. They start with
+    /// <see cref="ReasonPrefix"/>, which the reader leaves to the results as unknown columns; a failed-rows file made
+    /// from a resubmitted one drops the old ones, so they never stack up.
+    /// </summary>
+    public static IReadOnlyList<string> ReasonColumns { get; } = [.. new[] { "State", "Path", "CartId", "ErrorCode", "ErrorMessage" }.Select(c => ReasonPrefix + c)];
+
+    private static List<int> KeptColumns(IReadOnlyList<string> headers) =>
+        [.. Enumerable.Range(0, headers.Count).Where(c => !headers[c].StartsWith(ReasonPrefix, StringComparison.OrdinalIgnoreCase))];
+
+    private static string[] Reason(JournalOrder order, JournalLineItem? line) =>
+    [
+        order.State == OrderState.Failed ? nameof(OrderState.Failed) : "Not sent",
+        order.Path == PurchasePath.Cart ? "cart" : "order",
+        order.CartId ?? string.Empty,
+        line?.ErrorCode ?? order.ErrorCode ?? string.Empty,
+        line?.ErrorMessage ?? order.ErrorMessage ?? string.Empty,
+    ];
 
     internal static void WriteCsv(Stream output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {

@@ -6,6 +6,8 @@ internal sealed record ResultLine(
     string State,
     string? OrderId = null,
     string? SubscriptionId = null,
+    string? Path = null,
+    string? CartId = null,
     int? LineItemNumber = null,
     string? ErrorCode = null,
     string? ErrorMessage = null,

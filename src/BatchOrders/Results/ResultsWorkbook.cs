@@ -28,7 +28,7 @@ public static class ResultsWorkbook
 
     /// <summary>The columns after the input's own on the Results sheet.</summary>
     public static IReadOnlyList<string> ResultColumns { get; } =
-        ["State", "OrderId", "SubscriptionId", "LineItemNumber", "ErrorCode", "ErrorMessage", "Attempts", "RequestId", "CorrelationId", "SubmittedAt"];
+        ["State", "OrderId", "SubscriptionId", "Path", "CartId", "LineItemNumber", "ErrorCode", "ErrorMessage", "Attempts", "RequestId", "CorrelationId", "SubmittedAt"];
 
     private static readonly XLColor SandboxBanner = XLColor.FromArgb(0xFF, 0xFF, 0xEB, 0x9C);
     private static readonly XLColor LiveBanner = XLColor.FromArgb(0xFF, 0xFF, 0xC7, 0xCE);
@@ -134,8 +134,8 @@ public static class ResultsWorkbook
             _ => (order.State.ToString(), order.PartnerOrderId, order.ErrorCode, order.ErrorMessage),
         };
         return new ResultLine(
-            row.Cells, state, orderId, line?.SubscriptionId, row.LineItemNumber, errorCode, errorMessage,
-            order.Attempts, order.RequestId, order.CorrelationId, order.SubmittedAt);
+            row.Cells, state, orderId, line?.SubscriptionId, order.Path == PurchasePath.Cart ? "cart" : "order", order.CartId, row.LineItemNumber,
+            errorCode, errorMessage, order.Attempts, order.RequestId, order.CorrelationId, order.SubmittedAt);
     }
 
     private static OrderLine ToLine(JournalOrder order) => new(
@@ -152,6 +152,12 @@ public static class ResultsWorkbook
         writer.Text("Input file", summary.Batch.InputPath);
         writer.Text("Sheet", summary.Batch.Sheet);
         writer.Text("Input SHA-256", summary.Batch.InputSha256);
+        if (summary.Carts.Orders > 0)
+        {
+            writer.Text("Carts", string.Create(CultureInfo.InvariantCulture,
+                $"{summary.Carts.Orders:N0} orders bought through carts, {summary.Carts.Created:N0} carts created, {summary.Carts.CheckedOut:N0} checked out"));
+        }
+
         if (summary.Inputs.Count > 1)
         {
             writer.Text("Files that fed the batch", string.Join("; ", summary.Inputs.Select(i => i.Path)));

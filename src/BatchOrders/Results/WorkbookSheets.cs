@@ -61,15 +61,17 @@ internal static class WorkbookSheets
             Measure(widths, state, line.State);
             Measure(widths, state + 1, line.OrderId);
             Measure(widths, state + 2, line.SubscriptionId);
-            Measure(widths, state + 4, line.ErrorCode);
-            Measure(widths, state + 5, line.ErrorMessage);
-            Measure(widths, state + 7, line.RequestId?.ToString());
-            Measure(widths, state + 8, line.CorrelationId?.ToString());
+            Measure(widths, state + 3, line.Path);
+            Measure(widths, state + 4, line.CartId);
+            Measure(widths, state + 6, line.ErrorCode);
+            Measure(widths, state + 7, line.ErrorMessage);
+            Measure(widths, state + 9, line.RequestId?.ToString());
+            Measure(widths, state + 10, line.CorrelationId?.ToString());
         }
 
-        widths.Fixed(state + 3, 14);
-        widths.Fixed(state + 6, 10);
-        widths.Fixed(state + 9, 24);
+        widths.Fixed(state + 5, 14);
+        widths.Fixed(state + 8, 10);
+        widths.Fixed(state + 11, 24);
         var columns = inputCount + resultNames.Count;
         Finish(sheet, count + 1, columns, widths);
         StreamedSheet.PlaceTemplate(sheet);
@@ -91,13 +93,15 @@ internal static class WorkbookSheets
                     rows.State(state, line.State);
                     rows.Text(state + 1, line.OrderId);
                     rows.Text(state + 2, line.SubscriptionId);
-                    rows.Number(state + 3, line.LineItemNumber);
-                    rows.Text(state + 4, line.ErrorCode);
-                    rows.Text(state + 5, line.ErrorMessage);
-                    rows.Number(state + 6, line.Attempts);
-                    rows.Text(state + 7, line.RequestId?.ToString());
-                    rows.Text(state + 8, line.CorrelationId?.ToString());
-                    rows.Date(state + 9, line.SubmittedAt);
+                    rows.Text(state + 3, line.Path);
+                    rows.Text(state + 4, line.CartId);
+                    rows.Number(state + 5, line.LineItemNumber);
+                    rows.Text(state + 6, line.ErrorCode);
+                    rows.Text(state + 7, line.ErrorMessage);
+                    rows.Number(state + 8, line.Attempts);
+                    rows.Text(state + 9, line.RequestId?.ToString());
+                    rows.Text(state + 10, line.CorrelationId?.ToString());
+                    rows.Date(state + 11, line.SubmittedAt);
                     rows.EndRow();
                 }
             },

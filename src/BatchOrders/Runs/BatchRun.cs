@@ -19,9 +19,11 @@ public sealed class BatchRun : IDisposable
     private readonly BatchInput _input;
     private readonly BatchRunOptions _options;
     private readonly string _inputSha256;
+    private readonly JournalLock _lock;
 
-    private BatchRun(BatchInput input, Target target, BatchJournal journal, string inputSha256, BatchRunOptions options)
+    private BatchRun(BatchInput input, Target target, JournalLock journalLock, BatchJournal journal, string inputSha256, BatchRunOptions options)
     {
+        _lock = journalLock;
         _input = input;
         _options = options;
         _inputSha256 = inputSha256;
@@ -57,9 +59,18 @@ public sealed class BatchRun : IDisposable
         options ??= new BatchRunOptions();
         OptionsValidator.ThrowIfInvalid(options.Submission);
         var path = Path.GetFullPath(options.JournalPath ?? BatchJournal.DefaultPath(input.Read.File));
+
+        // Held before the journal is even opened (migrated): a second run on it stops here, having read nothing.
+        var (journalLock, lockProblem) = JournalLock.Acquire(path, options.Command, options.Time);
+        if (journalLock is null)
+        {
+            return lockProblem!;
+        }
+
         var (journal, problem) = BatchJournal.Open(path, options.Time);
         if (journal is null)
         {
+            journalLock.Dispose();
             return problem!;
         }
 
@@ -68,11 +79,12 @@ public sealed class BatchRun : IDisposable
         if (journal.Bind(input.Read.File, sha, input.Read.Sheet, input.Read.Headers, target, [.. input.Plan!.Orders.Select(o => o.OrderKey)]) is { } bindProblem)
         {
             journal.Dispose();
+            journalLock.Dispose();
             return bindProblem;
         }
 
         var copyOf = before is not null && !string.Equals(before.InputName, Path.GetFileName(input.Read.File), StringComparison.OrdinalIgnoreCase) ? before.InputPath : null;
-        return new BatchRun(input, target, journal, sha, options) { ResumedFrom = copyOf };
+        return new BatchRun(input, target, journalLock, journal, sha, options) { ResumedFrom = copyOf };
     }
 
     /// <summary>Sends the batch and writes its results files: <see cref="SendAsync"/>, then <see cref="WriteResults"/>.</summary>
@@ -114,12 +126,31 @@ public sealed class BatchRun : IDisposable
         return new BatchRunOutcome(sync, sent, states, status);
     }
 
+    /// <summary>
+    /// The repeat check (docs/ARCHITECTURE.md, "Guards"): journals the plan (nothing is sent), then reads back the
+    /// orders of every customer with an order to send and lists the planned orders that repeat a recent order this
+    /// journal did not place.
+    /// </summary>
+    public async Task<RepeatCheckResult> FindRepeatsAsync(PartnerCenterClient client, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        Journal.Synchronize(_input.Read, _input.Plan!, _inputSha256, _options.RetryFailed);
+        var toSend = Journal.GetWork().Where(o => o.State == OrderState.Pending).ToList();
+        return toSend.Count == 0
+            ? new RepeatCheckResult([], null)
+            : await new RepeatCheck(Journal, client, _options.Submission, _options.Time).FindAsync(toSend, stop);
+    }
+
     /// <summary>Writes the results workbook and the failed-rows file from the journal.</summary>
     public (ResultsFileOutcome Workbook, ResultsFileOutcome FailedRows) WriteResults() =>
         (ResultsWorkbook.Write(Journal, _options.ResultsPath), FailedRowsFile.Write(Journal));
 
-    /// <summary>Closes the journal.</summary>
-    public void Dispose() => Journal.Dispose();
+    /// <summary>Closes the journal and lets it go for the next run.</summary>
+    public void Dispose()
+    {
+        Journal.Dispose();
+        _lock.Dispose();
+    }
 
     private static BatchRunStatus StatusOf(SubmissionResult sent, IReadOnlyDictionary<OrderState, int> states) =>
         sent.AuthenticationFailure is not null ? BatchRunStatus.SignInRefused

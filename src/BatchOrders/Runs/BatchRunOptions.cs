@@ -17,6 +17,9 @@ public sealed record BatchRunOptions
     /// <summary>How orders are sent.</summary>
     public SubmissionOptions Submission { get; init; } = new();
 
+    /// <summary>How this run was started, for the run a journal lock refuses ("another run is using this journal: …").</summary>
+    public string Command { get; init; } = string.Join(' ', Environment.GetCommandLineArgs());
+
     /// <summary>The clock of the journal, the retries and the throttle gate.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

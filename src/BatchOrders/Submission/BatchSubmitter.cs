@@ -1,5 +1,6 @@
 using BatchOrders.Journal;
 using BatchOrders.PartnerCenter;
+using BatchOrders.Planning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,6 +18,7 @@ internal sealed class BatchSubmitter
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly OrderSender _orders;
+    private readonly CartSender _carts;
 
     public BatchSubmitter(BatchJournal journal, PartnerCenterClient client, SubmissionOptions options, TimeProvider? time = null, Random? random = null, ILogger? logger = null)
     {
@@ -24,7 +26,10 @@ internal sealed class BatchSubmitter
         _options = options;
         _time = time ?? TimeProvider.System;
         _random = random ?? new Random();
-        _orders = new OrderSender(journal, client, logger ?? NullLogger.Instance);
+        var readBack = new OrderReadBack(journal, client);
+        var staleAnswers = new StaleAnswerCheck(journal, readBack, options, _time);
+        _orders = new OrderSender(journal, client, staleAnswers, logger ?? NullLogger.Instance);
+        _carts = new CartSender(journal, client, readBack, staleAnswers, Guid.NewGuid, logger ?? NullLogger.Instance);
     }
 
     /// <summary>
@@ -47,7 +52,10 @@ internal sealed class BatchSubmitter
             int index;
             while (!halt.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < work.Count)
             {
-                await _orders.SendAsync(work[index], attempts, () => halt.CancelAsync());
+                var order = work[index];
+                await (order.Path == PurchasePath.Cart
+                    ? _carts.SendAsync(order, attempts, () => halt.CancelAsync())
+                    : _orders.SendAsync(order, attempts, () => halt.CancelAsync()));
             }
         }
 

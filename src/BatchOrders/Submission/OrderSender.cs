@@ -8,7 +8,7 @@ namespace BatchOrders.Submission;
 /// Sends one order by the orders API (POST, or PATCH for add-ons): Sending is committed before the first request,
 /// the outcome after the last, so a crash at any moment loses nothing and a rerun sends nothing twice.
 /// </summary>
-internal sealed partial class OrderSender(BatchJournal journal, PartnerCenterClient client, ILogger logger)
+internal sealed partial class OrderSender(BatchJournal journal, PartnerCenterClient client, StaleAnswerCheck staleAnswers, ILogger logger)
 {
     public async Task SendAsync(JournalOrder order, StepAttempts attempts, Func<Task> stopBatch)
     {
@@ -16,6 +16,11 @@ internal sealed partial class OrderSender(BatchJournal journal, PartnerCenterCli
         var sending = journal.Apply(order.OrderKey, new OrderChange.Send());
         var counters = attempts.Counters;
         counters.Started();
+        if (await staleAnswers.TrySettleAsync(sending, answerUnknown: before == OrderState.Sending, attempts))
+        {
+            return;
+        }
+
         var step = await attempts.RunAsync(order.OrderKey, sending.RequestId, token => client.SendAsync(sending, token));
 
         // An answer is unknown when an earlier run's attempt got none, or one of this run's did not.

@@ -17,7 +17,11 @@ internal sealed class StepAttempts(
     /// <summary>The counters of the submission the steps belong to.</summary>
     public SubmissionCounters Counters => counters;
 
-    public async Task<StepResult> RunAsync(string orderKey, Guid requestId, Func<CancellationToken, Task<AttemptOutcome>> attempt)
+    /// <summary>
+    /// Runs the step's attempts. With an <paramref name="orderKey"/>, transient answers and time-outs are logged
+    /// against that order; without one (a read that changes nothing, such as the repeat check), nothing is journaled.
+    /// </summary>
+    public async Task<StepResult> RunAsync(string? orderKey, Guid requestId, Func<CancellationToken, Task<AttemptOutcome>> attempt)
     {
         var sent = false;
         var unknown = false;
@@ -35,7 +39,7 @@ internal sealed class StepAttempts(
                 {
                     var result = await attempt(token);
                     var note = AttemptNotes.Of(requestId, result);
-                    if (result is AttemptOutcome.Transient)
+                    if (result is AttemptOutcome.Transient && orderKey is not null)
                     {
                         // Retried: logged now. A definitive answer is logged with the outcome, in one commit.
                         journal.RecordAttempt(orderKey, note);
@@ -62,7 +66,11 @@ internal sealed class StepAttempts(
                 {
                     // The attempt's time ran out with the request possibly received: the outcome is unknown.
                     unknown = true;
-                    journal.RecordAttempt(orderKey, new AttemptNote(requestId, null, "timeout", null, $"No answer within {options.AttemptTimeout.TotalSeconds:0.#} s."));
+                    if (orderKey is not null)
+                    {
+                        journal.RecordAttempt(orderKey, new AttemptNote(requestId, null, "timeout", null, $"No answer within {options.AttemptTimeout.TotalSeconds:0.#} s."));
+                    }
+
                     throw;
                 }
             }, CancellationToken.None);

@@ -37,6 +37,17 @@ public sealed record SubmissionOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 1 hour")]
     public TimeSpan DefaultThrottleWait { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// An order whose outcome is unknown and whose request was first sent longer ago than this is looked for among
+    /// the customer's orders before it is sent again: how long Partner Center remembers a request id is not documented.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 30 days")]
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>How far back the repeat check looks for a customer's orders that a planned order would repeat.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 365 days")]
+    public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromDays(7);
+
     /// <summary>The longest a 429 may pause the batch, however it backs off.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 1 hour")]
     public TimeSpan MaxThrottleWait { get; init; } = TimeSpan.FromMinutes(5);

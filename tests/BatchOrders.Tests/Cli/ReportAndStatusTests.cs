@@ -19,7 +19,8 @@ public sealed class ReportAndStatusTests : IDisposable
     {
         var (exitCode, output) = await CliRunner.RunAsync("status", JournalPath, "--json");
 
-        Assert.Equal(0, exitCode);
+        // One order is still pending: status says so in its exit code, so a script can wait on it.
+        Assert.Equal(3, exitCode);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         Assert.Equal("sandbox", root.GetProperty("target").GetString());
@@ -38,7 +39,7 @@ public sealed class ReportAndStatusTests : IDisposable
     {
         var (exitCode, output) = await CliRunner.RunAsync("status", JournalPath);
 
-        Assert.Equal(0, exitCode);
+        Assert.Equal(3, exitCode);
         Assert.Contains("SANDBOX — nothing was ordered", output, StringComparison.Ordinal);
         Assert.Contains("Customers", output, StringComparison.Ordinal);
         Assert.Contains(Rows.OtherCustomer, output, StringComparison.Ordinal);
@@ -132,11 +133,28 @@ public sealed class ReportAndStatusTests : IDisposable
     {
         var (exitCode, output, error) = await CliProcess.RunAsync(["status", JournalPath, "--json"]);
 
-        Assert.Equal(0, exitCode);
+        Assert.Equal(3, exitCode);
         Assert.Equal(string.Empty, error);
         Assert.DoesNotContain('\u001b', output);
         using var json = JsonDocument.Parse(output);
         Assert.Equal(4, json.RootElement.GetProperty("totalRows").GetInt32());
+    }
+
+    [Fact]
+    public async Task Status_exits_1_when_orders_failed_and_0_when_every_order_succeeded()
+    {
+        var pending = _batch.Plan.Orders[2].OrderKey;
+        _batch.Journal.Apply(pending, new OrderChange.Send());
+        _batch.Journal.Apply(pending, new OrderChange.Succeed("Cs_order3", 201, new Dictionary<int, string>()));
+        var failedExit = (await CliRunner.RunAsync("status", JournalPath)).ExitCode;
+        var failed = _batch.Plan.Orders[1].OrderKey;
+        _batch.Journal.Synchronize(_batch.Read, _batch.Plan, BatchOrders.Journal.InputHash.Compute(_batch.InputPath), retryFailed: true);
+        _batch.Journal.Apply(failed, new OrderChange.Send());
+        _batch.Journal.Apply(failed, new OrderChange.Succeed("Cs_order2", 201, new Dictionary<int, string>()));
+
+        var (doneExit, _) = await CliRunner.RunAsync("status", JournalPath);
+
+        Assert.Equal((1, 0), (failedExit, doneExit));
     }
 
     private static string State(string workbookPath, int row)

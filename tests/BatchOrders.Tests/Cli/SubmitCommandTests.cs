@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchOrders.Journal;
+using BatchOrders.Results;
 using BatchOrders.Tests.Support;
 using ClosedXML.Excel;
 
@@ -58,7 +59,8 @@ public sealed class SubmitCommandTests : IDisposable
 
         var failedRows = File.ReadAllLines(json.RootElement.GetProperty("failedRows").GetString()!);
         Assert.Equal(3, failedRows.Length);
-        Assert.Equal(Header, failedRows[0].TrimStart('\uFEFF'));
+        Assert.Equal($"{Header},{string.Join(',', FailedRowsFile.ReasonColumns)}", failedRows[0].TrimStart('\uFEFF'));
+        Assert.Contains(",Failed,order,,2002,", failedRows[1], StringComparison.Ordinal);
     }
 
     [Fact]

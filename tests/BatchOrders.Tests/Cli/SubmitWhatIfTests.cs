@@ -27,7 +27,8 @@ public sealed class SubmitWhatIfTests : IDisposable
         var path = _folder.WriteText("orders.csv", Rows.Csv(
             "CustomerId,OfferId,Quantity,BillingCycle,FriendlyName,ParentSubscriptionId,OrderId",
             $"{Rows.Customer},{Rows.E3},5,Monthly,Sales,,",
-            $"{Rows.Customer},{Rows.MyAnalytics},2,Monthly,,{Rows.Subscription},{Rows.ExistingOrder}"));
+            $"{Rows.Customer},{Rows.MyAnalytics},2,Monthly,,{Rows.Subscription},{Rows.ExistingOrder}",
+            $"{Rows.Customer},{Rows.CatalogId},3,Monthly,,,"));
 
         var (exitCode, output) = await CliRunner.RunAsync("submit", path, "--what-if", "--json");
 
@@ -36,15 +37,16 @@ public sealed class SubmitWhatIfTests : IDisposable
         var root = json.RootElement;
         Assert.Equal(["file", "rows", "orders", "errors"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(path, root.GetProperty("file").GetString());
-        Assert.Equal(2, root.GetProperty("rows").GetInt32());
+        Assert.Equal(3, root.GetProperty("rows").GetInt32());
         Assert.Equal(0, root.GetProperty("errors").GetArrayLength());
         var orders = root.GetProperty("orders").EnumerateArray().ToList();
-        Assert.Equal(2, orders.Count);
-        Assert.Equal(["customerId", "billingCycle", "orderId", "orderKey", "lineItems"], orders[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(3, orders.Count);
+        Assert.Equal(["customerId", "billingCycle", "orderId", "orderKey", "path", "lineItems"], orders[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["order", "cart", "order"], orders.Select(o => o.GetProperty("path").GetString()));
         Assert.Equal("monthly", orders[0].GetProperty("billingCycle").GetString());
         Assert.Equal(JsonValueKind.Null, orders[0].GetProperty("orderId").ValueKind);
-        Assert.Equal(Rows.ExistingOrder, orders[1].GetProperty("orderId").GetString());
-        var item = orders[1].GetProperty("lineItems")[0];
+        Assert.Equal(Rows.ExistingOrder, orders[2].GetProperty("orderId").GetString());
+        var item = orders[2].GetProperty("lineItems")[0];
         Assert.Equal(["lineItemNumber", "offerId", "quantity", "friendlyName", "parentSubscriptionId", "row"], item.EnumerateObject().Select(p => p.Name));
         Assert.Equal((0, Rows.MyAnalytics, 2, Rows.Subscription, 3),
             (item.GetProperty("lineItemNumber").GetInt32(), item.GetProperty("offerId").GetString(), item.GetProperty("quantity").GetInt32(),

@@ -29,6 +29,8 @@ public sealed class OrderStateMachineTests : IDisposable
         (OrderTransition.Supersede, OrderState.Pending, OrderState.Superseded),
         (OrderTransition.Supersede, OrderState.Failed, OrderState.Superseded),
         (OrderTransition.Supersede, OrderState.Conflict, OrderState.Superseded),
+        (OrderTransition.CartReady, OrderState.Sending, OrderState.Sending),
+        (OrderTransition.CartExpired, OrderState.Sending, OrderState.Sending),
         (OrderTransition.Fulfil, OrderState.Pending, OrderState.Succeeded),
         (OrderTransition.Fulfil, OrderState.Failed, OrderState.Succeeded),
         (OrderTransition.Fulfil, OrderState.Conflict, OrderState.Succeeded),
@@ -101,6 +103,8 @@ public sealed class OrderStateMachineTests : IDisposable
         OrderTransition.MarkConflict => new OrderChange.MarkConflict("These rows changed."),
         OrderTransition.Supersede => new OrderChange.Supersede(order.OrderKey + "-next"),
         OrderTransition.Fulfil => new OrderChange.Fulfil(),
+        OrderTransition.CartReady => new OrderChange.CartReady("cart-1", null, Guid.NewGuid(), new Dictionary<int, string?> { [0] = "0" }),
+        OrderTransition.CartExpired => new OrderChange.CartExpired(Guid.NewGuid()),
         _ => throw new ArgumentOutOfRangeException(nameof(transition)),
     };
 

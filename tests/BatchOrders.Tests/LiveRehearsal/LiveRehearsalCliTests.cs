@@ -76,7 +76,8 @@ public sealed class LiveRehearsalCliTests : IDisposable
         var refused = sandbox.Environment(SignIn.ClientSecret);
         refused["BATCHORDERS__PartnerCenter__Authority"] = foreign.Server.BaseAddress.ToString();
 
-        var (stopped, output, _) = await CliProcess.RunAsync(["submit", path, "--target", "live"], refused);
+        // --allow-repeat: this is about a token refused while sending; the repeat check's own refusal is tested apart.
+        var (stopped, output, _) = await CliProcess.RunAsync(["submit", path, "--target", "live", "--allow-repeat"], refused);
 
         Assert.Equal(4, stopped);
         Assert.Contains("Stopped:", output, StringComparison.Ordinal);

@@ -21,9 +21,11 @@ public sealed class FailedRowsFileTests
         Assert.Equal(2, outcome.Rows);
         var again = SpreadsheetReader.Read(outcome.Path);
         Assert.True(again.IsValid, again.Problem?.Message + string.Join("; ", again.Errors.Select(e => e.Message)));
-        Assert.Equal(batch.Read.Headers, again.Headers);
+        Assert.Equal([.. batch.Read.Headers, .. FailedRowsFile.ReasonColumns], again.Headers);
         // Formula-like text ("@SUM(1)", "+44 20 …") is written with the CSV text marker and read back without it.
-        Assert.Equal(batch.Read.Rows.Skip(2).Select(r => r.Cells), again.Rows.Select(r => r.Cells));
+        Assert.Equal(batch.Read.Rows.Skip(2).Select(r => r.Cells), again.Rows.Select(r => r.Cells.Take(batch.Read.Headers.Count)));
+        Assert.Equal(["Failed", "order", string.Empty, "2002"], again.Rows[0].Cells.Skip(batch.Read.Headers.Count).Take(4));
+        Assert.Equal("Not sent", again.Rows[1].Cells[batch.Read.Headers.Count]);
         Assert.Contains("'@SUM(1)", File.ReadAllText(outcome.Path), StringComparison.Ordinal);
     }
 
@@ -63,8 +65,8 @@ public sealed class FailedRowsFileTests
         Assert.Equal(batch.InputPath + ".failed.xlsx", outcome.Path);
         var again = SpreadsheetReader.Read(outcome.Path, new ReadOptions { Sheet = "March" });
         Assert.True(again.IsValid, again.Problem?.Message + string.Join("; ", again.Errors.Select(e => e.Message)));
-        Assert.Equal(batch.Read.Headers, again.Headers);
-        Assert.Equal(batch.Read.Rows.Skip(2).Select(r => r.Cells), again.Rows.Select(r => r.Cells));
+        Assert.Equal([.. batch.Read.Headers, .. FailedRowsFile.ReasonColumns], again.Headers);
+        Assert.Equal(batch.Read.Rows.Skip(2).Select(r => r.Cells), again.Rows.Select(r => r.Cells.Take(batch.Read.Headers.Count)));
         using var workbook = new XLWorkbook(outcome.Path);
         var cell = workbook.Worksheet("March").Cell(2, 5);
         Assert.Equal((XLDataType.Text, false, "@SUM(1)"), (cell.DataType, cell.HasFormula, cell.GetString()));

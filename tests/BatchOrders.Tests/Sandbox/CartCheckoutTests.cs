@@ -113,13 +113,14 @@ public class CartCheckoutTests
 
         var result = await host.CheckOutCartAsync(customer, cartId, Guid.NewGuid());
 
-        Assert.Equal(["monthly", "triennial"], result.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("billingCycle").GetString()));
+        // The refused item forms a group of its own, so the annual Business Basic line is ordered in group 2.
+        Assert.Equal(["monthly", "annual", "triennial"], result.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("billingCycle").GetString()));
         var error = Assert.Single(result.GetProperty("orderErrors").EnumerateArray());
         Assert.Equal("1", error.GetProperty("orderGroupId").GetString());
         Assert.Equal(800070, error.GetProperty("code").GetInt32());
         Assert.Contains("not available in the customer's country", error.GetProperty("description").GetString(), StringComparison.Ordinal);
         var ledger = await host.LedgerAsync();
-        Assert.Equal([NceE3, NceBusinessPremium], ledger.SelectMany(e => e.LineItems).Select(l => l.OfferId));
+        Assert.Equal([NceE3, NceBusinessBasic, NceBusinessPremium], ledger.SelectMany(e => e.LineItems).Select(l => l.OfferId));
         Assert.Equal(result.GetRawText(), (await host.CheckOutCartAsync(customer, cartId, Guid.NewGuid())).GetRawText());
     }
 

@@ -54,6 +54,54 @@ public sealed class ProcessRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Killed_between_creating_carts_and_checking_them_out_and_rerun_no_cart_is_bought_twice()
+    {
+        await using var sandbox = await StartSandbox(latency: TimeSpan.FromMilliseconds(150), answerLost: 0.05);
+        var path = OrderFiles.WriteNewCommerce(_folder, "carts.csv", 100, seed: 8);
+
+        // Each kill waits for a moment when the sandbox has created carts that are not checked out yet.
+        var killsBetweenSteps = 0;
+        for (var kill = 1; kill <= 3; kill++)
+        {
+            using var run = CliProcess.Start(Submit(path, sandbox));
+            var exited = run.WaitForExitAsync();
+            var created = sandbox.GetStats().CartsCreated;
+            if (await Task.WhenAny(exited, BetweenCartAndCheckout(sandbox, created + 5 * kill)) == exited)
+            {
+                break;
+            }
+
+            CliProcess.Signal(run, "KILL");
+            await exited;
+            using var journal = OpenJournal(path);
+            killsBetweenSteps += journal.GetOrders(OrderState.Sending).Any(o => o.CartId is not null) ? 1 : 0;
+        }
+
+        var finished = false;
+        for (var rerun = 0; rerun < 5 && !finished; rerun++)
+        {
+            var (exitCode, output, error) = await CliProcess.RunAsync(Submit(path, sandbox));
+            Assert.True(exitCode is 0 or 3, output + error);
+            finished = exitCode == 0;
+        }
+
+        Assert.True(finished, "the batch never finished");
+        Assert.True(killsBetweenSteps > 0, "no kill left a cart created and not checked out: the test did not test anything");
+        CartPathTests.AssertCartsBoughtExactlyOnce(sandbox, path, expectedOrders: 100);
+    }
+
+    /// <summary>Completes when the sandbox has created at least <paramref name="created"/> carts and some of them wait for their checkout.</summary>
+    private static async Task BetweenCartAndCheckout(SandboxServer sandbox, long created)
+    {
+        var clock = Stopwatch.StartNew();
+        while (sandbox.GetStats() is var stats && (stats.CartsCreated < created || stats.CartsCreated <= stats.CartsCheckedOut))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), "the client never got between creating a cart and checking it out");
+            await Task.Delay(5);
+        }
+    }
+
+    [Fact]
     public async Task Ctrl_c_stops_taking_orders_commits_the_in_flight_ones_says_how_to_resume_and_exits_3()
     {
         await using var sandbox = await StartSandbox(latency: TimeSpan.FromMilliseconds(60), answerLost: 0);
@@ -89,7 +137,8 @@ public sealed class ProcessRunTests : IDisposable
         await using var sandbox = await StartSandbox(latency: TimeSpan.Zero, answerLost: 0, requiredToken: "right-token");
         var path = OrderFiles.Write(_folder, $"auth-{status}.csv", 20, seed: 5);
 
-        var (exitCode, output, _) = await CliProcess.RunAsync(Submit(path, sandbox), Token(token));
+        // --allow-repeat: this is about a token refused while sending; the repeat check's own refusal is tested apart.
+        var (exitCode, output, _) = await CliProcess.RunAsync([.. Submit(path, sandbox), "--allow-repeat"], Token(token));
 
         Assert.Equal(4, exitCode);
         Assert.Contains("Stopped:", output, StringComparison.Ordinal);

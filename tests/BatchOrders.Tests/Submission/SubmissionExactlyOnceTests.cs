@@ -101,14 +101,18 @@ public sealed class SubmissionExactlyOnceTests : IDisposable
         Assert.Null(problem);
         using (run)
         {
-            using var http = new HttpClient(new BearerTokenHandler(new StaticTokenProvider("test-token", "test")) { InnerHandler = new SocketsHttpHandler() })
-            {
-                BaseAddress = sandbox.BaseAddress,
-                Timeout = Timeout.InfiniteTimeSpan,
-            };
+            using var http = Http(sandbox);
             return await run!.SendAsync(new PartnerCenterClient(http), progress: null, stop);
         }
     }
+
+    /// <summary>An HttpClient to the sandbox as the CLI builds one: a bearer token, no HttpClient time-out (the pipeline has its own).</summary>
+    internal static HttpClient Http(SandboxServer sandbox) =>
+        new(new BearerTokenHandler(new StaticTokenProvider("test-token", "test")) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = sandbox.BaseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
 
     private static BatchJournal OpenJournal(string path)
     {

@@ -1,0 +1,158 @@
+using BatchOrders.Cli.Output;
+using BatchOrders.Cli.Targets;
+using BatchOrders.Results;
+using BatchOrders.Runs;
+
+namespace BatchOrders.Cli.Commands;
+
+/// <summary><c>submit</c>'s screen: the plan, the questions it asks, the repeats it found, its refusals and its result.</summary>
+internal sealed partial class SubmitCommand
+{
+    private static void ShowPlan(IAnsiConsole? output, Settings settings, BatchInput input)
+    {
+        if (output is null)
+        {
+            return;
+        }
+
+        if (settings.WhatIf)
+        {
+            PlanView.ShowPlan(output, input.Read, input.Plan!);
+        }
+        else
+        {
+            PlanView.ShowPlanSummary(output, input.Read, input.Plan!);
+        }
+    }
+
+    /// <summary>With --confirm (and no --yes): asks before sending; the exit code when nothing is to be sent, else null.</summary>
+    private async Task<int?> ConfirmAsync(Settings settings, BatchInput input, Target target, CancellationToken cancellationToken)
+    {
+        if (!settings.Confirm || settings.Yes)
+        {
+            return null;
+        }
+
+        if (!console.Profile.Capabilities.Interactive || Console.IsInputRedirected)
+        {
+            return Refuse("--confirm needs a person at a terminal to answer; add --yes to confirm in advance.", ExitCodes.InvalidInput, settings);
+        }
+
+        var summary = input.Plan!.Summarize();
+        if (await console.ConfirmAsync($"Send {summary.Orders:N0} orders for {summary.Customers:N0} customers to {target.Description}?", defaultValue: false, cancellationToken))
+        {
+            return null;
+        }
+
+        console.MarkupLine("Nothing was sent.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The repeat check: the exit code when it stops the run (repeats found and not confirmed, or customers' orders
+    /// that could not be read), else null. --yes does not answer for repeats: only --allow-repeat or a person does.
+    /// </summary>
+    private async Task<int?> CheckRepeatsAsync(Settings settings, BatchRun run, TargetConnection connection, CancellationToken cancellationToken)
+    {
+        var check = await run.FindRepeatsAsync(connection.Client, cancellationToken);
+        if (check.Failure is { } failure)
+        {
+            return Refuse($"Before sending, the customers' recent orders are read to catch repeats, and that failed: {failure.Description} Nothing was sent; run the same command again.",
+                failure.HttpStatus is 401 or 403 ? ExitCodes.AuthenticationOrConfiguration : ExitCodes.Interrupted, settings);
+        }
+
+        if (check.Repeats.Count == 0)
+        {
+            return null;
+        }
+
+        var output = settings.Json ? null : console;
+        if (output is not null)
+        {
+            RepeatView.Show(output, check.Repeats, run.Journal.GetBatch()!.Target);
+        }
+
+        if (!settings.WhatIf && settings.Confirm && console.Profile.Capabilities.Interactive && !Console.IsInputRedirected
+            && await console.ConfirmAsync($"Order these {check.Repeats.Count:N0} again anyway?", defaultValue: false, cancellationToken))
+        {
+            return null;
+        }
+
+        return Refuse($"{check.Repeats.Count:N0} planned orders repeat orders the customers already have from the last {settings.RunOptions().Submission.RepeatWindow.TotalDays:0.#} days. " +
+                      "Nothing was sent. To order them again on purpose, add --allow-repeat.", ExitCodes.InvalidInput, settings);
+    }
+
+    private int ShowResult(Settings settings, BatchRun run, Target target, BatchInput input, BatchRunResult result)
+    {
+        var exitCode = ExitCodes.Of(result.Outcome.Status);
+        if (settings.Json)
+        {
+            SubmitJson.Write(console.Profile.Out.Writer, run.Journal, target, input.Read.File, result, exitCode);
+        }
+        else
+        {
+            RunSummaryView.Show(console, run.Journal, result, settings.Results is not null, settings.Verbose);
+        }
+
+        return exitCode;
+    }
+
+    private int ReportInvalidInput(Settings settings, BatchInput input)
+    {
+        if (settings.Json)
+        {
+            WhatIfJson.Write(console.Profile.Out.Writer, settings.File, input.Read, null, input.Errors);
+        }
+        else if (input.Read.Problem is { } problem)
+        {
+            PlanView.ShowFileProblem(console, problem);
+        }
+        else
+        {
+            PlanView.ShowErrors(console, input.Read, input.Errors);
+        }
+
+        // The Validation sheet lets a finance user fix the rows in Excel; a file that cannot be read has nothing to show.
+        if (input.Read.Problem is null)
+        {
+            var written = ResultsWorkbook.WritePlan(input.Read, input.Errors, null, settings.Results);
+            if (!settings.Json)
+            {
+                console.MarkupLine(written.Problem is null
+                    ? $"Every problem is listed in [bold]{Markup.Escape(written.Path)}[/] (sheet Validation)."
+                    : $"[yellow]{Markup.Escape(ResultsFilesView.PlanWorkbookWarning(written.Problem))}[/]");
+            }
+        }
+
+        return ExitCodes.InvalidInput;
+    }
+
+    private int ShowWhatIf(Settings settings, BatchInput input)
+    {
+        if (settings.Json)
+        {
+            WhatIfJson.Write(console.Profile.Out.Writer, settings.File, input.Read, input.Plan, input.Errors);
+        }
+        else
+        {
+            PlanView.ShowPlan(console, input.Read, input.Plan!);
+            console.MarkupLine("[green]What-if: nothing was sent.[/] Run the same command without --what-if to order.");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private int Refuse(string message, int exitCode, Settings settings)
+    {
+        if (settings.Json)
+        {
+            SubmitJson.WriteRefusal(console.Profile.Out.Writer, settings.File, message, exitCode);
+        }
+        else
+        {
+            console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        }
+
+        return exitCode;
+    }
+}
