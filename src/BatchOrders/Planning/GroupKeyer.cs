@@ -31,11 +31,7 @@ internal sealed class GroupKeyer(PlannedGroups plan, RowGrouping groups, int[] c
         for (var g = from; g < to; g++)
         {
             var key = groups.Keys[g];
-            OrderKeys.AppendFamily(messages, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup);
-            for (var part = 0; part < firstOrder[g + 1] - firstOrder[g]; part++)
-            {
-                OrderKeys.AppendGroup(messages, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, part);
-            }
+            OrderKeys.AppendFamilyAndGroups(messages, key.CustomerId, key.BillingCycle, key.OrderId, key.OrderGroup, firstOrder[g + 1] - firstOrder[g]);
         }
 
         var groupDigests = new byte[messages.Count * Sha256Batch.DigestBytes];

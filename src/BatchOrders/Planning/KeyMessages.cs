@@ -24,6 +24,9 @@ internal sealed class KeyMessages
     /// <summary>The messages ended so far.</summary>
     public int Count { get; private set; }
 
+    /// <summary>How many bytes are written, the message being written included.</summary>
+    public int Length => _length;
+
     /// <summary>Every byte written, the message being written included.</summary>
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
@@ -65,6 +68,14 @@ internal sealed class KeyMessages
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), KeyDigest.TextLength);
         key.WriteText(_buffer.AsSpan(_length + 4, KeyDigest.TextLength));
         _length += 4 + KeyDigest.TextLength;
+    }
+
+    /// <summary>Appends again the <paramref name="length"/> bytes written from <paramref name="start"/> (values shared by several messages, encoded once).</summary>
+    public void Repeat(int start, int length)
+    {
+        Reserve(length);
+        _buffer.AsSpan(start, length).CopyTo(_buffer.AsSpan(_length));
+        _length += length;
     }
 
     /// <summary>Ends the message being written; the next bytes start a new one.</summary>

@@ -90,6 +90,29 @@ internal static class OrderKeys
     }
 
     /// <summary>
+    /// Writes the messages of a group's family key and of its <paramref name="parts"/> group keys, each as
+    /// <see cref="AppendFamily"/> and <see cref="AppendGroup"/> write it, the values they share encoded once.
+    /// </summary>
+    public static void AppendFamilyAndGroups(KeyMessages messages, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int parts)
+    {
+        messages.Append(FamilyVersion);
+        var shared = messages.Length;
+        messages.Append(customerId);
+        messages.Append(billingCycle?.ToWireValue());
+        messages.Append(orderId);
+        messages.Append(orderGroup?.ToUpperInvariant());
+        var sharedLength = messages.Length - shared;
+        messages.End();
+        for (var part = 0; part < parts; part++)
+        {
+            messages.Append(GroupVersion);
+            messages.Repeat(shared, sharedLength);
+            messages.Append(part);
+            messages.End();
+        }
+    }
+
+    /// <summary>
     /// Starts the message of an order key filling the group of <paramref name="groupKey"/>; the order's line
     /// items follow (<see cref="AppendLine"/>), in canonical order, then <see cref="KeyMessages.End"/>.
     /// </summary>

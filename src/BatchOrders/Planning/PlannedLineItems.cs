@@ -23,4 +23,14 @@ internal sealed class PlannedLineItems(RowStore rows, int[] grouped, int start, 
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The offer and quantity of each line item, read from the stored rows.</summary>
+    public IEnumerable<(string OfferId, int Quantity)> Purchases()
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var row = rows.Row(grouped[start + i]);
+            yield return (row.OfferId, row.Quantity);
+        }
+    }
 }
