@@ -66,9 +66,10 @@ internal sealed class GroupKeyer(PlannedGroups plan, RowGrouping groups, int[] c
             for (var part = 0; part < firstOrder[g + 1] - firstOrder[g]; part++)
             {
                 var (start, count, path) = Slice(g, part, limit);
-                orders[firstOrder[g] + part] = new PlannedOrder(
-                    plan, g, KeyDigest.Read(orderDigests.AsSpan(order++ * Sha256Batch.DigestBytes)),
-                    KeyDigest.Read(groupDigests.AsSpan(at++ * Sha256Batch.DigestBytes)), path, part, start, count);
+                var index = firstOrder[g] + part;
+                plan.OrderKeys[index] = KeyDigest.Read(orderDigests.AsSpan(order++ * Sha256Batch.DigestBytes));
+                plan.GroupKeys[index] = KeyDigest.Read(groupDigests.AsSpan(at++ * Sha256Batch.DigestBytes));
+                orders[index] = new PlannedOrder(plan, index, g, path, part, start, count);
             }
         }
     }

@@ -71,7 +71,7 @@ public static class OrderPlanner
         }
 
         var orders = new PlannedOrder[firstOrder[count]];
-        var keyer = new GroupKeyer(new PlannedGroups(rows, grouped, groups.Keys), groups, cartRows, firstOrder, orders, options);
+        var keyer = new GroupKeyer(new PlannedGroups(rows, grouped, groups.Keys, orders.Length), groups, cartRows, firstOrder, orders, options);
         if (count < ParallelGroupThreshold)
         {
             keyer.Key(new KeyMessages(), 0, count);

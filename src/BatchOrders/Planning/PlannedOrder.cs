@@ -11,18 +11,15 @@ namespace BatchOrders.Planning;
 /// </summary>
 public sealed record PlannedOrder
 {
-    // A planner's order is its group (shared with the other orders of the plan, PlannedGroups), its part and a range
-    // of the plan's rows; its keys are kept as digests until their text is read, and its line items are made when
-    // read (docs/ARCHITECTURE.md, "Resume", for what the keys are). An order made from values keeps them (Given).
+    // A planner's order is its place in the plan (whose arrays hold its keys, PlannedGroups), its group, its part
+    // and a range of the plan's rows; its keys are kept as digests until their text is read, and its line items are
+    // made when read (docs/ARCHITECTURE.md, "Resume", for what the keys are). An order made from values keeps them
+    // (Given).
     private readonly object _source;
-    private readonly KeyDigest _orderDigest;
-    private readonly KeyDigest _groupDigest;
+    private readonly int _order;
     private readonly int _group;
     private readonly int _start;
     private readonly int _count;
-    private string? _orderKey;
-    private string? _groupKey;
-    private string? _familyKey;
 
     /// <summary>An order as given: its keys' texts and its line items.</summary>
     public PlannedOrder(
@@ -37,21 +34,17 @@ public sealed record PlannedOrder
         int part,
         IReadOnlyList<PlannedLineItem> lineItems)
     {
-        _source = new Given(customerId, billingCycle, orderId, orderGroup, lineItems);
-        _orderKey = orderKey;
-        _groupKey = groupKey;
-        _familyKey = familyKey;
+        _source = new Given(orderKey, groupKey, familyKey, customerId, billingCycle, orderId, orderGroup, lineItems);
         Path = path;
         Part = part;
     }
 
-    /// <summary>A planner's order: part <paramref name="part"/> of group <paramref name="group"/>, the grouped rows from <paramref name="start"/>.</summary>
-    internal PlannedOrder(PlannedGroups groups, int group, KeyDigest orderKey, KeyDigest groupKey, PurchasePath path, int part, int start, int count)
+    /// <summary>A planner's order <paramref name="order"/>: part <paramref name="part"/> of group <paramref name="group"/>, the grouped rows from <paramref name="start"/>.</summary>
+    internal PlannedOrder(PlannedGroups groups, int order, int group, PurchasePath path, int part, int start, int count)
     {
         _source = groups;
+        _order = order;
         _group = group;
-        _orderDigest = orderKey;
-        _groupDigest = groupKey;
         Path = path;
         Part = part;
         _start = start;
@@ -59,13 +52,13 @@ public sealed record PlannedOrder
     }
 
     /// <summary>The order's key: the same on every run for the same line items in the same slot.</summary>
-    public string OrderKey => _orderKey ??= _orderDigest.ToString();
+    public string OrderKey => _source is PlannedGroups groups ? groups.OrderText(_order) : ((Given)_source).OrderKey;
 
     /// <summary>The key of the slot the order fills (customer, billing cycle, target order, group, part).</summary>
-    public string GroupKey => _groupKey ??= _groupDigest.ToString();
+    public string GroupKey => _source is PlannedGroups groups ? groups.GroupText(_order) : ((Given)_source).GroupKey;
 
     /// <summary>The key all parts and paths of the order's group share.</summary>
-    public string FamilyKey => _familyKey ??= ((PlannedGroups)_source).Families[_group].ToString();
+    public string FamilyKey => _source is PlannedGroups groups ? groups.FamilyText(_group) : ((Given)_source).FamilyKey;
 
     /// <summary>How the order is bought.</summary>
     public PurchasePath Path { get; }
@@ -106,5 +99,13 @@ public sealed record PlannedOrder
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(OrderKey, GroupKey, Part);
 
-    private sealed record Given(string CustomerId, BillingCycle? BillingCycle, string? OrderId, string? OrderGroup, IReadOnlyList<PlannedLineItem> LineItems);
+    private sealed record Given(
+        string OrderKey,
+        string GroupKey,
+        string FamilyKey,
+        string CustomerId,
+        BillingCycle? BillingCycle,
+        string? OrderId,
+        string? OrderGroup,
+        IReadOnlyList<PlannedLineItem> LineItems);
 }
