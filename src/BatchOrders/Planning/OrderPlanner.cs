@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using BatchOrders.Reading;
 
 namespace BatchOrders.Planning;
@@ -55,8 +54,6 @@ public static class OrderPlanner
     /// split into parts of at most the line-item limit. Each order's keys are independent of the others', so ranges
     /// of groups are keyed on several threads into their fixed places of the result: the order stays the input order.
     /// </summary>
-    // Runs once per plan over every group: compiled optimised at once rather than left to on-stack replacement.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static PlannedOrder[] KeyOrders(RowStore rows, RowGrouping groups, int[] grouped, PlanningOptions options)
     {
         var limit = options.MaxLineItemsPerOrder;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using BatchOrders.Reading;
 
@@ -12,9 +11,7 @@ internal sealed class RowGrouping
 {
     // A customer's groups and offers are searched linearly (a customer usually has a handful of rows); past this
     // many, its entries move to the dictionaries, so that one customer with many rows stays linear. A chain's
-    // links hold a group's or a row's index only: the key is that group's or that row's. Create and
-    // RowsGroupByGroup run once per plan over every row: they are compiled optimised at once rather than left to
-    // on-stack replacement.
+    // links hold a group's or a row's index only: the key is that group's or that row's.
     private const int MaxChain = 16;
 
     private readonly string _file;
@@ -54,7 +51,6 @@ internal sealed class RowGrouping
 
     public List<RowError> Errors { get; } = [];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RowGrouping Create(string file, RowStore rows, bool checkDuplicates)
     {
         var grouping = new RowGrouping(file, rows);
@@ -83,7 +79,6 @@ internal sealed class RowGrouping
     }
 
     /// <summary>The rows' indexes laid out group by group (a stable counting sort): each group is a slice of one array.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] RowsGroupByGroup()
     {
         Starts = new int[Keys.Count];

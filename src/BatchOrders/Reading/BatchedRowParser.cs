@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace BatchOrders.Reading;
@@ -104,8 +103,6 @@ internal sealed class BatchedRowParser : IDisposable
         _pending.Dispose();
     }
 
-    // Runs once per thread over every batch: compiled optimised at once rather than left to on-stack replacement.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseQueued()
     {
         var parser = _createParser();
