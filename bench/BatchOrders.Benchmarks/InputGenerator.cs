@@ -71,7 +71,14 @@ internal sealed class InputGenerator
     /// from the sandbox's seeded catalog, monthly. For the submission suites and the chaos harness.
     /// </summary>
     public string SandboxCsv(int orders, int seed, int maxLines = 3) =>
-        Cached($"sandbox-orders-{orders}{(maxLines == 3 ? string.Empty : $"x{maxLines}")}-s{seed}-v{Version}.csv", path => WriteSandboxCsv(path, orders, seed, maxLines));
+        Cached($"sandbox-orders-{orders}{(maxLines == 3 ? string.Empty : $"x{maxLines}")}-s{seed}-v{Version}.csv", path => SandboxOrderFiles.WritePlain(path, orders, seed, maxLines));
+
+    /// <summary>
+    /// A mixed batch the sandbox accepts: new-commerce rows (bought through carts), legacy rows (orders API), customers
+    /// with rows on both paths, and add-ons PATCHed into the sandbox's existing orders (see <see cref="SandboxOrderFiles"/>).
+    /// </summary>
+    public string MixedCsv(int orders, int seed) =>
+        Cached($"mixed-orders-{orders}-s{seed}-v{Version}.{SandboxOrderFiles.MixedVersion}.csv", path => SandboxOrderFiles.WriteMixed(path, orders, seed));
 
     /// <summary>
     /// The journal of <see cref="SandboxCsv"/> (one line per order) after a run in which every order succeeded, built
@@ -82,36 +89,6 @@ internal sealed class InputGenerator
         var csv = SandboxCsv(orders, seed, maxLines: 1);
         var journal = Cached($"finished-{orders}-s{seed}-v{Version}.journal.db", path => FinishedJournalBuilder.Build(csv, path));
         return (csv, journal);
-    }
-
-    /// <summary>The header of <see cref="SandboxCsv"/>.</summary>
-    public const string SandboxHeader = "CustomerId,OfferId,Quantity,BillingCycle,FriendlyName";
-
-    private static readonly string[] SandboxOffers =
-    [
-        "031C9E47-4802-4248-838E-778FB1D2CC05", // Office 365 E3
-        "91FD106F-4B2C-4938-95AC-F54F74E9A239", // Office 365 E1
-        "2B9C7E3D-5A1F-4D6E-8C2B-7A9E1F3D5C02", // Office 365 E5
-        "4C1E8A2B-9D3F-4B7A-A5C6-2E8F1D9B3A03", // Exchange Online (Plan 1)
-    ];
-
-    private static void WriteSandboxCsv(string path, int orders, int seed, int maxLines)
-    {
-        var random = new Random(seed);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        writer.Write(SandboxHeader + "\n");
-        var offers = Enumerable.Range(0, SandboxOffers.Length).ToArray();
-        for (var order = 0; order < orders; order++)
-        {
-            var customer = NewGuid(random).ToString("D");
-            random.Shuffle(offers);
-            var lines = random.Next(1, maxLines + 1);
-            for (var line = 0; line < lines; line++)
-            {
-                writer.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"{customer},{SandboxOffers[offers[line]]},{random.Next(1, 500)},Monthly,Seats {order}-{line}\n"));
-            }
-        }
     }
 
     private string Cached(string name, Action<string> write)
@@ -320,7 +297,7 @@ internal sealed class InputGenerator
 
     private static string ColumnLetter(int index) => ((char)('A' + index)).ToString();
 
-    private static Guid NewGuid(Random random)
+    internal static Guid NewGuid(Random random)
     {
         Span<byte> bytes = stackalloc byte[16];
         random.NextBytes(bytes);

@@ -1,200 +1,183 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using BatchOrders.Journal;
 using BatchOrders.Planning;
 using BatchOrders.Reading;
-using BatchOrders.Sandbox;
 
 namespace BatchOrders.Benchmarks.Chaos;
 
 /// <summary>
 /// The exactly-once claim under fire: a standalone sandbox (child process, SQLite state, faults on) and the CLI
-/// submitting one batch to it, killed with SIGKILL at random moments and rerun with the same command until it exits
-/// 0; then the sandbox's ledger is compared with the plan and the journal. Exit 0 only when nothing is duplicated,
-/// missing or in disagreement. The seed decides the orders, the sandbox's faults and the kill moments (the moments
-/// are wall-clock delays, so a replay kills at the same delays, not at the same instructions).
+/// submitting one batch to it, SIGKILLed at shares of the batch drawn uniformly, at start-up, in 429 pauses and while
+/// it writes its results workbook, and rerun with the same command until it exits 0; the sandbox itself SIGKILLed and
+/// restarted on its state file mid-batch; then the ledger against the plan and the journal. Journals of an older
+/// version are killed while they migrate (<see cref="MigrationTrials"/>). The seed decides the input, the faults,
+/// the shares, the lives and the delays (wall-clock, so a replay kills at the same shares, not the same instructions).
 /// </summary>
-internal sealed partial class ChaosHarness(ChaosSettings settings)
+internal sealed class ChaosHarness(ChaosSettings settings, TextWriter output)
 {
-    private const string Token = "chaos-harness-token";
+    private const int MaxWorkbookTries = 4;
 
-    public async Task<int> RunAsync()
+    public async Task<ChaosReport> RunAsync()
     {
+        var report = new ChaosReport(settings);
         var clock = Stopwatch.StartNew();
         using var deadline = new CancellationTokenSource(settings.Deadline);
-        var cli = settings.CliPath ?? Path.Combine(BenchPaths.RepositoryRoot(), "src", "BatchOrders.Cli", "bin", "Release", "net10.0", "BatchOrders.Cli.dll");
-        if (!File.Exists(cli))
-        {
-            Console.Error.WriteLine($"chaos: the CLI is not built ({cli}); run ./run.sh chaos, or pass --cli PATH.");
-            return 2;
-        }
-
-        var folder = Directory.CreateTempSubdirectory("batchorders-chaos-").FullName;
-        Console.WriteLine($"Chaos: seed {settings.Seed}, {settings.Orders:N0} orders, {settings.Kills} kills, client life {settings.MinLife.TotalMilliseconds:N0}–{settings.MaxLife.TotalMilliseconds:N0} ms, " +
-                          $"bounded to {settings.Deadline.TotalMinutes:N0} min. Folder: {folder}");
-        Console.WriteLine($"Replay: ./run.sh chaos{(settings.Orders == ChaosSettings.Quick(0, null).Orders ? " --quick" : string.Empty)} --seed {settings.Seed}");
+        var cli = settings.CliPath ?? throw new InvalidOperationException("The CLI's path is not set.");
+        var folder = settings.Folder ?? Directory.CreateTempSubdirectory("batchorders-chaos-").FullName;
         var random = new Random(settings.Seed);
-        var csv = new InputGenerator(folder).SandboxCsv(settings.Orders, settings.Seed);
-        var journalPath = Path.Combine(folder, "chaos.journal.db");
+        var inputs = new InputGenerator(folder);
+        var csv = settings.Mixed ? inputs.MixedCsv(settings.Orders, settings.Seed) : inputs.SandboxCsv(settings.Orders, settings.Seed);
+        var plan = OrderPlanner.Plan(csv, SpreadsheetReader.Read(csv).Rows);
+        report.PlannedOrders = plan.Orders.Count;
+        var schedule = ChaosSchedule.Create(settings, random);
+        output.WriteLine($"Chaos ({settings.Size}): seed {settings.Seed}, {(settings.Mixed ? "mixed input" : "legacy orders")}: {plan.Orders.Count:N0} orders " +
+                         $"({plan.Orders.Count(o => o.Path == PurchasePath.Cart):N0} cart, {plan.Orders.Count(o => o.IsAddOn):N0} add-on), " +
+                         $"{settings.BatchKills} kills planned ({settings.ProgressKills} at drawn progress, {settings.StartUpKills} at start-up, {settings.StormKills} in 429 pauses, " +
+                         $"{settings.WorkbookKills} in workbook writes) + {settings.MigrationKills} migration trials, {settings.SandboxRestarts} sandbox restarts at " +
+                         $"{string.Join(", ", schedule.RestartShares.Select(s => s.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)))}; bounded to {settings.Deadline.TotalMinutes:N0} min.");
+        output.WriteLine($"Folder: {folder}");
+        output.WriteLine($"Replay: {settings.ReplayCommand}");
 
-        using var sandbox = StartSandbox(cli, folder, settings.Seed);
-        var address = await WaitForAddress(sandbox, deadline.Token);
-        Console.WriteLine($"Sandbox (pid {sandbox.Process.Id}) on {address}, state {Path.Combine(folder, "sandbox.db")}, faults: {string.Join(' ', ChaosSettings.SandboxFaults)}");
-        string[] submit = ["submit", csv, "--target", address, "--journal", journalPath, .. ChaosSettings.ClientOptions];
-        using var sandboxHttp = new HttpClient { BaseAddress = new Uri(address) };
-        async Task<long> Created() => (await sandboxHttp.GetFromJsonAsync<SandboxStats>("_sandbox/stats", Web, deadline.Token))?.OrdersCreated ?? 0;
-
-        var runs = new List<(int Number, string Outcome, double Seconds)>();
-        var kills = 0;
-        var finished = false;
         try
         {
-            while (kills < settings.Kills && !finished)
-            {
-                deadline.Token.ThrowIfCancellationRequested();
-                var life = settings.MinLife + (settings.MaxLife - settings.MinLife) * random.NextDouble();
-                var (outcome, seconds, exitCode) = await RunClient(cli, submit, folder, runs.Count + 1, life, deadline.Token);
-                runs.Add((runs.Count + 1, outcome, seconds));
-                kills += exitCode is null ? 1 : 0;
-                finished = exitCode == 0;
-                CheckExit(exitCode);
-                Console.WriteLine($"  run {runs.Count,3}: {outcome,-10} after {seconds,5:N1} s  (kills {kills}, orders created so far {await Created():N0})");
-            }
-
-            if (finished)
-            {
-                Console.WriteLine($"  the batch finished after {kills} kills, before the {settings.Kills} planned: use more orders or shorter lives.");
-            }
-
-            for (var rerun = 0; !finished && rerun < settings.MaxFinishingRuns; rerun++)
-            {
-                deadline.Token.ThrowIfCancellationRequested();
-                var (outcome, seconds, exitCode) = await RunClient(cli, submit, folder, runs.Count + 1, kill: null, deadline.Token);
-                runs.Add((runs.Count + 1, outcome, seconds));
-                finished = exitCode == 0;
-                CheckExit(exitCode);
-                Console.WriteLine($"  run {runs.Count,3}: {outcome,-10} after {seconds,5:N1} s  (orders created so far {await Created():N0})");
-            }
+            await RunBatchAsync(cli, folder, csv, plan, schedule, random, report, deadline.Token);
+            output.WriteLine("Journal migration on open (version-2 journal, new rows added, killed within milliseconds of opening):");
+            var (kills, problems) = await new MigrationTrials(cli, folder, random, output).RunAsync(settings.MigrationKills, deadline.Token);
+            report.MigrationKills.AddRange(kills);
+            report.Problems.AddRange(problems);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            Console.WriteLine($"Chaos: FAILED — not finished within {settings.Deadline.TotalMinutes:N0} minutes (seed {settings.Seed}). Folder kept: {folder}");
-            return 1;
+            report.Problems.Add($"not finished within {settings.Deadline.TotalMinutes:N0} minutes");
         }
-        catch (ChaosFailure failure)
+
+        report.WallTime = clock.Elapsed;
+        report.CheckPlan();
+        report.Print(output);
+        output.WriteLine(report.Passed
+            ? $"Chaos: OK — every planned order exactly once (seed {settings.Seed})."
+            : $"Chaos: FAILED (seed {settings.Seed}). Replay: {settings.ReplayCommand}. Folder kept: {folder}");
+        if (report.Passed && settings.Folder is null)
         {
-            Console.WriteLine($"Chaos: FAILED — {failure.Message} (seed {settings.Seed}). Logs in {folder}");
-            return 1;
+            Directory.Delete(folder, recursive: true);
         }
 
-        using var http = new HttpClient { BaseAddress = new Uri(address) };
-        var ledger = await http.GetFromJsonAsync<List<LedgerOrder>>("_sandbox/ledger", Web) ?? [];
-        var stats = await http.GetFromJsonAsync<SandboxStats>("_sandbox/stats", Web);
-        sandbox.Process.Kill();
-        await sandbox.Process.WaitForExitAsync(CancellationToken.None);
+        return report;
+    }
 
-        var read = SpreadsheetReader.Read(csv);
-        var plan = OrderPlanner.Plan(csv, read.Rows);
-        var (journal, problem) = BatchJournal.Open(journalPath);
-        List<string> problems;
-        using (journal ?? throw new InvalidOperationException(problem?.Message))
+    private async Task RunBatchAsync(
+        string cli, string folder, string csv, OrderPlan plan, ChaosSchedule schedule, Random random, ChaosReport report, CancellationToken cancellationToken)
+    {
+        var journalPath = Path.Combine(folder, "chaos.journal.db");
+        var resultsPath = Path.Combine(folder, "chaos.results.xlsx");
+        string[] submit = ["submit", csv, "--target", string.Empty, "--journal", journalPath, "--results", resultsPath, .. ChaosSettings.ClientOptions];
+        using var sandbox = await ChaosSandbox.StartAsync(cli, folder, settings.Seed, settings.SandboxFaults, cancellationToken);
+        submit[3] = sandbox.Address;
+        output.WriteLine($"Sandbox (pid {sandbox.ProcessId}) on {sandbox.Address}, state {sandbox.StatePath}, faults: {string.Join(' ', settings.SandboxFaults)}");
+        var runner = new ClientRunner(cli, submit, folder, sandbox, plan.Orders.Count, resultsPath, random);
+
+        async Task RestartWhenDue(SandboxReading reading, CancellationToken token)
         {
-            problems = ChaosChecks.Compare(plan, ledger, journal.GetOrders());
+            if (sandbox.Restarts < schedule.RestartShares.Count && runner.ShareOf(reading) >= schedule.RestartShares[sandbox.Restarts])
+            {
+                var pid = sandbox.ProcessId;
+                var away = await sandbox.RestartAsync(token);
+                output.WriteLine($"  sandbox SIGKILLed at {runner.ShareOf(reading),6:P1} of the batch (pid {pid}), restarted on the same port and state file (pid {sandbox.ProcessId}): away {away.TotalSeconds:N1} s");
+            }
         }
 
+        var stormKillsLeft = settings.StormKills;
+        var finished = false;
+        foreach (var planned in schedule.Runs)
+        {
+            for (var tries = 1; ; tries++)
+            {
+                // A batch that finished early leaves nothing for progress and start-up kills; a rerun still writes the workbook.
+                if (finished && planned.Kill is KillKind.Progress or KillKind.StartUp)
+                {
+                    break;
+                }
+
+                var outcome = await runner.RunAsync(planned with { StormKillAllowed = stormKillsLeft > 0 }, RestartWhenDue, cancellationToken);
+                Print(outcome);
+                Check(outcome, report);
+                if (outcome.Killed is { } kind)
+                {
+                    report.Kills.Add(new KillRecord(outcome.Number, kind, outcome.Share, outcome.Seconds, outcome.Note));
+                    stormKillsLeft -= kind == KillKind.Storm ? 1 : 0;
+                    finished = false;
+                    if (kind == KillKind.Storm)
+                    {
+                        continue; // the progress kill this run aimed at is still to come
+                    }
+
+                    break;
+                }
+
+                finished = outcome.ExitCode == 0;
+                if (((planned.Kill is null or KillKind.Progress) && !finished) || (planned.Kill == KillKind.Workbook && tries < MaxWorkbookTries))
+                {
+                    continue;
+                }
+
+                break;
+            }
+        }
+
+        for (var rerun = 0; !finished && rerun < settings.MaxFinishingRuns; rerun++)
+        {
+            var outcome = await runner.RunAsync(RunPlan.ToTheEnd, RestartWhenDue, cancellationToken);
+            Print(outcome);
+            Check(outcome, report);
+            finished = outcome.ExitCode == 0;
+        }
+
+        report.ClientRuns = runner.Runs;
+        report.Restarts = sandbox.Restarts;
         if (!finished)
         {
-            problems.Insert(0, $"the batch never finished: {settings.MaxFinishingRuns} reruns after the kills did not exit 0");
+            report.Problems.Add($"the batch never finished: {settings.MaxFinishingRuns} reruns after the kills did not exit 0");
         }
 
-        Console.WriteLine();
-        Console.WriteLine($"Orders planned {plan.Orders.Count:N0} · ledger entries {ledger.Count:N0} · client runs {runs.Count} · SIGKILLs {kills} · " +
-                          $"reruns after the last kill {runs.Count - runs.FindLastIndex(r => r.Outcome == "killed") - 1} · {clock.Elapsed.TotalSeconds:N0} s");
+        var ledger = await sandbox.LedgerAsync(cancellationToken);
+        var stats = await sandbox.StatsAsync(cancellationToken);
+        report.LedgerEntries = ledger.Count;
         if (stats is not null)
         {
-            Console.WriteLine($"Sandbox: {stats.TotalRequests:N0} requests, {stats.OrdersCreated:N0} orders created, {stats.IdempotentReplays:N0} idempotent replays, " +
-                              $"{stats.Throttled429 + stats.StormThrottled429:N0} 429s, faults {string.Join(", ", stats.FaultsInjected.Where(f => f.Key != "latency").Select(f => $"{f.Key} {f.Value:N0}"))}");
+            output.WriteLine($"Sandbox (last life): {stats.TotalRequests:N0} requests, {stats.OrdersCreated:N0} orders created, {stats.IdempotentReplays:N0} idempotent replays, " +
+                             $"faults {string.Join(", ", stats.FaultsInjected.Where(f => f.Key != "latency").Select(f => $"{f.Key} {f.Value:N0}"))}");
         }
 
-        var duplicates = problems.Count(p => p.StartsWith("DUPLICATE", StringComparison.Ordinal));
-        var missing = problems.Count(p => p.StartsWith("MISSING", StringComparison.Ordinal));
-        var disagreements = problems.Count(p => p.StartsWith("JOURNAL", StringComparison.Ordinal));
-        Console.WriteLine($"Duplicates {duplicates} · missing {missing} · journal/ledger disagreements {disagreements} · other problems {problems.Count - duplicates - missing - disagreements}");
-        foreach (var line in problems.Take(50))
+        var (journal, problem) = BatchJournal.Open(journalPath);
+        using (journal ?? throw new InvalidOperationException(problem?.Message))
         {
-            Console.WriteLine("  " + line);
+            report.Problems.AddRange(ChaosChecks.Compare(plan, ledger, journal.GetOrders(), settings.ExpectCarts));
         }
 
-        if (problems.Count > 0)
+        if (finished && WorkbookCheck.Finished(resultsPath, plan.Orders.Sum(o => o.LineItems.Count)) is { } broken)
         {
-            Console.WriteLine($"Chaos: FAILED (seed {settings.Seed}). Folder kept: {folder}");
-            return 1;
+            report.Problems.Add("WORKBOOK: " + broken);
         }
-
-        Console.WriteLine($"Chaos: OK — every planned order exactly once (seed {settings.Seed}).");
-        Directory.Delete(folder, recursive: true);
-        return 0;
     }
 
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
-    private static void CheckExit(int? exitCode)
+    private void Print(ClientRunOutcome outcome)
     {
+        var how = outcome.Killed is { } kind ? $"killed   at {outcome.Share,6:P1} of the batch after {outcome.Seconds,5:N1} s — {ChaosReport.Describe(kind)}" :
+            $"exited {outcome.ExitCode} at {outcome.Share,6:P1} of the batch after {outcome.Seconds,5:N1} s";
+        output.WriteLine($"  run {outcome.Number,3}: {how}{(outcome.Note.Length > 0 ? $" ({outcome.Note})" : string.Empty)}");
+    }
+
+    private static void Check(ClientRunOutcome outcome, ChaosReport report)
+    {
+        if (outcome.Problem is not null)
+        {
+            report.Problems.Add($"WORKBOOK: run {outcome.Number}: {outcome.Problem}");
+        }
+
         // 0 done, 3 interrupted or retryable orders left (rerun); anything else is not what a crash may cause.
-        if (exitCode is not (null or 0 or 3))
+        if (outcome.ExitCode is not (null or 0 or 3))
         {
-            throw new ChaosFailure($"a client run exited with {exitCode}");
+            report.Problems.Add($"run {outcome.Number} exited {outcome.ExitCode} (see run-{outcome.Number:D3}.log)");
         }
     }
-
-    private static ChildProcess StartSandbox(string cli, string folder, int seed)
-    {
-        string[] args = ["sandbox", "--port", "0", "--state", Path.Combine(folder, "sandbox.db"), "--seed", seed.ToString(CultureInfo.InvariantCulture), "--quiet", .. ChaosSettings.SandboxFaults];
-        return ChildProcess.Start(cli, args, Path.Combine(folder, "sandbox.log"), environment: null);
-    }
-
-    private static async Task<string> WaitForAddress(ChildProcess sandbox, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (Address().Match(sandbox.Output) is { Success: true } match)
-            {
-                return match.Value;
-            }
-
-            if (sandbox.Process.HasExited)
-            {
-                throw new InvalidOperationException($"The sandbox exited ({sandbox.Process.ExitCode}): {sandbox.Output}");
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-    }
-
-    private static async Task<(string Outcome, double Seconds, int? ExitCode)> RunClient(
-        string cli, string[] submit, string folder, int number, TimeSpan? kill, CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        using var client = ChildProcess.Start(cli, submit, Path.Combine(folder, $"run-{number:D3}.log"),
-            new Dictionary<string, string> { ["BATCHORDERS__PartnerCenter__AccessToken"] = Token, ["CI"] = "true" });
-        var exited = client.Process.WaitForExitAsync(cancellationToken);
-        if (kill is { } life && await Task.WhenAny(exited, Task.Delay(life, cancellationToken)) != exited)
-        {
-            client.Process.Kill(); // SIGKILL: no handler runs, nothing is flushed.
-            await client.Process.WaitForExitAsync(CancellationToken.None);
-            return ("killed", watch.Elapsed.TotalSeconds, null);
-        }
-
-        await exited;
-        return ($"exited {client.Process.ExitCode}", watch.Elapsed.TotalSeconds, client.Process.ExitCode);
-    }
-
-    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
-    private static partial Regex Address();
-
-    private sealed class ChaosFailure(string message) : Exception(message);
 }

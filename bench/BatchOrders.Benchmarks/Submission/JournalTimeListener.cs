@@ -1,15 +1,20 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using BatchOrders.Journal;
 
 namespace BatchOrders.Benchmarks.Submission;
 
-/// <summary>Adds up the time spent inside BatchJournal calls (the journal's duration histogram), lock waits included.</summary>
+/// <summary>
+/// Times BatchJournal calls from the journal's duration histogram, lock waits included: the wall time during which at
+/// least one worker was waiting on the journal (the union of the calls' intervals — what the batch would gain if the
+/// journal cost nothing), and the calls' summed time for comparison. Each measurement arrives as its call returns,
+/// so a call's interval is [now − duration, now].
+/// </summary>
 internal sealed class JournalTimeListener : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly Lock _lock = new();
-    private double _totalMs;
-    private long _calls;
+    private readonly List<(long Start, long End)> _calls = [];
 
     public JournalTimeListener()
     {
@@ -22,20 +27,35 @@ internal sealed class JournalTimeListener : IDisposable
         };
         _listener.SetMeasurementEventCallback<double>((_, milliseconds, _, _) =>
         {
+            var end = Stopwatch.GetTimestamp();
+            var start = end - (long)(milliseconds * Stopwatch.Frequency / 1000);
             lock (_lock)
             {
-                _totalMs += milliseconds;
-                _calls++;
+                _calls.Add((start, end));
             }
         });
         _listener.Start();
     }
 
-    public (double TotalMs, long Calls) Read()
+    /// <summary>Wall time with a journal call under way, the calls' summed time, and how many calls.</summary>
+    public (double WallMs, double SummedMs, long Calls) Read()
     {
         lock (_lock)
         {
-            return (_totalMs, _calls);
+            var summed = _calls.Sum(c => (double)(c.End - c.Start));
+            long wall = 0;
+            long coveredUntil = long.MinValue;
+            foreach (var (start, end) in _calls.OrderBy(c => c.Start))
+            {
+                var from = Math.Max(start, coveredUntil);
+                if (end > from)
+                {
+                    wall += end - from;
+                    coveredUntil = end;
+                }
+            }
+
+            return (wall * 1000.0 / Stopwatch.Frequency, summed * 1000.0 / Stopwatch.Frequency, _calls.Count);
         }
     }
 

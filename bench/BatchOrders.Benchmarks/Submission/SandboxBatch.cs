@@ -11,11 +11,12 @@ namespace BatchOrders.Benchmarks.Submission;
 
 /// <summary>
 /// One batch sent the way <c>submit</c> sends it (<see cref="BatchInput"/>, <see cref="BatchRun"/>), to an in-process
-/// sandbox with a rate limit and latency, from a fresh journal in a temporary folder.
+/// sandbox with a rate limit, latency and jitter, from a fresh journal in a temporary folder; the peak of requests in
+/// flight (from the progress reports) and of the process's threads (sampled) are kept beside the sandbox's figures.
 /// </summary>
 internal static class SandboxBatch
 {
-    public static async Task<BatchFigures> RunAsync(string csv, int requestsPerMinute, TimeSpan latency, SubmissionOptions options, TimeProvider time, int seed)
+    public static async Task<BatchFigures> RunAsync(string csv, int requestsPerMinute, TimeSpan latency, TimeSpan jitter, SubmissionOptions options, TimeProvider time, int seed)
     {
         var input = BatchInput.Load(csv);
         if (!input.IsValid)
@@ -27,7 +28,7 @@ internal static class SandboxBatch
         try
         {
             await using var sandbox = await SandboxServer.StartAsync(
-                new SandboxOptions { Seed = seed, RequestsPerMinute = requestsPerMinute, LatencyMean = latency, RequestLogLevel = LogLevel.None },
+                new SandboxOptions { Seed = seed, RequestsPerMinute = requestsPerMinute, LatencyMean = latency, LatencyJitter = jitter, RequestLogLevel = LogLevel.None },
                 time, NullLoggerFactory.Instance);
             var runOptions = new BatchRunOptions
             {
@@ -45,13 +46,18 @@ internal static class SandboxBatch
                     Timeout = Timeout.InfiniteTimeSpan,
                 };
                 using var journalTime = new JournalTimeListener();
+                var peaks = new Peaks();
+                using var sampler = new Timer(_ => peaks.SampleThreads(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
+                var startedAt = time.GetUtcNow();
                 var started = time.GetTimestamp();
                 var real = Stopwatch.StartNew();
-                var outcome = await run.SendAsync(new PartnerCenterClient(http), progress: null, CancellationToken.None);
+                var outcome = await run.SendAsync(new PartnerCenterClient(http), peaks, CancellationToken.None);
                 real.Stop();
                 var wall = time.GetElapsedTime(started);
-                var (journalMs, journalCalls) = journalTime.Read();
+                peaks.SampleThreads();
+                var (journalWall, journalSummed, journalCalls) = journalTime.Read();
                 var stats = sandbox.GetStats();
+                var created = sandbox.GetLedger().Select(o => o.CreatedAt - startedAt).Order().ToList();
                 var succeeded = outcome.States[OrderState.Succeeded];
                 if (succeeded != input.Plan!.Orders.Count)
                 {
@@ -59,12 +65,40 @@ internal static class SandboxBatch
                 }
 
                 return new BatchFigures(input.Plan!.Orders.Count, succeeded, wall, real.Elapsed, stats.TotalRequests, stats.Throttled429 + stats.StormThrottled429,
-                    outcome.Submission.Attempts, journalMs, journalCalls);
+                    outcome.Submission.Attempts, journalWall, journalSummed, journalCalls, created, peaks.RequestsInFlight, peaks.Threads);
             }
         }
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The most requests in flight any progress report showed, and the most threads the process had.</summary>
+    private sealed class Peaks : IProgress<SubmissionProgress>
+    {
+        private int _requestsInFlight;
+        private int _threads;
+
+        public int RequestsInFlight => Volatile.Read(ref _requestsInFlight);
+
+        public int Threads => Volatile.Read(ref _threads);
+
+        public void Report(SubmissionProgress value) => Raise(ref _requestsInFlight, value.RequestsInFlight);
+
+        public void SampleThreads()
+        {
+            using var process = Process.GetCurrentProcess();
+            Raise(ref _threads, process.Threads.Count);
+        }
+
+        private static void Raise(ref int peak, int value)
+        {
+            var seen = Volatile.Read(ref peak);
+            while (value > seen && Interlocked.CompareExchange(ref peak, value, seen) is var was && was != seen)
+            {
+                seen = was;
+            }
         }
     }
 }

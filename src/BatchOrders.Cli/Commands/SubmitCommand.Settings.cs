@@ -36,9 +36,13 @@ internal sealed partial class SubmitCommand
         public bool RetryFailed { get; set; }
 
         [CommandOption("--concurrency <N>")]
-        [Description("Orders in flight at once (default 4).")]
-        [DefaultValue(4)]
-        public int Concurrency { get; set; } = 4;
+        [Description("Fix the requests in flight at N (default: adapts to the service's pace and latency).")]
+        public int? Concurrency { get; set; }
+
+        [CommandOption("--max-in-flight <N>")]
+        [Description("Never more requests in flight than this while adapting (default 1000).")]
+        [DefaultValue(1000)]
+        public int MaxInFlight { get; set; } = 1000;
 
         [CommandOption("--max-rate <PER_MINUTE>")]
         [Description("Never send more than this many requests per minute.")]
@@ -141,6 +145,7 @@ internal sealed partial class SubmitCommand
         public SubmissionOptions SubmissionOptions() => new()
         {
             Concurrency = Concurrency,
+            MaxInFlight = MaxInFlight,
             MaxRatePerMinute = MaxRate,
             AttemptTimeout = TimeSpan.FromSeconds(AttemptTimeoutSeconds),
             RepeatWindow = TimeSpan.FromDays(RepeatDays),
@@ -159,6 +164,7 @@ internal sealed partial class SubmitCommand
         {
             nameof(Planning.PlanningOptions.MaxLineItemsPerOrder) => "--max-line-items",
             nameof(Submission.SubmissionOptions.Concurrency) => "--concurrency",
+            nameof(Submission.SubmissionOptions.MaxInFlight) => "--max-in-flight",
             nameof(Submission.SubmissionOptions.MaxRatePerMinute) => "--max-rate",
             nameof(Submission.SubmissionOptions.AttemptTimeout) => "--attempt-timeout",
             nameof(Submission.SubmissionOptions.RepeatWindow) => "--repeat-days",

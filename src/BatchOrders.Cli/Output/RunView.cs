@@ -5,8 +5,9 @@ using static System.FormattableString;
 namespace BatchOrders.Cli.Output;
 
 /// <summary>
-/// The run's face while orders are sent: a progress bar with done/total, orders per minute, time left, retries and
-/// a visible "throttled, resuming in Ns" state; plain lines (no escape codes, one at least every 10 seconds) when the
+/// The run's face while orders are sent: a progress bar with done/total, orders per minute, time left, retries, the
+/// requests in flight and the pace against the ceiling the service showed (or --max-rate), and a visible "throttled,
+/// resuming in Ns" state; plain lines (no escape codes, one at least every 10 seconds) when the
 /// output is redirected or CI is set; nothing with --quiet.
 /// </summary>
 internal sealed class RunView(IAnsiConsole console, bool plain, bool quiet, TimeProvider time)
@@ -95,6 +96,11 @@ internal sealed class RunView(IAnsiConsole console, bool plain, bool quiet, Time
             text += Invariant($" · failed {progress.Failed:N0}");
         }
 
+        if (progress is not null)
+        {
+            text += Invariant($" · in flight {progress.RequestsInFlight:N0} · pace {progress.RequestsLastMinute:N0}/min {Ceiling(progress)}");
+        }
+
         if (progress?.PausedUntil is { } until && until > now)
         {
             text += Invariant($" · throttled, resuming in {Math.Ceiling((until - now).TotalSeconds):0}s");
@@ -102,6 +108,15 @@ internal sealed class RunView(IAnsiConsole console, bool plain, bool quiet, Time
 
         return text;
     }
+
+    /// <summary>The ceiling the pace keeps under: the service's (learned from its 429s) or --max-rate, whichever is lower.</summary>
+    private static string Ceiling(SubmissionProgress progress) => (progress.LearnedCeilingPerMinute, progress.MaxRatePerMinute) switch
+    {
+        ({ } learned, { } max) when max < learned => Invariant($"of {max:N0}/min (--max-rate)"),
+        ({ } learned, _) => Invariant($"of {learned:N0}/min learned"),
+        (null, { } max) => Invariant($"of {max:N0}/min (--max-rate)"),
+        _ => "(no ceiling met yet)",
+    };
 
     private static string Short(TimeSpan span) => span.TotalHours >= 1
         ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)

@@ -95,7 +95,13 @@ internal sealed class TargetConnection : IAsyncDisposable
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler(() => new BearerTokenHandler(tokens))
-            .ConfigurePrimaryHttpMessageHandler(() => PartnerCenterHttp.CreateHandler(settings));
+            // Requests in flight are bounded by the submission's throttle gate (--max-in-flight), not by connections.
+            .ConfigurePrimaryHttpMessageHandler(() =>
+            {
+                var handler = PartnerCenterHttp.CreateHandler(settings);
+                handler.MaxConnectionsPerServer = int.MaxValue;
+                return handler;
+            });
         return services.BuildServiceProvider();
     }
 }

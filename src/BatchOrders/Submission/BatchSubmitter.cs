@@ -9,7 +9,8 @@ namespace BatchOrders.Submission;
 /// <summary>
 /// Sends the journal's work with a pool of workers through one shared <see cref="ThrottleGate"/>, each order by the
 /// path it needs. Every order's state is committed before its first request and after its answer, so a crash at
-/// any moment loses nothing and a rerun sends nothing twice.
+/// any moment loses nothing and a rerun sends nothing twice. The gate decides how many requests are in flight; the
+/// pool keeps just enough orders under way to use that (<see cref="OrderSlots"/>).
 /// </summary>
 internal sealed class BatchSubmitter
 {
@@ -45,23 +46,51 @@ internal sealed class BatchSubmitter
         var counters = new SubmissionCounters(work.Count, gate, progress);
         var pipeline = OrderResilience.Build(_options, _time, () => { lock (_random) { return _random.NextDouble(); } }, () => halt.IsCancellationRequested);
         var attempts = new StepAttempts(_journal, _options, pipeline, gate, counters, halt.Token);
+        var slots = new OrderSlots(() => OrdersUnderWay(gate.CurrentLimit));
 
         var next = -1;
         async Task Worker()
         {
-            int index;
-            while (!halt.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < work.Count)
+            while (!halt.IsCancellationRequested)
             {
-                var order = work[index];
-                await (order.Path == PurchasePath.Cart
-                    ? _carts.SendAsync(order, attempts, () => halt.CancelAsync())
-                    : _orders.SendAsync(order, attempts, () => halt.CancelAsync()));
+                try
+                {
+                    await slots.TakeAsync(halt.Token);
+                }
+                catch (OperationCanceledException) when (halt.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                try
+                {
+                    var index = Interlocked.Increment(ref next);
+                    if (index >= work.Count || halt.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    var order = work[index];
+                    await (order.Path == PurchasePath.Cart
+                        ? _carts.SendAsync(order, attempts, () => halt.CancelAsync())
+                        : _orders.SendAsync(order, attempts, () => halt.CancelAsync()));
+                }
+                finally
+                {
+                    slots.Return();
+                }
             }
         }
 
-        var workers = Enumerable.Range(0, Math.Min(_options.Concurrency, Math.Max(1, work.Count))).Select(_ => Task.Run(Worker)).ToArray();
+        var most = _options.Concurrency ?? OrdersUnderWay(_options.MaxInFlight);
+        var workers = Enumerable.Range(0, Math.Min(most, Math.Max(1, work.Count))).Select(_ => Task.Run(Worker)).ToArray();
         await Task.WhenAll(workers);
         counters.Report();
         return counters.ToResult(work.Count, interrupted: stop.IsCancellationRequested);
     }
+
+    // A fixed --concurrency keeps that many orders under way, as it always has; the adaptive limit a few more than
+    // requests may be in flight, so a freed slot finds a request waiting and the gate sees when its limit binds.
+    private int OrdersUnderWay(int requestLimit) =>
+        _options.Concurrency ?? requestLimit + Math.Max(2, requestLimit / 8);
 }

@@ -23,7 +23,7 @@ internal sealed class RepeatCheck(BatchJournal journal, PartnerCenterClient clie
         var repeats = new List<RepeatedOrder>();
         await Parallel.ForEachAsync(
             orders.GroupBy(o => o.CustomerId, StringComparer.OrdinalIgnoreCase),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency ?? options.MaxInFlight, CancellationToken = cancellationToken },
             async (customer, token) =>
             {
                 var (placed, error) = await ReadAsync(customer.Key, customer.First().CorrelationId, attempts);

@@ -33,10 +33,27 @@ internal sealed class SubmissionCounters(int total, ThrottleGate gate, IProgress
         Change(ref _inFlight, -1);
     }
 
-    public void Report() => progress?.Report(new SubmissionProgress(
-        total, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), Volatile.Read(ref _unresolved), Volatile.Read(ref _inFlight),
-        Math.Max(0, Volatile.Read(ref _attempts) - Volatile.Read(ref _succeeded) - Volatile.Read(ref _failed) - Volatile.Read(ref _unresolved)),
-        Volatile.Read(ref _throttled), gate.PausedUntil));
+    public void Report()
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        var gateNow = gate.Snapshot();
+        progress.Report(new SubmissionProgress(
+            total, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), Volatile.Read(ref _unresolved), Volatile.Read(ref _inFlight),
+            // Attempts beyond one per order: those of finished orders, and all but the request now in flight of the others.
+            Math.Max(0, Volatile.Read(ref _attempts) - Volatile.Read(ref _succeeded) - Volatile.Read(ref _failed) - Volatile.Read(ref _unresolved) - gateNow.InFlight),
+            Volatile.Read(ref _throttled), gate.PausedUntil)
+        {
+            RequestsInFlight = gateNow.InFlight,
+            InFlightLimit = gateNow.Limit,
+            RequestsLastMinute = gateNow.SentLastMinute,
+            LearnedCeilingPerMinute = gateNow.LearnedCeiling is { } ceiling ? (int)Math.Round(ceiling) : null,
+            MaxRatePerMinute = gateNow.MaxRate,
+        });
+    }
 
     public SubmissionResult ToResult(int total, bool interrupted) => new(
         _succeeded, _failed, _unresolved, total - _succeeded - _failed - _unresolved, _attempts, _throttled,

@@ -2,12 +2,23 @@ using System.ComponentModel.DataAnnotations;
 
 namespace BatchOrders.Submission;
 
-/// <summary>How orders are sent: how many at once, how fast, and how long to keep trying each one. Bounds are checked by <see cref="OptionsValidator"/>.</summary>
+/// <summary>How orders are sent: how many requests at once, how fast, and how long to keep trying each one. Bounds are checked by <see cref="OptionsValidator"/>.</summary>
 public sealed record SubmissionOptions
 {
-    /// <summary>Orders in flight at once. Partner Center throttles per partner, so more is rarely faster.</summary>
-    [Range(1, 64, ErrorMessage = "must be between {1} and {2}")]
-    public int Concurrency { get; init; } = 4;
+    /// <summary>
+    /// Requests in flight fixed at this number; null (the default) adapts it while the batch runs: it grows until
+    /// the service's ceiling or <see cref="MaxInFlight"/> is reached and carries the learned pace at the latency
+    /// measured (see docs/ARCHITECTURE.md, Throughput).
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "must be between {1} and {2}")]
+    public int? Concurrency { get; init; }
+
+    /// <summary>
+    /// The most requests the adaptive concurrency keeps in flight, bounding sockets and memory. The default carries
+    /// 6,000 requests a minute at 10 s per request (Little's law: rate × latency).
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "must be between {1} and {2}")]
+    public int MaxInFlight { get; init; } = 1_000;
 
     /// <summary>A client-side ceiling on requests per minute (null: none; the ceiling is learned from 429s).</summary>
     [Range(1, 100_000, ErrorMessage = "must be between {1} and {2} requests per minute")]

@@ -1,54 +1,37 @@
-using System.Threading.RateLimiting;
-
 namespace BatchOrders.Submission;
 
 /// <summary>
-/// The one gate every request passes, shared by all workers. A 429 pauses every worker until its Retry-After
-/// (longer, exponentially, when the service throttles again right after a pause), halves how many requests may be
-/// in flight, and sets the pace to just under the rate the service accepted before it throttled; successes then
-/// ramp concurrency back up. An optional client-side ceiling (--max-rate) caps requests per minute.
+/// The one gate every request passes, shared by all workers, first come first served. A request leaves when three
+/// things allow it, each with one owner: the 429 pause (here: every worker waits out a Retry-After, longer —
+/// exponentially — when the service throttles again right after a pause), the pace (<see cref="RequestPace"/>: the
+/// ceiling learned from 429s or set by --max-rate) and the number in flight (<see cref="ConcurrencyLimit"/>: fixed,
+/// or adapting to the pace and the latency measured here). Each request holds a <see cref="Lease"/> that is told how
+/// it was answered; a cart order's steps are each a request with a lease of their own.
 /// </summary>
 internal sealed class ThrottleGate : IDisposable
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private const double PaceMargin = 0.97;
-
     private readonly TimeProvider _time;
     private readonly SubmissionOptions _options;
-    private readonly RateLimiter? _ceiling;
     private readonly Lock _lock = new();
-    private readonly Queue<DateTimeOffset> _recentSends = new();
-    private readonly SemaphoreSlim _slotFreed = new(0, int.MaxValue);
-    private int _limit;
-    private int _inFlight;
-    private int _successesSinceChange;
+    private readonly Queue<Waiter> _waiters = new();
+    private readonly RequestPace _pace;
+    private readonly ConcurrencyLimit _limit;
+    private readonly ITimer _timer;
     private int _throttlesInARow;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     // When the last 429 that counted was seen: requests sent before it are part of its burst.
     private DateTimeOffset _throttledAt = DateTimeOffset.MinValue;
-    private DateTimeOffset _nextSendAt = DateTimeOffset.MinValue;
-    private DateTimeOffset _firstSendAt = DateTimeOffset.MinValue;
-    private DateTimeOffset _paceChangedAt = DateTimeOffset.MinValue;
-    private TimeSpan? _paceInterval;
+    private DateTimeOffset _timerDueAt = DateTimeOffset.MaxValue;
+    private bool _disposed;
 
     public ThrottleGate(SubmissionOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _time = time;
-        _limit = options.Concurrency;
-        if (options.MaxRatePerMinute is { } perMinute)
-        {
-            _ceiling = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, perMinute / 60),
-                TokensPerPeriod = Math.Max(1, perMinute / 60),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, perMinute / 60) * 60.0 / perMinute),
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
-        }
+        _pace = new RequestPace(options.MaxRatePerMinute);
+        _limit = new ConcurrencyLimit(options.Concurrency, options.MaxInFlight);
+        _timer = time.CreateTimer(_ => Pump(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>When throttled: the moment sending resumes; null when not paused.</summary>
@@ -70,67 +53,160 @@ internal sealed class ThrottleGate : IDisposable
         {
             lock (_lock)
             {
-                return _limit;
+                return _limit.Limit;
             }
         }
     }
 
-    /// <summary>Waits for a pause to end, a free slot, the pace and the ceiling; dispose the lease when the request is answered.</summary>
-    public async ValueTask<Lease> EnterAsync(CancellationToken cancellationToken)
+    /// <summary>Where the gate stands, for the progress display.</summary>
+    public GateSnapshot Snapshot()
     {
-        DateTimeOffset enteredAt;
-        while (true)
+        lock (_lock)
         {
-            TimeSpan wait;
-            lock (_lock)
+            var now = _time.GetUtcNow();
+            return new GateSnapshot(_limit.InFlight, _limit.Limit, _pace.SentInLastMinute(now), _pace.LearnedCeiling, _options.MaxRatePerMinute, _limit.Latency);
+        }
+    }
+
+    /// <summary>Waits for a pause to end, the pace and a free slot, in turn; tell the lease how the request was answered and dispose it.</summary>
+    public ValueTask<Lease> EnterAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = _time.GetUtcNow();
+            if (_waiters.Count == 0 && ReadyAt(now) <= now && _limit.HasRoom)
             {
-                var now = _time.GetUtcNow();
-                var ready = _pausedUntil > _nextSendAt ? _pausedUntil : _nextSendAt;
-                wait = ready - now;
-                if (wait <= TimeSpan.Zero && _inFlight < _limit)
+                return ValueTask.FromResult(Admit(now));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var waiter = new Waiter();
+        if (cancellationToken.CanBeCanceled)
+        {
+            waiter.Registration = cancellationToken.Register(static (state, token) => ((Waiter)state!).Completion.TrySetCanceled(token), waiter);
+        }
+
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                waiter.Completion.TrySetCanceled(CancellationToken.None);
+            }
+
+            _waiters.Enqueue(waiter);
+        }
+
+        Pump();
+        return new ValueTask<Lease>(waiter.Completion.Task);
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            foreach (var waiter in _waiters)
+            {
+                waiter.Completion.TrySetCanceled();
+            }
+
+            _waiters.Clear();
+        }
+
+        _timer.Dispose();
+    }
+
+    /// <summary>Lets waiting requests go, first come first served, as far as the pause, the pace and the slots allow.</summary>
+    private void Pump()
+    {
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            while (_waiters.TryPeek(out var head))
+            {
+                if (head.Completion.Task.IsCompleted)
                 {
-                    _inFlight++;
-                    RelaxPace(now);
-                    _nextSendAt = _paceInterval is { } interval ? now + interval : now;
-                    _firstSendAt = _firstSendAt == DateTimeOffset.MinValue ? now : _firstSendAt;
-                    _recentSends.Enqueue(now);
-                    enteredAt = now;
-                    break;
+                    _waiters.Dequeue().Registration.Dispose();
+                    continue;
                 }
-            }
 
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, _time, cancellationToken);
-            }
-            else
-            {
-                // Every slot is taken: wait for one to be freed, looking again now and then for a limit raised meanwhile.
-                await _slotFreed.WaitAsync(TimeSpan.FromMilliseconds(250), cancellationToken);
+                var readyAt = ReadyAt(now);
+                if (readyAt > now)
+                {
+                    Wake(readyAt, now);
+                    return;
+                }
+
+                if (!_limit.HasRoom)
+                {
+                    // A lease's end pumps again.
+                    return;
+                }
+
+                _waiters.Dequeue();
+                var lease = Admit(now);
+                if (!head.Completion.TrySetResult(lease))
+                {
+                    // Cancelled at this very moment: the slot is freed; the pace counts the send, which errs on the safe side.
+                    _limit.Release();
+                }
+
+                head.Registration.Dispose();
             }
         }
+    }
 
-        if (_ceiling is not null)
+    private void Wake(DateTimeOffset at, DateTimeOffset now)
+    {
+        if (at < _timerDueAt || _timerDueAt <= now)
         {
-            using var permit = await _ceiling.AcquireAsync(1, cancellationToken);
+            _timerDueAt = at;
+            _timer.Change(at - now, Timeout.InfiniteTimeSpan);
         }
+    }
 
-        return new Lease(this, enteredAt);
+    private DateTimeOffset ReadyAt(DateTimeOffset now)
+    {
+        var paced = _pace.NextSendAt(now);
+        return _pausedUntil > paced ? _pausedUntil : paced;
+    }
+
+    private Lease Admit(DateTimeOffset now)
+    {
+        _limit.Acquire();
+        return new Lease(this, _pace.Sent(now));
+    }
+
+    private void Answered(RequestPace.Send send)
+    {
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            _throttlesInARow = 0;
+
+            // Bound by the limit: requests wait that only a free slot would let go.
+            var bound = _waiters.Count > 0 && _limit.InFlight >= _limit.Limit && ReadyAt(now) <= now;
+            _limit.Answered(now - send.At, bound, _pace.PerMinute);
+        }
     }
 
     /// <summary>
-    /// The service throttled (429) a request sent at <paramref name="sentAt"/>: pause everyone, fewer in flight, and
-    /// pace under the rate it took. The other requests already in flight when the first 429 came back are throttled
-    /// too; their 429s belong to the same burst and may lengthen the pause to their own Retry-After, but neither back
-    /// off further nor halve the concurrency again (else one burst at concurrency 4 paused the batch for 4 minutes).
+    /// The service throttled (429) a request: pause everyone, and let the pace learn the ceiling. The other requests
+    /// already in flight when the first 429 came back are throttled too; their 429s belong to the same burst and may
+    /// lengthen the pause to their own Retry-After, but neither back off further nor teach the pace again (else one
+    /// burst of 30 in flight paused the batch for many minutes).
     /// </summary>
-    public void OnThrottled(TimeSpan? retryAfter, DateTimeOffset sentAt)
+    private void Throttled(RequestPace.Send send, TimeSpan? retryAfter)
     {
         lock (_lock)
         {
             var now = _time.GetUtcNow();
             var wait = retryAfter ?? _options.DefaultThrottleWait;
-            if (sentAt >= _throttledAt)
+            // Sent after the last counted 429 came back: a new burst. Sent at that very instant or before: the same one.
+            var newBurst = send.At > _throttledAt;
+            if (newBurst)
             {
                 // Throttled again straight after a pause: back off exponentially, as Partner Center asks.
                 if (_pausedUntil >= now - TimeSpan.FromSeconds(1) || _throttlesInARow > 0)
@@ -140,21 +216,10 @@ internal sealed class ThrottleGate : IDisposable
 
                 _throttlesInARow++;
                 _throttledAt = now;
-                _limit = Math.Max(1, _limit / 2);
-                _successesSinceChange = 0;
-
-                // After a full minute of sending, what the service accepted in that minute is the best guess at its
-                // per-minute ceiling: keep just under it. Sooner than that (a burst, a storm) says nothing about the ceiling.
-                Trim(now);
-                if (_firstSendAt != DateTimeOffset.MinValue && now - _firstSendAt >= Window)
-                {
-                    var accepted = Math.Max(1, _recentSends.Count - 1);
-                    var interval = TimeSpan.FromTicks((long)(Window.Ticks / (accepted * PaceMargin)));
-                    _paceInterval = _paceInterval is { } current && current > interval ? current : interval;
-                    _paceChangedAt = now;
-                }
+                _limit.Throttled();
             }
 
+            _pace.Throttled(send, newBurst, retryAfter, now);
             wait = wait > _options.MaxThrottleWait ? _options.MaxThrottleWait : wait;
             if (now + wait > _pausedUntil)
             {
@@ -163,72 +228,66 @@ internal sealed class ThrottleGate : IDisposable
         }
     }
 
-    /// <summary>An answer that was not a 429: ramps concurrency back up, one step per full round of successes.</summary>
-    public void OnAnswered()
+    private void Leave(bool answered)
     {
         lock (_lock)
         {
-            _throttlesInARow = 0;
-            if (++_successesSinceChange >= _limit * 4 && _limit < _options.Concurrency)
+            _limit.Release();
+            if (!answered)
             {
-                _limit++;
-                _successesSinceChange = 0;
+                _limit.Unanswered();
             }
         }
+
+        Pump();
     }
 
-    public void Dispose()
+    private sealed class Waiter
     {
-        _ceiling?.Dispose();
-        _slotFreed.Dispose();
-    }
+        public TaskCompletionSource<Lease> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Limits are adjusted dynamically: a quiet minute at the learned pace earns a 5% faster one.</summary>
-    private void RelaxPace(DateTimeOffset now)
-    {
-        if (_paceInterval is { } interval && now - _paceChangedAt >= Window && now - _pausedUntil >= Window)
-        {
-            _paceInterval = interval.Ticks * 0.95 < TimeSpan.TicksPerMillisecond ? null : TimeSpan.FromTicks((long)(interval.Ticks * 0.95));
-            _paceChangedAt = now;
-        }
-    }
-
-    private void Trim(DateTimeOffset now)
-    {
-        while (_recentSends.Count > 0 && _recentSends.Peek() < now - Window)
-        {
-            _recentSends.Dequeue();
-        }
-    }
-
-    private void Leave()
-    {
-        lock (_lock)
-        {
-            _inFlight--;
-            Trim(_time.GetUtcNow());
-        }
-
-        _slotFreed.Release();
+        public CancellationTokenRegistration Registration { get; set; }
     }
 
     /// <summary>One request's place at the gate: say how it was answered, and dispose it when it is done.</summary>
-    public sealed class Lease(ThrottleGate gate, DateTimeOffset enteredAt) : IDisposable
+    public sealed class Lease : IDisposable
     {
+        private readonly ThrottleGate _gate;
+        private readonly RequestPace.Send _send;
+        private int _answered;
         private int _disposed;
 
+        internal Lease(ThrottleGate gate, RequestPace.Send send)
+        {
+            _gate = gate;
+            _send = send;
+        }
+
+        /// <summary>When the request left the gate.</summary>
+        internal DateTimeOffset SentAt => _send.At;
+
         /// <summary>The service throttled the request (429), with its Retry-After if it gave one.</summary>
-        public void Throttled(TimeSpan? retryAfter) => gate.OnThrottled(retryAfter, enteredAt);
+        public void Throttled(TimeSpan? retryAfter)
+        {
+            Interlocked.Exchange(ref _answered, 1);
+            _gate.Throttled(_send, retryAfter);
+        }
 
-        /// <summary>The request got an answer that was not a 429.</summary>
-        public void Answered() => gate.OnAnswered();
+        /// <summary>The request got an answer that was not a 429; its latency is measured from when it left the gate.</summary>
+        public void Answered()
+        {
+            if (Interlocked.Exchange(ref _answered, 1) == 0)
+            {
+                _gate.Answered(_send);
+            }
+        }
 
-        /// <summary>Frees the place.</summary>
+        /// <summary>Frees the place; a request that was never answered (time-out, dropped connection) counts as lost.</summary>
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                gate.Leave();
+                _gate.Leave(Volatile.Read(ref _answered) == 1);
             }
         }
     }

@@ -10,7 +10,7 @@ public sealed class RunViewTests
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Plain_output_shows_progress_rate_retries_and_the_throttled_pause_added_to_the_time_left()
+    public async Task Plain_output_shows_progress_rate_retries_requests_in_flight_the_pace_against_the_learned_ceiling_and_the_throttled_pause_added_to_the_time_left()
     {
         var time = new FakeTimeProvider(Start);
         using var console = new RecordingConsole();
@@ -20,14 +20,17 @@ public sealed class RunViewTests
         var tracking = view.TrackAsync(10, progress =>
         {
             time.Advance(TimeSpan.FromSeconds(30));
-            progress.Report(new SubmissionProgress(10, Succeeded: 3, Failed: 0, Unresolved: 0, InFlight: 2, Retries: 4, Throttled: 1, PausedUntil: time.GetUtcNow() + TimeSpan.FromSeconds(45)));
+            progress.Report(new SubmissionProgress(10, Succeeded: 3, Failed: 0, Unresolved: 0, InFlight: 2, Retries: 4, Throttled: 1, PausedUntil: time.GetUtcNow() + TimeSpan.FromSeconds(45))
+            {
+                RequestsInFlight = 2, InFlightLimit = 9, RequestsLastMinute = 7, LearnedCeilingPerMinute = 8,
+            });
             return work.Task;
         });
         work.SetResult(0);
         await tracking;
 
         var line = Assert.Single(console.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("3/10 done · 6/min · ETA 1:55 · retries 4 · throttled, resuming in 45s", line.Trim());
+        Assert.Equal("3/10 done · 6/min · ETA 1:55 · retries 4 · in flight 2 · pace 7/min of 8/min learned · throttled, resuming in 45s", line.Trim());
         Assert.DoesNotContain("\u001b", console.Output, StringComparison.Ordinal);
     }
 

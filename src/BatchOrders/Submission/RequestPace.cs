@@ -1,0 +1,161 @@
+namespace BatchOrders.Submission;
+
+/// <summary>
+/// The rate side of the throttle gate: the service's ceiling in requests per minute, as learned from its 429s (or
+/// capped by <c>--max-rate</c>), and when the next request may leave to stay just under it. Two rules keep the pace:
+/// no two requests closer than a minute over the pace, and no more than the pace within any 60 seconds — the second
+/// mirrors a sliding-window limit, so resuming after a pause does not burst into a window the service still counts
+/// full. A 429 says the service's window is full: what it accepted from us in the last minute is its ceiling. A
+/// minute at the pace without a 429 probes 10% higher (20%, 40%… while probes pass), as limits are adjusted
+/// dynamically; the 429 that ends a probe sets the ceiling again. Not thread-safe: used under the gate's lock.
+/// </summary>
+internal sealed class RequestPace(int? maxRatePerMinute)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan CatchUp = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ArrivalGuard = TimeSpan.FromSeconds(2);
+    private const double Margin = 0.97;
+    private const double FirstProbeStep = 0.1;
+
+    // Fewer accepted in the last minute than this, and a 429 is a storm or a pause, not a ceiling: it teaches nothing
+    // (a ceiling learned from the first few requests would crawl for an hour). Lower limits need --max-rate.
+    private const int MinimumCeiling = 60;
+    private const int RequestsPerProbe = 500;
+
+    // Every request sent in the last minute, oldest first, with whether the service throttled it.
+    private readonly Queue<Send> _window = new();
+    private int _throttledInWindow;
+    private DateTimeOffset _nextSendAt = DateTimeOffset.MinValue;
+    private int _sentSinceQuiet;
+    private DateTimeOffset _quietSince;
+    private double _probeStep = FirstProbeStep;
+
+    /// <summary>The service's ceiling learned from its 429s (requests per minute); null until it throttles.</summary>
+    public double? LearnedCeiling { get; private set; }
+
+    /// <summary>The requests per minute sent at most: just under the learned ceiling, never above --max-rate; null when neither is known.</summary>
+    public double? PerMinute => LearnedCeiling is { } ceiling
+        ? Math.Min(ceiling * Margin, maxRatePerMinute ?? double.MaxValue)
+        : maxRatePerMinute;
+
+    /// <summary>Requests sent in the last minute.</summary>
+    public int SentInLastMinute(DateTimeOffset now)
+    {
+        Trim(now);
+        return _window.Count;
+    }
+
+    /// <summary>The earliest moment the next request may leave (now or earlier when nothing holds it).</summary>
+    public DateTimeOffset NextSendAt(DateTimeOffset now)
+    {
+        Trim(now);
+        Probe(now);
+        if (PerMinute is not { } pace)
+        {
+            return now;
+        }
+
+        var next = _nextSendAt;
+        var allowed = Math.Max(1, (int)pace);
+        if (_window.Count >= allowed)
+        {
+            // Room comes when enough of the oldest leave the minute — as the service counts them: a request reaches it
+            // a little after it leaves here (more so in a burst), so the mirror's minute is a little longer.
+            var leaving = _window.ElementAt(_window.Count - allowed).At + Window + ArrivalGuard;
+            next = leaving > next ? leaving : next;
+        }
+
+        return next;
+    }
+
+    /// <summary>A request leaves now; the returned record is marked when the service throttles it.</summary>
+    public Send Sent(DateTimeOffset now)
+    {
+        if (_window.Count == 0 && _nextSendAt == DateTimeOffset.MinValue)
+        {
+            _quietSince = now;
+        }
+
+        // The next send is due an interval after this one was due, not after it left: timers wake late (by up to
+        // 15 ms on Windows), which must not slow the pace. The schedule catches up by at most CatchUp after a stall.
+        if (PerMinute is { } pace)
+        {
+            var interval = TimeSpan.FromTicks((long)(Window.Ticks / pace));
+            var earliest = now - (interval > CatchUp ? interval : CatchUp);
+            _nextSendAt = (_nextSendAt < earliest ? earliest : _nextSendAt) + interval;
+        }
+
+        var send = new Send(now);
+        _window.Enqueue(send);
+        _sentSinceQuiet++;
+        return send;
+    }
+
+    /// <summary>
+    /// The service throttled <paramref name="send"/>, asking for <paramref name="retryAfter"/>; <paramref name="newBurst"/>
+    /// when it is the first 429 of a burst, which may set the ceiling.
+    /// </summary>
+    public void Throttled(Send send, bool newBurst, TimeSpan? retryAfter, DateTimeOffset now)
+    {
+        Trim(now);
+        if (!send.Throttled)
+        {
+            send.Throttled = true;
+            if (send.At > now - Window - ArrivalGuard)
+            {
+                _throttledInWindow++;
+            }
+        }
+
+        var accepted = _window.Count - _throttledInWindow;
+        if (newBurst && accepted >= MinimumCeiling && IsWindowFull(retryAfter, now))
+        {
+            LearnedCeiling = accepted;
+            _probeStep = FirstProbeStep;
+            _quietSince = now;
+            _sentSinceQuiet = 0;
+        }
+    }
+
+    // A full window frees no room before the oldest request it counts leaves it, and the service says so: Partner
+    // Center's "Try again in 57 seconds". A Retry-After much shorter than that (a storm's "1 second" after 40 seconds
+    // of sending) is not about our window: it pauses the batch but teaches no ceiling.
+    private bool IsWindowFull(TimeSpan? retryAfter, DateTimeOffset now)
+    {
+        var oldest = _window.FirstOrDefault(s => !s.Throttled);
+        return retryAfter is not { } wait || oldest is null || wait >= (oldest.At + Window - now) / 2;
+    }
+
+    // A quiet minute (and some hundreds of requests) spent at the pace: the ceiling may have been raised; ask for a
+    // little more. A probe that passes the ceiling costs one 429, so probes are spaced by requests as well as by time.
+    private void Probe(DateTimeOffset now)
+    {
+        if (LearnedCeiling is { } ceiling && now - _quietSince >= Window && _sentSinceQuiet >= RequestsPerProbe
+            && _window.Count >= 0.9 * PerMinute!.Value && ceiling * Margin < (maxRatePerMinute ?? double.MaxValue))
+        {
+            LearnedCeiling = ceiling * (1 + _probeStep);
+            _probeStep = Math.Min(1.0, _probeStep * 2);
+            _quietSince = now;
+            _sentSinceQuiet = 0;
+        }
+    }
+
+    private void Trim(DateTimeOffset now)
+    {
+        while (_window.Count > 0 && _window.Peek().At <= now - Window - ArrivalGuard)
+        {
+            if (_window.Dequeue().Throttled)
+            {
+                _throttledInWindow--;
+            }
+        }
+    }
+
+    /// <summary>One request sent, as the pace's window remembers it.</summary>
+    internal sealed class Send(DateTimeOffset at)
+    {
+        public DateTimeOffset At { get; } = at;
+
+        public bool Throttled { get; set; }
+    }
+}
