@@ -8,7 +8,7 @@ namespace BatchOrders.Benchmarks;
 
 /// <summary>
 /// A canonical dump of everything reading and planning produce for a set of files (rows, cells, every error
-/// message, order keys, line items), and its SHA-256. Run before and after a performance change to the library:
+/// message, order, group and family keys, paths, line items), and its SHA-256. Run before and after a performance change to the library:
 /// equal hashes mean the change kept the behaviour. "--fingerprint DUMP [FILE ...]"; without files it uses the
 /// sample data, generated inputs and a generated file full of mistakes.
 /// </summary>
@@ -59,24 +59,31 @@ internal static class Fingerprint
         foreach (var order in plan.Orders)
         {
             dump.WriteLine(
-                $"ORDER {order.OrderKey}|{order.GroupKey}|{order.Part.ToString(CultureInfo.InvariantCulture)}|{order.CustomerId}|{order.BillingCycle}|{order.OrderId}|{order.OrderGroup}|{order.IsAddOn}|" +
+                $"ORDER {order.OrderKey}|{order.GroupKey}|{order.FamilyKey}|{order.Path}|{order.Part.ToString(CultureInfo.InvariantCulture)}|{order.CustomerId}|{order.BillingCycle}|{order.OrderId}|{order.OrderGroup}|{order.IsAddOn}|" +
                 string.Join(',', order.LineItems.Select(i => $"{i.LineItemNumber.ToString(CultureInfo.InvariantCulture)}@{i.Row.Location.Row.ToString(CultureInfo.InvariantCulture)}")));
         }
 
-        // Small orders and duplicates allowed: the splitting of large groups into parts, and the other path.
+        // Small orders and duplicates allowed: the splitting of large groups into parts, and the other path; then
+        // every order forced through carts (add-ons stay on the orders API).
         var split = OrderPlanner.Plan(path, read.Rows, new PlanningOptions { MaxLineItemsPerOrder = 2, AllowDuplicates = true });
-        foreach (var order in split.Orders)
-        {
-            dump.WriteLine(
-                $"SPLIT {order.OrderKey}|{order.GroupKey}|{order.Part.ToString(CultureInfo.InvariantCulture)}|{order.CustomerId}|{order.BillingCycle}|{order.OrderGroup}|" +
-                string.Join(',', order.LineItems.Select(i => $"{i.LineItemNumber.ToString(CultureInfo.InvariantCulture)}@{i.Row.Location.Row.ToString(CultureInfo.InvariantCulture)}")));
-        }
-
+        WriteOrders(dump, "SPLIT", split);
         dump.WriteLine($"SPLITERRORS {split.Errors.Count}");
+        var carts = OrderPlanner.Plan(path, read.Rows, new PlanningOptions { MaxLineItemsPerOrder = 3, Path = PurchasePathChoice.Cart });
+        WriteOrders(dump, "CART", carts);
         var summary = plan.Summarize();
         dump.WriteLine(
             $"SUMMARY {summary.Customers}|{summary.Orders}|{summary.AddOnOrders}|{summary.LineItems}|{summary.TotalQuantity}|" +
             string.Join(',', summary.Offers.Select(o => $"{o.OfferId}:{o.LineItems}:{o.Quantity}")));
+    }
+
+    private static void WriteOrders(StreamWriter dump, string label, OrderPlan plan)
+    {
+        foreach (var order in plan.Orders)
+        {
+            dump.WriteLine(
+                $"{label} {order.OrderKey}|{order.GroupKey}|{order.FamilyKey}|{order.Path}|{order.Part.ToString(CultureInfo.InvariantCulture)}|{order.CustomerId}|{order.BillingCycle}|{order.OrderGroup}|" +
+                string.Join(',', order.LineItems.Select(i => $"{i.LineItemNumber.ToString(CultureInfo.InvariantCulture)}@{i.Row.Location.Row.ToString(CultureInfo.InvariantCulture)}")));
+        }
     }
 
     private static List<string> DefaultFiles(BenchSettings settings)

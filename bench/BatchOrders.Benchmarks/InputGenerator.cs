@@ -19,7 +19,8 @@ namespace BatchOrders.Benchmarks;
 internal sealed class InputGenerator
 {
     // Bump when the content changes, so cached files of an older shape are not reused.
-    private const int Version = 1;
+    // 2: new-commerce rows always have a billing cycle (a cart needs one; the planner refuses the row without).
+    private const int Version = 2;
 
     public static readonly string[] Columns =
         ["CustomerId", "OfferId", "Quantity", "BillingCycle", "FriendlyName", "ParentSubscriptionId", "OrderId", "Notes"];
@@ -130,7 +131,7 @@ internal sealed class InputGenerator
                     customer,
                     id,
                     Quantity(random),
-                    Cycle(random),
+                    CycleFor(id, random),
                     random.Next(10) == 0 ? string.Empty : $"{name} - {Departments[random.Next(Departments.Length)]} ({company})",
                     string.Empty,
                     string.Empty,
@@ -305,6 +306,13 @@ internal sealed class InputGenerator
 
     private static string Quantity(Random random) =>
         (random.Next(3) == 0 ? random.Next(1, 500) : random.Next(1, 26)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A row's billing cycle: sometimes none for a legacy offer (its default), always one for a catalog id.</summary>
+    private static string CycleFor(string offerId, Random random)
+    {
+        var cycle = Cycle(random);
+        return cycle.Length == 0 && offerId.Contains(':', StringComparison.Ordinal) ? "Annual" : cycle;
+    }
 
     private static string Cycle(Random random) => random.Next(10) switch
     {

@@ -117,9 +117,9 @@ internal sealed class ReadingSuite : IBenchmarkSuite
     {
         using var source = new CsvRowSource(path);
         long rows = 0;
-        foreach (var row in source.ReadRows(CancellationToken.None))
+        foreach (var row in source.ReadRowsBuffered(CancellationToken.None))
         {
-            rows += row.Cells.Length > 0 ? 1 : 0;
+            rows += row.CellCount > 0 ? 1 : 0;
         }
 
         return rows - 1;
@@ -153,7 +153,7 @@ internal sealed class ReadingSuite : IBenchmarkSuite
         long rows = 0;
         foreach (var row in source.ReadRows(CancellationToken.None))
         {
-            rows += row.Cells.Length > 0 ? 1 : 0;
+            rows += row.CellCount > 0 ? 1 : 0;
         }
 
         return rows - 1;

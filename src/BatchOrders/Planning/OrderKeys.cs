@@ -1,8 +1,4 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using BatchOrders.Reading;
 
 namespace BatchOrders.Planning;
@@ -11,7 +7,9 @@ namespace BatchOrders.Planning;
 /// The stable keys of a planned order. The group key hashes its group alone (customer, billing cycle, target order,
 /// order group, part): the slot an order fills whatever its content. The order key hashes the group key and the
 /// order's line items in their canonical order (<see cref="LineContent"/>), never row numbers or the rows' order, so
-/// sorting, moving or re-saving a file, inserting blank rows or adding other columns changes nothing.
+/// sorting, moving or re-saving a file, inserting blank rows or adding other columns changes nothing. The bytes each
+/// key hashes are laid out by the Append methods (<see cref="KeyMessages"/>), whether a key is hashed alone or with
+/// a planner's thousands of others.
 /// </summary>
 internal static class OrderKeys
 {
@@ -29,21 +27,9 @@ internal static class OrderKeys
     /// <summary>The group key, hashed with <paramref name="hash"/> (SHA-256, left reset).</summary>
     public static string Group(IncrementalHash hash, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part)
     {
-        var input = new HashInput(256);
-        try
-        {
-            input.Append(GroupVersion);
-            input.Append(customerId);
-            input.Append(billingCycle?.ToWireValue());
-            input.Append(orderId);
-            input.Append(orderGroup?.ToUpperInvariant());
-            input.Append(part);
-            return Finish(hash, input);
-        }
-        finally
-        {
-            input.Dispose();
-        }
+        var messages = new KeyMessages(256);
+        AppendGroup(messages, customerId, billingCycle, orderId, orderGroup, part);
+        return Finish(hash, messages);
     }
 
     /// <summary>
@@ -53,20 +39,9 @@ internal static class OrderKeys
     /// </summary>
     public static string Family(IncrementalHash hash, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup)
     {
-        var input = new HashInput(256);
-        try
-        {
-            input.Append(FamilyVersion);
-            input.Append(customerId);
-            input.Append(billingCycle?.ToWireValue());
-            input.Append(orderId);
-            input.Append(orderGroup?.ToUpperInvariant());
-            return Finish(hash, input);
-        }
-        finally
-        {
-            input.Dispose();
-        }
+        var messages = new KeyMessages(256);
+        AppendFamily(messages, customerId, billingCycle, orderId, orderGroup);
+        return Finish(hash, messages);
     }
 
     /// <summary>The order key of the line items <paramref name="lines"/>, in canonical order, filling <paramref name="groupKey"/>.</summary>
@@ -76,101 +51,94 @@ internal static class OrderKeys
         return Compute(hash, groupKey, lines);
     }
 
-    /// <summary>
-    /// The same key, hashed with <paramref name="hash"/> (SHA-256, left reset): a planner keying hundreds of
-    /// thousands of orders reuses one hash object instead of creating one per order.
-    /// </summary>
+    /// <summary>The same key, hashed with <paramref name="hash"/> (SHA-256, left reset).</summary>
     public static string Compute(IncrementalHash hash, string groupKey, ReadOnlySpan<LineContent> lines)
     {
-        // The hashed bytes are laid out in one pooled buffer and hashed in one call: an array and an interop call
-        // per field cost more than the hashing itself when a batch has hundreds of thousands of orders.
-        var input = new HashInput(512);
-        try
+        var messages = new KeyMessages(512);
+        messages.Append(Version);
+        messages.Append(groupKey);
+        foreach (var line in lines)
         {
-            input.Append(Version);
-            input.Append(groupKey);
-            foreach (var line in lines)
-            {
-                input.Append(line.OfferId);
-                input.Append(line.Quantity);
-                input.Append(line.FriendlyName);
-                input.Append(line.ParentSubscriptionId);
-                input.Append(line.TermDuration);
-                input.Append(line.PromotionId);
-                input.Append(line.PartnerIdOnRecord);
-            }
+            AppendLine(messages, line);
+        }
 
-            return Finish(hash, input);
-        }
-        finally
-        {
-            input.Dispose();
-        }
+        messages.End();
+        return Finish(hash, messages);
     }
 
-    private static string Finish(IncrementalHash hash, HashInput input)
+    /// <summary>Writes the message of a group key and ends it.</summary>
+    public static void AppendGroup(KeyMessages messages, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int part)
     {
-        Span<byte> digest = stackalloc byte[32];
-        hash.AppendData(input.Written);
-        hash.GetHashAndReset(digest);
-        return Convert.ToHexStringLower(digest[..16]);
+        messages.Append(GroupVersion);
+        messages.Append(customerId);
+        messages.Append(billingCycle?.ToWireValue());
+        messages.Append(orderId);
+        messages.Append(orderGroup?.ToUpperInvariant());
+        messages.Append(part);
+        messages.End();
+    }
+
+    /// <summary>Writes the message of a family key and ends it.</summary>
+    public static void AppendFamily(KeyMessages messages, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup)
+    {
+        messages.Append(FamilyVersion);
+        messages.Append(customerId);
+        messages.Append(billingCycle?.ToWireValue());
+        messages.Append(orderId);
+        messages.Append(orderGroup?.ToUpperInvariant());
+        messages.End();
     }
 
     /// <summary>
-    /// The bytes that are hashed: each value length-prefixed (Int32, little-endian), with null (-1) distinct from
-    /// empty, so ("ab","c") and ("a","bc") never collide; text as UTF-8, numbers as their invariant text.
+    /// Writes the messages of a group's family key and of its <paramref name="parts"/> group keys, each as
+    /// <see cref="AppendFamily"/> and <see cref="AppendGroup"/> write it, the values they share encoded once.
     /// </summary>
-    private struct HashInput : IDisposable
+    public static void AppendFamilyAndGroups(KeyMessages messages, string customerId, BillingCycle? billingCycle, string? orderId, string? orderGroup, int parts)
     {
-        private byte[] _buffer;
-        private int _length;
-
-        public HashInput(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(capacity);
-
-        public readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
-
-        public void Append(string? value)
+        messages.Append(FamilyVersion);
+        var shared = messages.Length;
+        messages.Append(customerId);
+        messages.Append(billingCycle?.ToWireValue());
+        messages.Append(orderId);
+        messages.Append(orderGroup?.ToUpperInvariant());
+        var sharedLength = messages.Length - shared;
+        messages.End();
+        for (var part = 0; part < parts; part++)
         {
-            if (value is null)
-            {
-                Reserve(4);
-                BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), -1);
-                _length += 4;
-                return;
-            }
-
-            Reserve(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
-            var written = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 4));
-            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
-            _length += 4 + written;
+            messages.Append(GroupVersion);
+            messages.Repeat(shared, sharedLength);
+            messages.Append(part);
+            messages.End();
         }
+    }
 
-        public void Append(int value)
-        {
-            // int.ToString(InvariantCulture) is ASCII, so its UTF-8 is the same text.
-            Reserve(4 + 11);
-            value.TryFormat(_buffer.AsSpan(_length + 4), out var written, default, CultureInfo.InvariantCulture);
-            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
-            _length += 4 + written;
-        }
+    /// <summary>
+    /// Starts the message of an order key filling the group of <paramref name="groupKey"/>; the order's line
+    /// items follow (<see cref="AppendLine"/>), in canonical order, then <see cref="KeyMessages.End"/>.
+    /// </summary>
+    public static void StartOrder(KeyMessages messages, KeyDigest groupKey)
+    {
+        messages.Append(Version);
+        messages.Append(groupKey);
+    }
 
-        public void Dispose()
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
+    /// <summary>Writes one line item of an order key's message.</summary>
+    public static void AppendLine(KeyMessages messages, in LineContent line)
+    {
+        messages.Append(line.OfferId);
+        messages.Append(line.Quantity);
+        messages.Append(line.FriendlyName);
+        messages.Append(line.ParentSubscriptionId);
+        messages.Append(line.TermDuration);
+        messages.Append(line.PromotionId);
+        messages.Append(line.PartnerIdOnRecord);
+    }
 
-        private void Reserve(int bytes)
-        {
-            if (_length + bytes <= _buffer.Length)
-            {
-                return;
-            }
-
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + bytes));
-            _buffer.AsSpan(0, _length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
+    private static string Finish(IncrementalHash hash, KeyMessages messages)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        hash.AppendData(messages.Written);
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest[..Sha256Batch.DigestBytes]);
     }
 }

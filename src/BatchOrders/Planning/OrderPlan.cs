@@ -15,12 +15,12 @@ public sealed record OrderPlan(IReadOnlyList<PlannedOrder> Orders, IReadOnlyList
         foreach (var order in Orders)
         {
             customers.Add(order.CustomerId);
-            foreach (var item in order.LineItems)
+            foreach (var (offerId, itemQuantity) in Purchases(order))
             {
                 lineItems++;
-                quantity += item.Row.Quantity;
-                var total = byOffer.GetValueOrDefault(item.Row.OfferId, new OfferTotal(item.Row.OfferId, 0, 0));
-                byOffer[item.Row.OfferId] = total with { LineItems = total.LineItems + 1, Quantity = total.Quantity + item.Row.Quantity };
+                quantity += itemQuantity;
+                var total = byOffer.GetValueOrDefault(offerId, new OfferTotal(offerId, 0, 0));
+                byOffer[offerId] = total with { LineItems = total.LineItems + 1, Quantity = total.Quantity + itemQuantity };
             }
         }
 
@@ -32,4 +32,8 @@ public sealed record OrderPlan(IReadOnlyList<PlannedOrder> Orders, IReadOnlyList
             quantity,
             [.. byOffer.Values.OrderByDescending(t => t.Quantity).ThenBy(t => t.OfferId, StringComparer.Ordinal)]);
     }
+
+    // A planner's line items are read from its stored rows, without making a row object for each.
+    private static IEnumerable<(string OfferId, int Quantity)> Purchases(PlannedOrder order) =>
+        order.LineItems is PlannedLineItems stored ? stored.Purchases() : order.LineItems.Select(i => (i.Row.OfferId, i.Row.Quantity));
 }

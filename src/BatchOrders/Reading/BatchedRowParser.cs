@@ -5,28 +5,36 @@ namespace BatchOrders.Reading;
 
 /// <summary>
 /// Checks data rows in batches on worker threads while the calling thread goes on reading the file, then gives
-/// the valid rows and the errors in row order, exactly as checking them one by one would. Each worker has its own
-/// <see cref="OrderRowParser"/> (its caches are not shared), and each batch its own error list, so the errors of
-/// a row stay together and batches are joined in input order. A file of one batch or less is checked on the
-/// calling thread and starts no worker.
+/// the valid rows and the errors in row order, exactly as checking them one by one would. A batch copies its rows'
+/// text into one buffer, which its valid rows keep (<see cref="RowBlock"/>, joined into a <see cref="RowStore"/>):
+/// no object per row survives reading. Each worker has its own <see cref="OrderRowParser"/> (its caches are not
+/// shared), and each batch its own error list, so the errors of a row stay together and batches are joined in input
+/// order. A file of one batch or less is checked on the calling thread and starts no worker.
 /// </summary>
 internal sealed class BatchedRowParser : IDisposable
 {
     private const int BatchSize = 4096;
 
     private readonly Func<OrderRowParser> _createParser;
+    private readonly int _width;
     private readonly List<Batch> _batches = [];
     private readonly BlockingCollection<Batch> _pending = new(new ConcurrentQueue<Batch>());
     private readonly List<Task> _workers = [];
-    private Batch _current = new();
+    private Batch _current;
     private volatile bool _abandoned;
 
-    public BatchedRowParser(Func<OrderRowParser> createParser) => _createParser = createParser;
+    /// <summary>Checks rows of <paramref name="width"/> cells (the header's) with the parsers <paramref name="createParser"/> makes.</summary>
+    public BatchedRowParser(Func<OrderRowParser> createParser, int width)
+    {
+        _createParser = createParser;
+        _width = width;
+        _current = new Batch(BatchSize * Math.Max(16, width * 16));
+    }
 
-    /// <summary>Queues a row; a full batch goes to the workers, which start with the first full batch.</summary>
+    /// <summary>Queues a row (its text is copied); a full batch goes to the workers, which start with the first full batch.</summary>
     public void Add(SheetRow row)
     {
-        _current.Rows[_current.Count++] = row;
+        _current.Add(row, _width);
         if (_current.Count < BatchSize)
         {
             return;
@@ -45,11 +53,13 @@ internal sealed class BatchedRowParser : IDisposable
 
         _batches.Add(_current);
         _pending.Add(_current);
-        _current = new Batch();
+
+        // The next batch's text buffer is sized by this one's, so the buffers the stored rows keep waste little.
+        _current = new Batch(_current.TextLength + (_current.TextLength / 8));
     }
 
     /// <summary>Checks what is left (on this thread too), waits for the workers and joins the batches in order.</summary>
-    public (List<OrderRow> Rows, List<RowError> Errors) Complete()
+    public (RowStore Rows, List<RowError> Errors) Complete(string? sheet)
     {
         if (_current.Count > 0)
         {
@@ -61,22 +71,13 @@ internal sealed class BatchedRowParser : IDisposable
         ParseQueued();
         WaitForWorkers();
 
-        var rows = new List<OrderRow>(_batches.Sum(b => b.Count));
         var errors = new List<RowError>();
         foreach (var batch in _batches)
         {
-            foreach (var row in batch.Results.AsSpan(0, batch.Count))
-            {
-                if (row is not null)
-                {
-                    rows.Add(row);
-                }
-            }
-
             errors.AddRange(batch.Errors);
         }
 
-        return (rows, errors);
+        return (RowStore.Join(sheet, [.. _batches.Select(b => b.Valid!)]), errors);
     }
 
     /// <summary>Stops the workers when reading ended early (an unusable file, cancellation): nothing is joined.</summary>
@@ -113,12 +114,13 @@ internal sealed class BatchedRowParser : IDisposable
             }
 
             parser.Errors = batch.Errors;
-            var rows = batch.Rows;
+            batch.Valid = new RowBlock(batch.Text, batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
-                batch.Results[i] = parser.Parse(rows[i]);
-                rows[i] = default;
+                parser.Parse(batch.Text, batch.Starts[i], batch.Numbers[i], batch.Issues[i], batch.Valid);
             }
+
+            batch.Release();
         }
     }
 
@@ -134,14 +136,70 @@ internal sealed class BatchedRowParser : IDisposable
         }
     }
 
-    private sealed class Batch
+    /// <summary>
+    /// A batch of rows: their cells' text in one buffer (each row <c>width</c> length-prefixed cells,
+    /// <see cref="RowBlock"/>'s layout, so the valid rows keep the buffer as it is), and per row its number, where
+    /// it starts and the issues of its cells.
+    /// </summary>
+    private sealed class Batch(int textCapacity)
     {
-        public SheetRow[] Rows { get; } = new SheetRow[BatchSize];
+        private int[]? _starts = new int[BatchSize];
+        private int[]? _numbers = new int[BatchSize];
+        private IReadOnlyList<CellIssue>?[]? _issues = new IReadOnlyList<CellIssue>?[BatchSize];
 
-        public OrderRow?[] Results { get; } = new OrderRow?[BatchSize];
+        public char[] Text { get; private set; } = GC.AllocateUninitializedArray<char>(textCapacity);
+
+        public int TextLength { get; private set; }
+
+        public ReadOnlySpan<int> Starts => _starts;
+
+        public ReadOnlySpan<int> Numbers => _numbers;
+
+        public ReadOnlySpan<IReadOnlyList<CellIssue>?> Issues => _issues;
 
         public List<RowError> Errors { get; } = [];
 
-        public int Count { get; set; }
+        public int Count { get; private set; }
+
+        /// <summary>The batch's valid rows, once checked.</summary>
+        public RowBlock? Valid { get; set; }
+
+        /// <summary>Copies a row in: its first <paramref name="width"/> cells, empty ones for those it lacks.</summary>
+        public void Add(SheetRow row, int width)
+        {
+            var length = 0;
+            for (var i = 0; i < width && i < row.CellCount; i++)
+            {
+                length += RowBlock.SegmentLength(row.Cell(i).Length);
+            }
+
+            length += Math.Max(0, width - row.CellCount);
+            if (TextLength + length > Text.Length)
+            {
+                var larger = GC.AllocateUninitializedArray<char>(Math.Max(Text.Length * 2, TextLength + length));
+                Text.AsSpan(0, TextLength).CopyTo(larger);
+                Text = larger;
+            }
+
+            _starts![Count] = TextLength;
+            _numbers![Count] = row.Number;
+            _issues![Count] = row.CellIssues;
+            Count++;
+            var at = TextLength;
+            for (var i = 0; i < width; i++)
+            {
+                RowBlock.Write(Text, ref at, i < row.CellCount ? row.Cell(i) : []);
+            }
+
+            TextLength = at;
+        }
+
+        /// <summary>Lets go of what only checking needed; the text stays with the valid rows.</summary>
+        public void Release()
+        {
+            _starts = null;
+            _numbers = null;
+            _issues = null;
+        }
     }
 }

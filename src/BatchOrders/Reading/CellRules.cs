@@ -53,14 +53,29 @@ internal static partial class CellRules
     public static bool IsCatalogId(string value) => CatalogId().IsMatch(value);
 
     /// <summary>A Partner Center order id: one word of at most 128 characters, without / \ ? # %, spaces or control characters.</summary>
-    public static bool IsOrderId(string value) =>
-        value.Length <= 128 && value.AsSpan().IndexOfAny(OrderIdForbidden) < 0 && !value.Any(char.IsControl);
+    public static bool IsOrderId(ReadOnlySpan<char> value)
+    {
+        if (value.Length > 128 || value.IndexOfAny(OrderIdForbidden) >= 0)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>An ISO 8601 duration in upper case: P1M, P1Y, P3Y, P1Y6M.</summary>
     public static bool IsIsoDuration(string upper) => IsoDuration().IsMatch(upper);
 
     /// <summary>An indirect reseller's partner id: up to ten digits.</summary>
-    public static bool IsPartnerId(string value) => PartnerId().IsMatch(value);
+    public static bool IsPartnerId(ReadOnlySpan<char> value) => PartnerId().IsMatch(value);
 
     private static (int Quantity, string? Problem) WholeQuantity(string value, string whole)
     {

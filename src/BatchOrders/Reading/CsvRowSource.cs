@@ -22,14 +22,19 @@ internal sealed class CsvRowSource : ISheetRowSource
 
     public string? SheetName => null;
 
-    public IEnumerable<SheetRow> ReadRows(CancellationToken cancellationToken)
+    public IEnumerable<SheetRow> ReadRows(CancellationToken cancellationToken) => Rows(buffered: false, cancellationToken);
+
+    /// <summary>The rows with their cells in one buffer the source reuses: no string per cell.</summary>
+    public IEnumerable<SheetRow> ReadRowsBuffered(CancellationToken cancellationToken) => Rows(buffered: true, cancellationToken);
+
+    private IEnumerable<SheetRow> Rows(bool buffered, CancellationToken cancellationToken)
     {
         var options = new CsvReaderOptions
         {
             HasHeader = false,
             SkipEmptyLines = false,
             TrimWhitespace = true,
-            PoolStrings = true,
+            PoolStrings = !buffered,
             MaxRecordSize = MaxRecordBytes,
             Encoding = DetectEncoding(_path),
             OnMalformedRecord = record =>
@@ -42,6 +47,7 @@ internal sealed class CsvRowSource : ISheetRowSource
         };
 
         using var reader = CsvReader.FromFile(_path, options);
+        var buffer = new CellBuffer();
         while (Read(reader))
         {
             var rowNumber = checked((int)reader.RowNumber);
@@ -50,16 +56,8 @@ internal sealed class CsvRowSource : ISheetRowSource
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var fieldCount = reader.FieldCount;
-            var cells = new string[fieldCount];
-            var blank = true;
-            for (var i = 0; i < fieldCount; i++)
-            {
-                var value = FormulaText.Unguard(reader.GetString(i) ?? string.Empty);
-                cells[i] = value;
-                blank &= value.Length == 0;
-            }
-
+            string[]? cells = null;
+            var blank = buffered ? ReadCells(reader, buffer) : ReadCells(reader, out cells);
             if (blank)
             {
                 continue;
@@ -68,8 +66,44 @@ internal sealed class CsvRowSource : ISheetRowSource
             IReadOnlyList<CellIssue>? issues = _unterminatedQuoteRows.Contains(rowNumber)
                 ? [new CellIssue(-1, "A quoted value that starts in this row is never closed, so the rest of the file was read as one value: check the quotes (\") in this row.")]
                 : null;
-            yield return new SheetRow(rowNumber, cells, issues);
+            yield return buffered ? new SheetRow(rowNumber, buffer, issues) : new SheetRow(rowNumber, cells!, issues);
         }
+    }
+
+    /// <summary>The record's cells as strings; true when they are all empty.</summary>
+    private static bool ReadCells(CsvReader reader, out string[] cells)
+    {
+        cells = new string[reader.FieldCount];
+        var blank = true;
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var value = FormulaText.Unguard(reader.GetString(i) ?? string.Empty);
+            cells[i] = value;
+            blank &= value.Length == 0;
+        }
+
+        return blank;
+    }
+
+    /// <summary>The record's cells into <paramref name="buffer"/>, as <see cref="ReadCells(CsvReader, out string[])"/> gives them; true when they are all empty.</summary>
+    private static bool ReadCells(CsvReader reader, CellBuffer buffer)
+    {
+        buffer.Clear();
+        var blank = true;
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            // The decoded text is never longer, in UTF-16 chars, than the field's UTF-8 bytes.
+            var written = reader.GetChars(i, buffer.Reserve(reader.GetRawSpan(i).Length));
+            buffer.End(written);
+            if (FormulaText.IsGuarded(buffer[i]))
+            {
+                buffer.TrimLastStart(1);
+            }
+
+            blank &= written == 0;
+        }
+
+        return blank;
     }
 
     public void Dispose()

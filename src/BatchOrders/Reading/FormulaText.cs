@@ -13,8 +13,11 @@ internal static class FormulaText
     public const char TextPrefix = '\'';
 
     /// <summary>Whether a spreadsheet would take the value for a formula.</summary>
-    public static bool LooksLikeFormula(string value) =>
-        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    public static bool LooksLikeFormula(string value) => value is not null && LooksLikeFormula(value.AsSpan());
+
+    /// <summary>Whether a spreadsheet would take the text for a formula.</summary>
+    public static bool LooksLikeFormula(ReadOnlySpan<char> value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>
     /// The value as it goes into a CSV cell: text that looks like a formula gets the prefix; a plain number such as
@@ -24,11 +27,14 @@ internal static class FormulaText
         LooksLikeFormula(value) && !IsPlainNumber(value) ? TextPrefix + value : value;
 
     /// <summary>The value as it was before <see cref="Guard"/>: only a prefix Guard would have added is removed.</summary>
-    public static string Unguard(string value) =>
-        value.Length > 1 && value[0] == TextPrefix && LooksLikeFormula(value[1..]) && !IsPlainNumber(value[1..]) ? value[1..] : value;
+    public static string Unguard(string value) => IsGuarded(value) ? value[1..] : value;
+
+    /// <summary>Whether <see cref="Unguard(string)"/> removes the first char of <paramref name="value"/>.</summary>
+    public static bool IsGuarded(ReadOnlySpan<char> value) =>
+        value.Length > 1 && value[0] == TextPrefix && LooksLikeFormula(value[1..]) && !IsPlainNumber(value[1..]);
 
     /// <summary>A number as a person types it: optional sign, digits, optional decimals and exponent, nothing else.</summary>
-    public static bool IsPlainNumber(string value) =>
+    public static bool IsPlainNumber(ReadOnlySpan<char> value) =>
         value.Length > 0 && char.IsAsciiDigit(value[^1]) &&
         double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _);
 }

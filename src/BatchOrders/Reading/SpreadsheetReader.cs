@@ -85,19 +85,20 @@ public static class SpreadsheetReader
     private static ReadResult ReadRows(string path, ISheetRowSource source, ReadOptions options, CancellationToken cancellationToken)
     {
         var where = source.SheetName is null ? "The file" : $"Sheet '{source.SheetName}'";
-        using var rows = source.ReadRows(cancellationToken).GetEnumerator();
+        using var rows = source.ReadRowsBuffered(cancellationToken).GetEnumerator();
 
         var skipped = new List<SheetRow>();
         SheetRow? headerRow = null;
         while (rows.MoveNext())
         {
-            if (ColumnLayout.LooksLikeHeader(rows.Current.Cells))
+            var row = rows.Current.Detached();
+            if (ColumnLayout.LooksLikeHeader(row.Cells))
             {
-                headerRow = rows.Current;
+                headerRow = row;
                 break;
             }
 
-            skipped.Add(rows.Current);
+            skipped.Add(row);
             if (skipped.Count >= options.HeaderSearchRows)
             {
                 break;
@@ -118,7 +119,7 @@ public static class SpreadsheetReader
         }
 
         var layout = ColumnLayout.Create(header.Cells.Select(c => c.Trim()).ToArray(), ColumnLetters.From);
-        using var parser = new BatchedRowParser(() => new OrderRowParser(path, source.SheetName, layout, options, []));
+        using var parser = new BatchedRowParser(() => new OrderRowParser(path, source.SheetName, layout, options, []), layout.Headers.Count);
         var dataRows = 0;
         while (rows.MoveNext())
         {
@@ -135,7 +136,7 @@ public static class SpreadsheetReader
             throw new InputFileException($"{where} has a header row (row {header.Number}) but no data rows below it.");
         }
 
-        var (orderRows, errors) = parser.Complete();
+        var (orderRows, errors) = parser.Complete(source.SheetName);
         return new ReadResult(path, source.SheetName, layout.Headers, orderRows, errors, dataRows, null);
     }
 }
