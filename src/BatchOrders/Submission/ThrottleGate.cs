@@ -31,7 +31,7 @@ internal sealed class ThrottleGate : IDisposable
         _time = time;
         _pace = new RequestPace(options.MaxRatePerMinute);
         _limit = new ConcurrencyLimit(options.Concurrency, options.MaxInFlight);
-        _timer = time.CreateTimer(_ => Pump(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer = time.CreateTimer(static state => ((ThrottleGate)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>When throttled: the moment sending resumes; null when not paused.</summary>
@@ -158,12 +158,26 @@ internal sealed class ThrottleGate : IDisposable
         }
     }
 
+    // A timer may fire a little before the moment it was set for (its due time is counted in whole milliseconds,
+    // and on another clock than the wall clock): the gate is then not ready yet. So firing forgets the due time, and
+    // the pump that finds the gate not ready sets the timer again; else the wake-up was lost and waiting requests
+    // stood still until a lease ended or an attempt timed out (a minute without requests, at a low pace).
+    private void OnTimer()
+    {
+        lock (_lock)
+        {
+            _timerDueAt = DateTimeOffset.MaxValue;
+        }
+
+        Pump();
+    }
+
     private void Wake(DateTimeOffset at, DateTimeOffset now)
     {
-        if (at < _timerDueAt || _timerDueAt <= now)
+        if (at < _timerDueAt)
         {
             _timerDueAt = at;
-            _timer.Change(at - now, Timeout.InfiniteTimeSpan);
+            _timer.Change(TimeSpan.FromMilliseconds(Math.Ceiling((at - now).TotalMilliseconds)), Timeout.InfiniteTimeSpan);
         }
     }
 

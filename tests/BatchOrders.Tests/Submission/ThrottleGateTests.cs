@@ -212,4 +212,49 @@ public sealed class ThrottleGateTests
 
         Assert.InRange(run.AcceptedPerMinute(Minutes(1), Minutes(4)), 0.95 * 120, 120);
     }
+
+    [Fact]
+    public async Task A_timer_that_fires_a_little_early_does_not_lose_the_wake_up()
+    {
+        var time = new EarlyTimers(new FakeTimeProvider(Start));
+        using var gate = new ThrottleGate(Defaults with { MaxRatePerMinute = 60 }, time);
+        var waiting = gate.EnterAsync(CancellationToken.None).AsTask();
+        while (waiting.IsCompleted)
+        {
+            (await waiting).Dispose();
+            waiting = gate.EnterAsync(CancellationToken.None).AsTask();
+        }
+
+        // Nothing else happens: no lease ends, no request arrives. Only the gate's own timer can let it go. Time
+        // passes a millisecond at a time, so a timer fires when it is due, not at the end of one long jump.
+        for (var i = 0; i < 5_000; i++)
+        {
+            time.Fake.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.True(waiting.IsCompletedSuccessfully, "the request waiting for the pace was let go");
+        (await waiting).Dispose();
+    }
+
+    /// <summary>Timers that fire a millisecond before they are due, as a timer counting whole milliseconds does.</summary>
+    private sealed class EarlyTimers(FakeTimeProvider fake) : TimeProvider
+    {
+        public FakeTimeProvider Fake { get; } = fake;
+
+        public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            new EarlyTimer(Fake.CreateTimer(callback, state, Early(dueTime), period));
+
+        private static TimeSpan Early(TimeSpan due) => due > TimeSpan.FromMilliseconds(1) ? due - TimeSpan.FromMilliseconds(1) : due;
+
+        private sealed class EarlyTimer(ITimer inner) : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(Early(dueTime), period);
+
+            public void Dispose() => inner.Dispose();
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
 }
