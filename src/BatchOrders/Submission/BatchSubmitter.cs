@@ -45,7 +45,7 @@ internal sealed class BatchSubmitter
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var counters = new SubmissionCounters(work.Count, gate, progress);
         var pipeline = OrderResilience.Build(_options, _time, () => { lock (_random) { return _random.NextDouble(); } }, () => halt.IsCancellationRequested);
-        var attempts = new StepAttempts(_journal, _options, pipeline, gate, counters, halt.Token);
+        var attempts = new StepAttempts(_journal, _options, _time, pipeline, gate, counters, halt.Token);
         var slots = new OrderSlots(() => OrdersUnderWay(gate.CurrentLimit));
 
         var next = -1;

@@ -6,9 +6,10 @@ using Polly.Timeout;
 namespace BatchOrders.Submission;
 
 /// <summary>
-/// The Polly pipeline around every attempt at one order: a cap on the whole order's time, retries with exponential
-/// back-off and jitter for transient outcomes (honouring Retry-After), and a time-out per attempt. Retrying a POST
-/// is safe only because every attempt carries the order's same MS-RequestId.
+/// The Polly pipeline around every attempt at one step of an order: a cap on the whole step's time, and retries with
+/// exponential back-off and jitter for transient outcomes (honouring Retry-After); each attempt's time-out runs from
+/// when it leaves the throttle gate (StepAttempts). Retrying a POST is safe only because every attempt carries the
+/// order's same MS-RequestId.
 /// </summary>
 internal static class OrderResilience
 {
@@ -42,8 +43,7 @@ internal static class OrderResilience
             });
         }
 
-        return builder
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+        // Each attempt's own time-out is kept by StepAttempts from when the request leaves the throttle gate.
+        return builder.Build();
     }
 }

@@ -18,7 +18,7 @@ internal sealed class RepeatCheck(BatchJournal journal, PartnerCenterClient clie
         using var gate = new ThrottleGate(options, time);
         var counters = new SubmissionCounters(orders.Count, gate, progress: null);
         var pipeline = OrderResilience.Build(options, time, Random.Shared.NextDouble, () => cancellationToken.IsCancellationRequested);
-        var attempts = new StepAttempts(journal, options, pipeline, gate, counters, cancellationToken);
+        var attempts = new StepAttempts(journal, options, time, pipeline, gate, counters, cancellationToken);
         var since = time.GetUtcNow() - options.RepeatWindow;
         var repeats = new List<RepeatedOrder>();
         await Parallel.ForEachAsync(

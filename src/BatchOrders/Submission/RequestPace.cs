@@ -29,6 +29,7 @@ internal sealed class RequestPace(int? maxRatePerMinute)
     private int _sentSinceQuiet;
     private DateTimeOffset _quietSince;
     private double _probeStep = FirstProbeStep;
+    private bool _burstTaught;
 
     /// <summary>The service's ceiling learned from its 429s (requests per minute); null until it throttles.</summary>
     public double? LearnedCeiling { get; private set; }
@@ -98,22 +99,34 @@ internal sealed class RequestPace(int? maxRatePerMinute)
     public void Throttled(Send send, bool newBurst, TimeSpan? retryAfter, DateTimeOffset now)
     {
         Trim(now);
+        var counted = false;
         if (!send.Throttled)
         {
             send.Throttled = true;
             if (send.At > now - Window - ArrivalGuard)
             {
                 _throttledInWindow++;
+                counted = true;
             }
         }
 
         var accepted = _window.Count - _throttledInWindow;
-        if (newBurst && accepted >= MinimumCeiling && IsWindowFull(retryAfter, now))
+        if (newBurst)
         {
-            LearnedCeiling = accepted;
-            _probeStep = FirstProbeStep;
-            _quietSince = now;
-            _sentSinceQuiet = 0;
+            _burstTaught = accepted >= MinimumCeiling && IsWindowFull(retryAfter, now);
+            if (_burstTaught)
+            {
+                LearnedCeiling = accepted;
+                _probeStep = FirstProbeStep;
+                _quietSince = now;
+                _sentSinceQuiet = 0;
+            }
+        }
+        else if (_burstTaught && counted && LearnedCeiling > MinimumCeiling)
+        {
+            // Sent in the same burst, before its first 429 came back, this request was still counted as accepted
+            // when that 429 set the ceiling: at a short latency a whole round trip of them (dozens) is.
+            LearnedCeiling--;
         }
     }
 

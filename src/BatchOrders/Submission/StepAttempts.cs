@@ -12,7 +12,7 @@ namespace BatchOrders.Submission;
 /// state change it causes, in one commit.
 /// </summary>
 internal sealed class StepAttempts(
-    BatchJournal journal, SubmissionOptions options, ResiliencePipeline<AttemptOutcome> pipeline, ThrottleGate gate, SubmissionCounters counters, CancellationToken halt)
+    BatchJournal journal, SubmissionOptions options, TimeProvider time, ResiliencePipeline<AttemptOutcome> pipeline, ThrottleGate gate, SubmissionCounters counters, CancellationToken halt)
 {
     /// <summary>The counters of the submission the steps belong to.</summary>
     public SubmissionCounters Counters => counters;
@@ -35,9 +35,13 @@ internal sealed class StepAttempts(
                 using var lease = await gate.EnterAsync(waitUntilStopped.Token);
                 sent = true;
                 counters.Attempted();
+
+                // The attempt's own time starts when it leaves the gate: a 429 pause spent waiting there is no attempt.
+                using var deadline = new CancellationTokenSource(options.AttemptTimeout, time);
+                using var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(token, deadline.Token);
                 try
                 {
-                    var result = await attempt(token);
+                    var result = await attempt(attemptToken.Token);
                     var note = AttemptNotes.Of(requestId, result);
                     if (result is AttemptOutcome.Transient && orderKey is not null)
                     {
@@ -62,16 +66,22 @@ internal sealed class StepAttempts(
                     unknown |= result is AttemptOutcome.Transient;
                     return result;
                 }
-                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                catch (OperationCanceledException) when (attemptToken.IsCancellationRequested)
                 {
-                    // The attempt's time ran out with the request possibly received: the outcome is unknown.
+                    // The attempt's time (or the order's) ran out with the request possibly received: the outcome is unknown.
                     unknown = true;
+                    var timedOut = $"No answer within {options.AttemptTimeout.TotalSeconds:0.#} s.";
                     if (orderKey is not null)
                     {
-                        journal.RecordAttempt(orderKey, new AttemptNote(requestId, null, "timeout", null, $"No answer within {options.AttemptTimeout.TotalSeconds:0.#} s."));
+                        journal.RecordAttempt(orderKey, new AttemptNote(requestId, null, "timeout", null, timedOut));
                     }
 
-                    throw;
+                    if (token.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+
+                    return new AttemptOutcome.Transient(new PartnerCenterError(0, null, timedOut), null);
                 }
             }, CancellationToken.None);
         }

@@ -209,8 +209,9 @@ internal sealed class ThrottleGate : IDisposable
     /// <summary>
     /// The service throttled (429) a request: pause everyone, and let the pace learn the ceiling. The other requests
     /// already in flight when the first 429 came back are throttled too; their 429s belong to the same burst and may
-    /// lengthen the pause to their own Retry-After, but neither back off further nor teach the pace again (else one
-    /// burst of 30 in flight paused the batch for many minutes).
+    /// lengthen the pause to their own Retry-After, but neither back off further nor teach the pace a new ceiling (else
+    /// one burst of 30 in flight paused the batch for many minutes); each only takes itself out of the ceiling its burst
+    /// taught, having been counted as accepted there.
     /// </summary>
     private void Throttled(RequestPace.Send send, TimeSpan? retryAfter)
     {
