@@ -7,7 +7,10 @@ namespace BatchOrders.Submission;
 /// mirrors a sliding-window limit, so resuming after a pause does not burst into a window the service still counts
 /// full. A 429 says the service's window is full: what it accepted from us in the last minute is its ceiling. A
 /// minute at the pace without a 429 probes 10% higher (20%, 40%… while probes pass), as limits are adjusted
-/// dynamically; the 429 that ends a probe sets the ceiling again. Not thread-safe: used under the gate's lock.
+/// dynamically; the 429 that ends a probe sets the ceiling again. Before any of this is known the pace ramps up from
+/// the first request, doubling every eight seconds: a window that fills then fills at a rate it takes a few 429s to
+/// stop, where doubling the requests in flight every round trip sent a hundred into it at 0.2 s. Not thread-safe:
+/// used under the gate's lock.
 /// </summary>
 internal sealed class RequestPace(int? maxRatePerMinute)
 {
@@ -22,6 +25,15 @@ internal sealed class RequestPace(int? maxRatePerMinute)
     private const int MinimumCeiling = 60;
     private const int RequestsPerProbe = 500;
 
+    // The ramp before the ceiling is known: 4 a second at first, 6,000 a minute after 38 s, and no cap at all (about
+    // a million a minute) after 96 s.
+    private const double RampStartPerMinute = 240;
+    private const int RampDoublings = 12;
+
+    // How far the ramp's schedule may lag: its first 8 requests leave at once, a round trip's worth as before.
+    private static readonly TimeSpan RampCatchUp = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RampDoubling = TimeSpan.FromSeconds(8);
+
     // Every request sent in the last minute, oldest first, with whether the service throttled it.
     private readonly Queue<Send> _window = new();
     private int _throttledInWindow;
@@ -30,6 +42,7 @@ internal sealed class RequestPace(int? maxRatePerMinute)
     private DateTimeOffset _quietSince;
     private double _probeStep = FirstProbeStep;
     private bool _burstTaught;
+    private DateTimeOffset? _rampStart;
 
     /// <summary>The service's ceiling learned from its 429s (requests per minute); null until it throttles.</summary>
     public double? LearnedCeiling { get; private set; }
@@ -51,11 +64,7 @@ internal sealed class RequestPace(int? maxRatePerMinute)
     {
         Trim(now);
         Probe(now);
-        if (PerMinute is not { } pace)
-        {
-            return now;
-        }
-
+        var pace = PaceAt(now);
         var next = _nextSendAt;
         var allowed = Math.Max(1, (int)pace);
         if (_window.Count >= allowed)
@@ -77,14 +86,14 @@ internal sealed class RequestPace(int? maxRatePerMinute)
             _quietSince = now;
         }
 
+        _rampStart ??= now;
+
         // The next send is due an interval after this one was due, not after it left: timers wake late (by up to
         // 15 ms on Windows), which must not slow the pace. The schedule catches up by at most CatchUp after a stall.
-        if (PerMinute is { } pace)
-        {
-            var interval = TimeSpan.FromTicks((long)(Window.Ticks / pace));
-            var earliest = now - (interval > CatchUp ? interval : CatchUp);
-            _nextSendAt = (_nextSendAt < earliest ? earliest : _nextSendAt) + interval;
-        }
+        var interval = TimeSpan.FromTicks((long)(Window.Ticks / PaceAt(now)));
+        var catchUp = PerMinute is null ? RampCatchUp : CatchUp;
+        var earliest = now - (interval > catchUp ? interval : catchUp);
+        _nextSendAt = (_nextSendAt < earliest ? earliest : _nextSendAt) + interval;
 
         var send = new Send(now);
         _window.Enqueue(send);
@@ -151,6 +160,18 @@ internal sealed class RequestPace(int? maxRatePerMinute)
             _quietSince = now;
             _sentSinceQuiet = 0;
         }
+    }
+
+    // The pace kept now: the one known, or the ramp's.
+    private double PaceAt(DateTimeOffset now)
+    {
+        if (PerMinute is { } pace)
+        {
+            return pace;
+        }
+
+        var ramping = now - (_rampStart ?? now);
+        return RampStartPerMinute * Math.Pow(2, Math.Min(ramping / RampDoubling, RampDoublings));
     }
 
     private void Trim(DateTimeOffset now)

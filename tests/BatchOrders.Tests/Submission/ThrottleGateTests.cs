@@ -96,17 +96,16 @@ public sealed class ThrottleGateTests
     }
 
     [Fact]
-    public void Ramp_up_doubles_the_requests_in_flight_every_round_trip_until_the_service_throttles()
+    public void Before_the_service_throttles_the_pace_doubles_every_eight_seconds_and_the_requests_in_flight_follow_it()
     {
         using var run = new GateSimulation(Defaults) { Latency = TimeSpan.FromSeconds(2), Jitter = 0 };
 
-        run.Run(TimeSpan.FromSeconds(1));
-        Assert.Equal(ConcurrencyLimit.InitialLimit, run.PeakInFlight);
-        run.Run(TimeSpan.FromSeconds(2));
-        Assert.Equal(2 * ConcurrencyLimit.InitialLimit, run.PeakInFlight);
-        run.Run(TimeSpan.FromSeconds(4));
-        Assert.Equal(8 * ConcurrencyLimit.InitialLimit, run.PeakInFlight);
-        run.Run(Minutes(1));
+        // Requests are counted by when they were sent, once answered: the last window is read a round trip later.
+        run.Run(TimeSpan.FromSeconds(42));
+        var rates = Enumerable.Range(1, 4).Select(i => run.AcceptedPerMinute(TimeSpan.FromSeconds(8 * i), TimeSpan.FromSeconds(8 * (i + 1)))).ToList();
+        Assert.All(rates.Zip(rates.Skip(1)), pair => Assert.InRange(pair.Second / pair.First, 1.8, 2.2));
+
+        run.Run(Minutes(2));
         Assert.Equal(Defaults.MaxInFlight, run.PeakInFlight);
         Assert.Empty(run.ThrottledAt);
     }
