@@ -8,7 +8,7 @@ namespace BatchOrders.Submission;
 /// full. A 429 says the service's window is full: what it accepted from us in the last minute is its ceiling. A
 /// minute at the pace without a 429 probes 10% higher (20%, 40%… while probes pass), as limits are adjusted
 /// dynamically; the 429 that ends a probe sets the ceiling again. Before any of this is known the pace ramps up from
-/// the first request, doubling every eight seconds: a window that fills then fills at a rate it takes a few 429s to
+/// the first request, doubling every six seconds: a window that fills then fills at a rate it takes a few 429s to
 /// stop, where doubling the requests in flight every round trip sent a hundred into it at 0.2 s. Not thread-safe:
 /// used under the gate's lock.
 /// </summary>
@@ -25,14 +25,14 @@ internal sealed class RequestPace(int? maxRatePerMinute)
     private const int MinimumCeiling = 60;
     private const int RequestsPerProbe = 500;
 
-    // The ramp before the ceiling is known: 4 a second at first, 6,000 a minute after 38 s, and no cap at all (about
-    // a million a minute) after 96 s.
-    private const double RampStartPerMinute = 240;
-    private const int RampDoublings = 12;
+    // The ramp before the ceiling is known: 8 a second at first, 6,000 a minute after 22 s, and no cap at all (about
+    // a million a minute) after 66 s.
+    private const double RampStartPerMinute = 480;
+    private const int RampDoublings = 11;
 
     // How far the ramp's schedule may lag: its first 8 requests leave at once, a round trip's worth as before.
-    private static readonly TimeSpan RampCatchUp = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan RampDoubling = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan RampCatchUp = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RampDoubling = TimeSpan.FromSeconds(6);
 
     // Every request sent in the last minute, oldest first, with whether the service throttled it.
     private readonly Queue<Send> _window = new();
