@@ -18,8 +18,7 @@ public sealed partial class BatchJournal
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
-            ApplyInTransaction(orderKey, change, JournalTime.Format(_time.GetUtcNow()), transaction);
-            var after = FindOrder(orderKey, transaction)!;
+            var after = ApplyInTransaction(orderKey, change, JournalTime.Format(_time.GetUtcNow()), transaction);
             transaction.Commit();
             return after;
         }
@@ -38,8 +37,12 @@ public sealed partial class BatchJournal
         }
     }
 
-    /// <summary>The one place a state is written: checks the transition's from-states inside the caller's transaction.</summary>
-    private void ApplyInTransaction(string orderKey, OrderChange change, string now, SqliteTransaction transaction)
+    /// <summary>
+    /// The one place a state is written: checks the transition's from-states inside the caller's transaction and
+    /// returns the order as it is afterwards, from the update itself (RETURNING) rather than a second read: every sent
+    /// order costs the journal two changes, at up to 100 orders a second.
+    /// </summary>
+    private JournalOrder ApplyInTransaction(string orderKey, OrderChange change, string now, SqliteTransaction transaction)
     {
         var current = FindOrder(orderKey, transaction) ?? throw new InvalidOperationException($"No order {orderKey} in the journal.");
         if (!OrderStateMachine.Allows(change.Transition, current.State))
@@ -53,21 +56,27 @@ public sealed partial class BatchJournal
         parameters.Add("from", current.State.ToString());
         parameters.Add("to", OrderStateMachine.To(change.Transition).ToString());
         parameters.Add("now", now);
-        _connection.Execute(
-            $"UPDATE orders SET state = @to, {assignments}, updated_at = @now WHERE order_key = @orderKey AND state = @from", parameters, transaction);
-        InsertAttempt(change.Attempt, orderKey, now, transaction);
+        parameters.Add("attempted", change.Attempt is null ? 0 : 1);
+        var after = _connection.QuerySingle<OrderRecord>(
+            $"UPDATE orders SET state = @to, {assignments}, attempts = attempts + @attempted, updated_at = @now WHERE order_key = @orderKey AND state = @from " +
+            $"RETURNING {OrderRecord.Columns}", parameters, transaction);
+        InsertAttemptRow(change.Attempt, orderKey, now, transaction);
+        return after.ToOrder();
     }
 
-    private void InsertAttempt(AttemptNote? attempt, string orderKey, string at, SqliteTransaction transaction)
+    private void InsertAttempt(AttemptNote attempt, string orderKey, string at, SqliteTransaction transaction)
     {
-        if (attempt is null)
-        {
-            return;
-        }
-
-        _connection.Execute(
-            "INSERT INTO attempts (order_key, request_id, at, http_status, outcome, error_code, message) VALUES (@orderKey, @requestId, @at, @HttpStatus, @Outcome, @ErrorCode, @Message)",
-            new { orderKey, requestId = attempt.RequestId.ToString(), at, attempt.HttpStatus, attempt.Outcome, attempt.ErrorCode, attempt.Message }, transaction);
+        InsertAttemptRow(attempt, orderKey, at, transaction);
         _connection.Execute("UPDATE orders SET attempts = attempts + 1, updated_at = @at WHERE order_key = @orderKey", new { orderKey, at }, transaction);
+    }
+
+    private void InsertAttemptRow(AttemptNote? attempt, string orderKey, string at, SqliteTransaction transaction)
+    {
+        if (attempt is not null)
+        {
+            _connection.Execute(
+                "INSERT INTO attempts (order_key, request_id, at, http_status, outcome, error_code, message) VALUES (@orderKey, @requestId, @at, @HttpStatus, @Outcome, @ErrorCode, @Message)",
+                new { orderKey, requestId = attempt.RequestId.ToString(), at, attempt.HttpStatus, attempt.Outcome, attempt.ErrorCode, attempt.Message }, transaction);
+        }
     }
 }

@@ -8,13 +8,15 @@ public sealed partial class BatchJournal
 {
     private sealed class OrderRecord
     {
-        public const string Select =
-            "SELECT order_key AS OrderKey, group_key AS GroupKey, sequence AS Sequence, customer_id AS CustomerId, billing_cycle AS BillingCycle, " +
+        public const string Select = $"SELECT {Columns} FROM orders";
+
+        public const string Columns =
+            "order_key AS OrderKey, group_key AS GroupKey, sequence AS Sequence, customer_id AS CustomerId, billing_cycle AS BillingCycle, " +
             "target_order_id AS TargetOrderId, line_items_json AS LineItemsJson, state AS State, request_id AS RequestId, correlation_id AS CorrelationId, " +
             "attempts AS Attempts, request_first_used_at AS RequestFirstUsedAt, partner_order_id AS PartnerOrderId, http_status AS HttpStatus, " +
             "error_code AS ErrorCode, error_message AS ErrorMessage, superseded_by AS SupersededBy, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
             "submitted_at AS SubmittedAt, completed_at AS CompletedAt, family_key AS FamilyKey, path AS Path, cart_id AS CartId, " +
-            "cart_expires_at AS CartExpiresAt, checkout_request_id AS CheckoutRequestId FROM orders";
+            "cart_expires_at AS CartExpiresAt, checkout_request_id AS CheckoutRequestId";
 
         public string OrderKey { get; set; } = string.Empty;
 

@@ -4,9 +4,11 @@ namespace BatchOrders.Submission;
 /// How many requests may be in flight at once, and how many are. Fixed (<c>--concurrency N</c>), or adaptive:
 /// <list type="bullet">
 /// <item>Before the service's rate is known it grows as TCP's slow start does (one more per answer while the limit
-/// is what holds requests back, so it doubles every round trip) up to <see cref="SubmissionOptions.MaxInFlight"/>.
-/// Growth stops and the limit steps back when latency climbs past twice its recent floor as it grows (our own load
-/// queueing, in the service or in this process), or when requests go unanswered.</item>
+/// is what holds requests back, so it doubles every round trip) up to <see cref="SubmissionOptions.MaxInFlight"/>,
+/// and never below what the gate's ramp needs by Little's law: at 8 s a round trip, doubling per round trip took
+/// 40 s to carry 500 a minute, and a window filled that late starves the next minute. Growth stops and the limit
+/// steps back when latency climbs past twice its recent floor as it grows (our own load queueing, in the service or
+/// in this process), or when requests go unanswered.</item>
 /// <item>Once the rate is known — learned from a 429 by the gate, or capped with <c>--max-rate</c> — the limit is what
 /// Little's law says carries that rate at the latency measured now (rate × latency, plus room for jitter): it grows
 /// when answers slow down and shrinks when a 429 lowers the pace.</item>
@@ -65,9 +67,9 @@ internal sealed class ConcurrencyLimit
     /// <summary>
     /// A request was answered (not a 429) after <paramref name="latency"/>. <paramref name="bound"/>: requests were
     /// waiting for a free slot and for nothing else, so a higher limit would have sent more. <paramref name="pacePerMinute"/>:
-    /// the rate the gate keeps, when it knows one.
+    /// the rate the gate keeps, when it knows one; <paramref name="rampPerMinute"/>: the rate its ramp allows now, until then.
     /// </summary>
-    public void Answered(TimeSpan latency, bool bound, double? pacePerMinute)
+    public void Answered(TimeSpan latency, bool bound, double? pacePerMinute, double? rampPerMinute = null)
     {
         var seconds = Math.Max(latency.TotalSeconds, 0.001);
         var first = _latencySeconds == 0;
@@ -86,7 +88,7 @@ internal sealed class ConcurrencyLimit
 
         if (pacePerMinute is { } pace)
         {
-            _limit = Math.Clamp(Math.Ceiling((pace / 60 * _latencySeconds * Headroom) + SpareSlots), 1, _max);
+            _limit = Carrying(pace);
             return;
         }
 
@@ -99,6 +101,11 @@ internal sealed class ConcurrencyLimit
         if (bound)
         {
             _limit = Math.Min(_max, _limit + (_slowStart ? 1 : 1 / _limit));
+        }
+
+        if (_slowStart && rampPerMinute is { } ramp)
+        {
+            _limit = Math.Max(_limit, Carrying(ramp));
         }
     }
 
@@ -113,6 +120,9 @@ internal sealed class ConcurrencyLimit
             StepBack();
         }
     }
+
+    // Little's law: the requests in flight that carry a rate at the latency measured now, with room for jitter.
+    private double Carrying(double perMinute) => Math.Clamp(Math.Ceiling((perMinute / 60 * _latencySeconds * Headroom) + SpareSlots), 1, _max);
 
     // At most once a round trip (as many answers as the limit), as the answers of one window tell the same story.
     private void StepBack()

@@ -8,9 +8,11 @@ namespace BatchOrders.Submission;
 /// full. A 429 says the service's window is full: what it accepted from us in the last minute is its ceiling. A
 /// minute at the pace without a 429 probes 10% higher (20%, 40%… while probes pass), as limits are adjusted
 /// dynamically; the 429 that ends a probe sets the ceiling again. Before any of this is known the pace ramps up from
-/// the first request, doubling every six seconds: a window that fills then fills at a rate it takes a few 429s to
-/// stop, where doubling the requests in flight every round trip sent a hundred into it at 0.2 s. Not thread-safe:
-/// used under the gate's lock.
+/// the first request, doubling every two seconds: a window that fills then fills at a rate it takes a few 429s to
+/// stop, where doubling the requests in flight every round trip sent a hundred into it at 0.2 s. Why not slower: a
+/// sliding window gives back its room in the order it was taken, so a ramp that took 40 s to fill the first minute
+/// leaves the second one starved until its late, dense part leaves the window (the rate 20 s after the first minute
+/// was a sixth of the ceiling with a 6 s doubling). Not thread-safe: used under the gate's lock.
 /// </summary>
 internal sealed class RequestPace(int? maxRatePerMinute)
 {
@@ -25,14 +27,16 @@ internal sealed class RequestPace(int? maxRatePerMinute)
     private const int MinimumCeiling = 60;
     private const int RequestsPerProbe = 500;
 
-    // The ramp before the ceiling is known: 8 a second at first, 6,000 a minute after 22 s, and no cap at all (about
-    // a million a minute) after 66 s.
+    // The ramp before the ceiling is known: 8 a second at first, 500 a minute within 0.1 s, 6,000 a minute after 7 s,
+    // and no cap at all (about a million a minute) after 22 s.
     private const double RampStartPerMinute = 480;
     private const int RampDoublings = 11;
 
-    // How far the ramp's schedule may lag: its first 8 requests leave at once, a round trip's worth as before.
-    private static readonly TimeSpan RampCatchUp = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan RampDoubling = TimeSpan.FromSeconds(6);
+    // How far the ramp's schedule may lag, in requests: its first 8 leave at once, a round trip's worth as before, and
+    // never more at once later (a schedule idle until 8 s answers came back, caught up by a second of a ramp at 7,680
+    // a minute, sent 128 into a window of 100).
+    private const int RampBurst = 8;
+    private static readonly TimeSpan RampDoubling = TimeSpan.FromSeconds(2);
 
     // Every request sent in the last minute, oldest first, with whether the service throttled it.
     private readonly Queue<Send> _window = new();
@@ -51,6 +55,9 @@ internal sealed class RequestPace(int? maxRatePerMinute)
     public double? PerMinute => LearnedCeiling is { } ceiling
         ? Math.Min(ceiling * Margin, maxRatePerMinute ?? double.MaxValue)
         : maxRatePerMinute;
+
+    /// <summary>The ramp's pace now (requests per minute) while neither a ceiling nor --max-rate is known, else null.</summary>
+    public double? RampPerMinute(DateTimeOffset now) => PerMinute is null ? PaceAt(now) : null;
 
     /// <summary>Requests sent in the last minute.</summary>
     public int SentInLastMinute(DateTimeOffset now)
@@ -91,7 +98,7 @@ internal sealed class RequestPace(int? maxRatePerMinute)
         // The next send is due an interval after this one was due, not after it left: timers wake late (by up to
         // 15 ms on Windows), which must not slow the pace. The schedule catches up by at most CatchUp after a stall.
         var interval = TimeSpan.FromTicks((long)(Window.Ticks / PaceAt(now)));
-        var catchUp = PerMinute is null ? RampCatchUp : CatchUp;
+        var catchUp = PerMinute is null ? interval * RampBurst : CatchUp;
         var earliest = now - (interval > catchUp ? interval : catchUp);
         _nextSendAt = (_nextSendAt < earliest ? earliest : _nextSendAt) + interval;
 

@@ -202,7 +202,7 @@ internal sealed class ThrottleGate : IDisposable
 
             // Bound by the limit: requests wait that only a free slot would let go.
             var bound = _waiters.Count > 0 && _limit.InFlight >= _limit.Limit && ReadyAt(now) <= now;
-            _limit.Answered(now - send.At, bound, _pace.PerMinute);
+            _limit.Answered(now - send.At, bound, _pace.PerMinute, _pace.RampPerMinute(now));
         }
     }
 

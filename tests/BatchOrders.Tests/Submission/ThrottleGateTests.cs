@@ -96,13 +96,13 @@ public sealed class ThrottleGateTests
     }
 
     [Fact]
-    public void Before_the_service_throttles_the_pace_doubles_every_six_seconds_and_the_requests_in_flight_follow_it()
+    public void Before_the_service_throttles_the_pace_doubles_every_two_seconds_and_the_requests_in_flight_follow_it()
     {
         using var run = new GateSimulation(Defaults) { Latency = TimeSpan.FromSeconds(2), Jitter = 0 };
 
         // Requests are counted by when they were sent, once answered: the last window is read a round trip later.
-        run.Run(TimeSpan.FromSeconds(32));
-        var rates = Enumerable.Range(1, 4).Select(i => run.AcceptedPerMinute(TimeSpan.FromSeconds(6 * i), TimeSpan.FromSeconds(6 * (i + 1)))).ToList();
+        run.Run(TimeSpan.FromSeconds(14));
+        var rates = Enumerable.Range(2, 4).Select(i => run.AcceptedPerMinute(TimeSpan.FromSeconds(2 * i), TimeSpan.FromSeconds(2 * (i + 1)))).ToList();
         Assert.All(rates.Zip(rates.Skip(1)), pair => Assert.InRange(pair.Second / pair.First, 1.8, 2.2));
 
         run.Run(Minutes(2));
