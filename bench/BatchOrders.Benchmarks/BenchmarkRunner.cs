@@ -38,7 +38,7 @@ internal sealed class BenchmarkRunner
             foreach (var benchmarkCase in cases)
             {
                 Console.Error.WriteLine($"[{suite.Name}] {benchmarkCase.Name}: {benchmarkCase.Description} …");
-                var result = RunChild(suite.Name, benchmarkCase.Name);
+                var result = RunChild(suite.Name, benchmarkCase);
                 results[benchmarkCase.Name] = result;
                 Console.Error.WriteLine(
                     $"[{suite.Name}] {benchmarkCase.Name}: {result.MedianMs:N0} ms, {result.ItemsPerSecond:N0}/s, peak {Mib(result.PeakRssBytes)} MiB");
@@ -136,13 +136,18 @@ internal sealed class BenchmarkRunner
         return 0;
     }
 
-    private CaseResult RunChild(string suite, string caseName)
+    private CaseResult RunChild(string suite, BenchmarkCase benchmarkCase)
     {
+        var caseName = benchmarkCase.Name;
         var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
         };
+        foreach (var (name, value) in benchmarkCase.ChildEnvironment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
         {
             start.ArgumentList.Add(typeof(BenchmarkRunner).Assembly.Location);

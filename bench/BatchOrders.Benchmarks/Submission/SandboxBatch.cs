@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using BatchOrders.Journal;
 using BatchOrders.PartnerCenter;
 using BatchOrders.Runs;
@@ -58,6 +59,7 @@ internal static class SandboxBatch
                 var (journalWall, journalSummed, journalCalls) = journalTime.Read();
                 var stats = sandbox.GetStats();
                 var created = sandbox.GetLedger().Select(o => o.CreatedAt - startedAt).Order().ToList();
+                Console.WriteLine("orders created per 5 s: " + string.Join(" ", created.GroupBy(t => (int)(t.TotalSeconds / 5)).OrderBy(g => g.Key).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key * 5}s:{g.Count()}"))));
                 var succeeded = outcome.States[OrderState.Succeeded];
                 if (succeeded != input.Plan!.Orders.Count)
                 {

@@ -5,8 +5,9 @@ namespace BatchOrders.Submission;
 /// <list type="bullet">
 /// <item>Before the service's rate is known it grows as TCP's slow start does (one more per answer while the limit
 /// is what holds requests back, so it doubles every round trip) up to <see cref="SubmissionOptions.MaxInFlight"/>,
-/// and never below what the gate's ramp needs by Little's law: at 8 s a round trip, doubling per round trip took
-/// 40 s to carry 500 a minute, and a window filled that late starves the next minute. Growth stops and the limit
+/// and never below what the gate's ramp needs by Little's law (before the first answer, at the first request's age:
+/// the latency is at least that): at 8 s a round trip, doubling per round trip took 40 s to carry 500 a minute, and
+/// a window filled that late starves the next minute. Growth stops and the limit
 /// steps back when latency climbs past twice its recent floor as it grows (our own load queueing, in the service or
 /// in this process), or when requests go unanswered.</item>
 /// <item>Once the rate is known — learned from a 429 by the gate, or capped with <c>--max-rate</c> — the limit is what
@@ -88,7 +89,7 @@ internal sealed class ConcurrencyLimit
 
         if (pacePerMinute is { } pace)
         {
-            _limit = Carrying(pace);
+            _limit = Carrying(pace, _latencySeconds);
             return;
         }
 
@@ -105,7 +106,19 @@ internal sealed class ConcurrencyLimit
 
         if (_slowStart && rampPerMinute is { } ramp)
         {
-            _limit = Math.Max(_limit, Carrying(ramp));
+            _limit = Math.Max(_limit, Carrying(ramp, _latencySeconds));
+        }
+    }
+
+    /// <summary>
+    /// No answer yet, the first request <paramref name="unansweredFor"/> old: the latency is at least that, so the limit
+    /// is at least what carries <paramref name="rampPerMinute"/> at that latency (slow start only).
+    /// </summary>
+    public void NoAnswerYet(TimeSpan unansweredFor, double rampPerMinute)
+    {
+        if (_fixed is null && _slowStart && _latencySeconds == 0)
+        {
+            _limit = Math.Max(_limit, Carrying(rampPerMinute, unansweredFor.TotalSeconds));
         }
     }
 
@@ -122,7 +135,7 @@ internal sealed class ConcurrencyLimit
     }
 
     // Little's law: the requests in flight that carry a rate at the latency measured now, with room for jitter.
-    private double Carrying(double perMinute) => Math.Clamp(Math.Ceiling((perMinute / 60 * _latencySeconds * Headroom) + SpareSlots), 1, _max);
+    private double Carrying(double perMinute, double latencySeconds) => Math.Clamp(Math.Ceiling((perMinute / 60 * latencySeconds * Headroom) + SpareSlots), 1, _max);
 
     // At most once a round trip (as many answers as the limit), as the answers of one window tell the same story.
     private void StepBack()

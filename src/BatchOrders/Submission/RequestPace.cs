@@ -8,11 +8,11 @@ namespace BatchOrders.Submission;
 /// full. A 429 says the service's window is full: what it accepted from us in the last minute is its ceiling. A
 /// minute at the pace without a 429 probes 10% higher (20%, 40%… while probes pass), as limits are adjusted
 /// dynamically; the 429 that ends a probe sets the ceiling again. Before any of this is known the pace ramps up from
-/// the first request, doubling every two seconds: a window that fills then fills at a rate it takes a few 429s to
-/// stop, where doubling the requests in flight every round trip sent a hundred into it at 0.2 s. Why not slower: a
-/// sliding window gives back its room in the order it was taken, so a ramp that took 40 s to fill the first minute
-/// leaves the second one starved until its late, dense part leaves the window (the rate 20 s after the first minute
-/// was a sixth of the ceiling with a 6 s doubling). Not thread-safe: used under the gate's lock.
+/// the first request, doubling every two seconds up to 6,000 a minute, where it holds for a minute: a window that
+/// fills then fills at a rate it takes a few 429s to stop, where doubling the requests in flight every round trip
+/// sent a hundred into it at 0.2 s. A sliding window gives back its room in the order it was taken, so the ramp
+/// fills it early and evenly: a ramp that took 40 s to fill the first minute (a 6 s doubling) left the second one
+/// starved until its late, dense part had left the window. Not thread-safe: used under the gate's lock.
 /// </summary>
 internal sealed class RequestPace(int? maxRatePerMinute)
 {
@@ -27,10 +27,17 @@ internal sealed class RequestPace(int? maxRatePerMinute)
     private const int MinimumCeiling = 60;
     private const int RequestsPerProbe = 500;
 
-    // The ramp before the ceiling is known: 8 a second at first, 500 a minute within 0.1 s, 6,000 a minute after 7 s,
-    // and no cap at all (about a million a minute) after 22 s.
+    // The ramp before the ceiling is known: 8 a second at first, doubling every 2 s to 6,000 a minute (after 7 s), held
+    // there for a minute, then doubling on to no cap at all (about a million a minute). Why the hold: a ramp still
+    // doubling when a window fills has put most of that minute's requests into its last seconds, so the next minute
+    // gets nothing until they leave (a 6,000/min window filled at 20 s: nothing sent from 60 s to 70 s), and it
+    // overshoots into 429s (300 in one run, 44,000 a minute when the window filled). 6,000 a minute is the most the
+    // tool is built for, 12 times Partner Center's one published limit (orders, 500 a minute); a ceiling above it is
+    // found a minute later.
     private const double RampStartPerMinute = 480;
     private const int RampDoublings = 11;
+    private const double RampHoldPerMinute = 6_000;
+    private static readonly TimeSpan RampHold = TimeSpan.FromMinutes(1);
 
     // How far the ramp's schedule may lag, in requests: its first 8 leave at once, a round trip's worth as before, and
     // never more at once later (a schedule idle until 8 s answers came back, caught up by a second of a ramp at 7,680
@@ -58,6 +65,9 @@ internal sealed class RequestPace(int? maxRatePerMinute)
 
     /// <summary>The ramp's pace now (requests per minute) while neither a ceiling nor --max-rate is known, else null.</summary>
     public double? RampPerMinute(DateTimeOffset now) => PerMinute is null ? PaceAt(now) : null;
+
+    /// <summary>When the first request left (the ramp's start); null before.</summary>
+    public DateTimeOffset? FirstSentAt => _rampStart;
 
     /// <summary>Requests sent in the last minute.</summary>
     public int SentInLastMinute(DateTimeOffset now)
@@ -177,8 +187,15 @@ internal sealed class RequestPace(int? maxRatePerMinute)
             return pace;
         }
 
-        var ramping = now - (_rampStart ?? now);
-        return RampStartPerMinute * Math.Pow(2, Math.Min(ramping / RampDoubling, RampDoublings));
+        // Doublings so far: up to the hold, none during it, then on again.
+        var doublings = (now - (_rampStart ?? now)) / RampDoubling;
+        var toHold = Math.Log2(RampHoldPerMinute / RampStartPerMinute);
+        if (doublings > toHold)
+        {
+            doublings = Math.Max(toHold, doublings - (RampHold / RampDoubling));
+        }
+
+        return RampStartPerMinute * Math.Pow(2, Math.Min(doublings, RampDoublings));
     }
 
     private void Trim(DateTimeOffset now)

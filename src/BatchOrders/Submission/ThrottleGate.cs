@@ -10,6 +10,8 @@ namespace BatchOrders.Submission;
 /// </summary>
 internal sealed class ThrottleGate : IDisposable
 {
+    private static readonly TimeSpan NoAnswerRecheck = TimeSpan.FromMilliseconds(100);
+
     private readonly TimeProvider _time;
     private readonly SubmissionOptions _options;
     private readonly Lock _lock = new();
@@ -139,7 +141,7 @@ internal sealed class ThrottleGate : IDisposable
                     return;
                 }
 
-                if (!_limit.HasRoom)
+                if (!_limit.HasRoom && !RoomBeforeFirstAnswer(now))
                 {
                     // A lease's end pumps again.
                     return;
@@ -179,6 +181,21 @@ internal sealed class ThrottleGate : IDisposable
             _timerDueAt = at;
             _timer.Change(TimeSpan.FromMilliseconds(Math.Ceiling((at - now).TotalMilliseconds)), Timeout.InfiniteTimeSpan);
         }
+    }
+
+    // Until the first answer the latency is unknown, but it is at least the age of the first request, still unanswered:
+    // the limit grows with what the ramp needs at that latency (else 8 s round trips held the first 8 s to 8 requests
+    // and crowded the first window's requests into the seconds after the first answers). Looked at again shortly.
+    private bool RoomBeforeFirstAnswer(DateTimeOffset now)
+    {
+        if (_options.Concurrency is not null || _limit.Latency > TimeSpan.Zero || _pace.FirstSentAt is not { } first || _pace.RampPerMinute(now) is not { } ramp)
+        {
+            return false;
+        }
+
+        _limit.NoAnswerYet(now - first, ramp);
+        Wake(now + NoAnswerRecheck, now);
+        return _limit.HasRoom;
     }
 
     private DateTimeOffset ReadyAt(DateTimeOffset now)
