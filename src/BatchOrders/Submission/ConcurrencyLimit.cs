@@ -27,6 +27,9 @@ internal sealed class ConcurrencyLimit
     /// <summary>Where the adaptive limit starts: a round trip's worth that no ceiling on Partner Center minds.</summary>
     public const int InitialLimit = 8;
 
+    /// <summary>The most in flight before the first answer, whatever the ramp would carry.</summary>
+    public const int FirstRoundTripLimit = 64;
+
     // Little's law gives the mean in flight; latency jitter (±25% and more) needs room above it.
     private const double Headroom = 1.25;
     private const int SpareSlots = 4;
@@ -112,13 +115,14 @@ internal sealed class ConcurrencyLimit
 
     /// <summary>
     /// No answer yet, the first request <paramref name="unansweredFor"/> old: the latency is at least that, so the limit
-    /// is at least what carries <paramref name="rampPerMinute"/> at that latency (slow start only).
+    /// is at least what carries <paramref name="rampPerMinute"/> at that latency (slow start only), up to
+    /// <see cref="FirstRoundTripLimit"/>: a service that answers nothing at all is sent that many, not a thousand.
     /// </summary>
     public void NoAnswerYet(TimeSpan unansweredFor, double rampPerMinute)
     {
         if (_fixed is null && _slowStart && _latencySeconds == 0)
         {
-            _limit = Math.Max(_limit, Carrying(rampPerMinute, unansweredFor.TotalSeconds));
+            _limit = Math.Max(_limit, Math.Min(FirstRoundTripLimit, Carrying(rampPerMinute, unansweredFor.TotalSeconds)));
         }
     }
 

@@ -112,6 +112,16 @@ public sealed class ThrottleGateTests
         Assert.Empty(run.ThrottledAt);
     }
 
+    [Fact]
+    public void A_service_that_answers_nothing_is_sent_no_more_than_the_first_round_trips_limit()
+    {
+        using var run = new GateSimulation(Defaults) { Latency = TimeSpan.FromMinutes(5), Jitter = 0 };
+
+        run.Run(Minutes(1));
+
+        Assert.Equal(ConcurrencyLimit.FirstRoundTripLimit, run.PeakInFlight);
+    }
+
     [Theory]
     [InlineData(500, 0.2)]
     [InlineData(500, 2)]
