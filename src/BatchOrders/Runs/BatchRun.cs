@@ -21,6 +21,10 @@ public sealed class BatchRun : IDisposable
     private readonly string _inputSha256;
     private readonly JournalLock _lock;
 
+    // One gate for everything a run sends (the repeat check's reads, then the orders): the service counts them in one
+    // window, so the pace must too; two gates learned a ceiling of 200/min from a 500/min window 300 reads had filled.
+    private ThrottleGate? _gate;
+
     private BatchRun(BatchInput input, Target target, JournalLock journalLock, BatchJournal journal, string inputSha256, BatchRunOptions options)
     {
         _lock = journalLock;
@@ -104,7 +108,7 @@ public sealed class BatchRun : IDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         var runId = Journal.StartRun(_inputSha256, Target);
-        var submitter = new BatchSubmitter(Journal, client, _options.Submission, _options.Time, _options.Random, logger);
+        var submitter = new BatchSubmitter(Journal, client, _options.Submission, _options.Time, _options.Random, logger, Gate);
         var plan = _input.Plan!;
         var sync = Journal.Synchronize(_input.Read, plan, _inputSha256, _options.RetryFailed);
         var sent = await submitter.SubmitAsync(Journal.GetWork(), progress, stop);
@@ -138,7 +142,7 @@ public sealed class BatchRun : IDisposable
         var toSend = Journal.GetWork().Where(o => o.State == OrderState.Pending).ToList();
         return toSend.Count == 0
             ? new RepeatCheckResult([], null)
-            : await new RepeatCheck(Journal, client, _options.Submission, _options.Time).FindAsync(toSend, stop);
+            : await new RepeatCheck(Journal, client, Gate, _options.Submission, _options.Time).FindAsync(toSend, stop);
     }
 
     /// <summary>Writes the results workbook and the failed-rows file from the journal.</summary>
@@ -148,9 +152,12 @@ public sealed class BatchRun : IDisposable
     /// <summary>Closes the journal and lets it go for the next run.</summary>
     public void Dispose()
     {
+        _gate?.Dispose();
         Journal.Dispose();
         _lock.Dispose();
     }
+
+    private ThrottleGate Gate => _gate ??= new ThrottleGate(_options.Submission, _options.Time);
 
     private static BatchRunStatus StatusOf(SubmissionResult sent, IReadOnlyDictionary<OrderState, int> states) =>
         sent.AuthenticationFailure is not null ? BatchRunStatus.SignInRefused

@@ -20,10 +20,15 @@ internal sealed class BatchSubmitter
     private readonly Random _random;
     private readonly OrderSender _orders;
     private readonly CartSender _carts;
+    private readonly ThrottleGate? _gate;
 
-    public BatchSubmitter(BatchJournal journal, PartnerCenterClient client, SubmissionOptions options, TimeProvider? time = null, Random? random = null, ILogger? logger = null)
+    // gate: the run's throttle gate, shared with the reads before it (the repeat check); null: one per submission.
+    public BatchSubmitter(
+        BatchJournal journal, PartnerCenterClient client, SubmissionOptions options, TimeProvider? time = null, Random? random = null, ILogger? logger = null,
+        ThrottleGate? gate = null)
     {
         _journal = journal;
+        _gate = gate;
         _options = options;
         _time = time ?? TimeProvider.System;
         _random = random ?? new Random();
@@ -41,7 +46,8 @@ internal sealed class BatchSubmitter
     public async Task<SubmissionResult> SubmitAsync(IReadOnlyList<JournalOrder> work, IProgress<SubmissionProgress>? progress, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(work);
-        using var gate = new ThrottleGate(_options, _time);
+        using var ownGate = _gate is null ? new ThrottleGate(_options, _time) : null;
+        var gate = _gate ?? ownGate!;
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var counters = new SubmissionCounters(work.Count, gate, progress);
         var pipeline = OrderResilience.Build(_options, _time, () => { lock (_random) { return _random.NextDouble(); } }, () => halt.IsCancellationRequested);

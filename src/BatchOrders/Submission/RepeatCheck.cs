@@ -8,14 +8,14 @@ namespace BatchOrders.Submission;
 /// Before anything is sent to Partner Center (or a rehearsal endpoint), each customer's orders are read back, and a
 /// planned order whose line items all stand in one order placed in the last <see cref="SubmissionOptions.RepeatWindow"/>
 /// that this journal did not place is a repeat: the same spreadsheet submitted twice (a colleague's copy, a second
-/// journal). The reads go through a throttle gate and the same retries as orders.
+/// journal). The reads go through the run's throttle gate — the one its orders go through next, so the pace it learns
+/// counts these reads in the service's window — and the same retries as orders.
 /// </summary>
-internal sealed class RepeatCheck(BatchJournal journal, PartnerCenterClient client, SubmissionOptions options, TimeProvider time)
+internal sealed class RepeatCheck(BatchJournal journal, PartnerCenterClient client, ThrottleGate gate, SubmissionOptions options, TimeProvider time)
 {
     public async Task<RepeatCheckResult> FindAsync(IReadOnlyList<JournalOrder> orders, CancellationToken cancellationToken)
     {
         PartnerCenterError? failure = null;
-        using var gate = new ThrottleGate(options, time);
         var counters = new SubmissionCounters(orders.Count, gate, progress: null);
         var pipeline = OrderResilience.Build(options, time, Random.Shared.NextDouble, () => cancellationToken.IsCancellationRequested);
         var attempts = new StepAttempts(journal, options, time, pipeline, gate, counters, cancellationToken);
