@@ -108,7 +108,7 @@ public sealed class BatchRun : IDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         var runId = Journal.StartRun(_inputSha256, Target);
-        var submitter = new BatchSubmitter(Journal, client, _options.Submission, _options.Time, _options.Random, logger, Gate);
+        var submitter = new BatchSubmitter(Journal, client, Gate, _options.Submission, _options.Time, _options.Random, logger);
         var plan = _input.Plan!;
         var sync = Journal.Synchronize(_input.Read, plan, _inputSha256, _options.RetryFailed);
         var sent = await submitter.SubmitAsync(Journal.GetWork(), progress, stop);

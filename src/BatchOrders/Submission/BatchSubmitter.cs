@@ -20,12 +20,12 @@ internal sealed class BatchSubmitter
     private readonly Random _random;
     private readonly OrderSender _orders;
     private readonly CartSender _carts;
-    private readonly ThrottleGate? _gate;
+    private readonly ThrottleGate _gate;
 
-    // gate: the run's throttle gate, shared with the reads before it (the repeat check); null: one per submission.
+    // gate: the run's throttle gate, shared with the reads before it (the repeat check) and every submission of the run.
     public BatchSubmitter(
-        BatchJournal journal, PartnerCenterClient client, SubmissionOptions options, TimeProvider? time = null, Random? random = null, ILogger? logger = null,
-        ThrottleGate? gate = null)
+        BatchJournal journal, PartnerCenterClient client, ThrottleGate gate, SubmissionOptions options, TimeProvider? time = null, Random? random = null,
+        ILogger? logger = null)
     {
         _journal = journal;
         _gate = gate;
@@ -46,13 +46,11 @@ internal sealed class BatchSubmitter
     public async Task<SubmissionResult> SubmitAsync(IReadOnlyList<JournalOrder> work, IProgress<SubmissionProgress>? progress, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(work);
-        using var ownGate = _gate is null ? new ThrottleGate(_options, _time) : null;
-        var gate = _gate ?? ownGate!;
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var counters = new SubmissionCounters(work.Count, gate, progress);
+        var counters = new SubmissionCounters(work.Count, _gate, progress);
         var pipeline = OrderResilience.Build(_options, _time, () => { lock (_random) { return _random.NextDouble(); } }, () => halt.IsCancellationRequested);
-        var attempts = new StepAttempts(_journal, _options, _time, pipeline, gate, counters, halt.Token);
-        var slots = new OrderSlots(() => OrdersUnderWay(gate.CurrentLimit));
+        var attempts = new StepAttempts(_journal, _options, _time, pipeline, _gate, counters, halt.Token);
+        var slots = new OrderSlots(() => OrdersUnderWay(_gate.CurrentLimit));
 
         var next = -1;
         async Task Worker()

@@ -117,13 +117,17 @@ internal sealed class ConcurrencyLimit
     /// No answer yet, the first request <paramref name="unansweredFor"/> old: the latency is at least that, so the limit
     /// is at least what carries <paramref name="rampPerMinute"/> at that latency (slow start only), up to
     /// <see cref="FirstRoundTripLimit"/>: a service that answers nothing at all is sent that many, not a thousand.
+    /// Returns whether the rule applies (adaptive, in slow start, no answer yet), so the caller knows to look again.
     /// </summary>
-    public void NoAnswerYet(TimeSpan unansweredFor, double rampPerMinute)
+    public bool NoAnswerYet(TimeSpan unansweredFor, double rampPerMinute)
     {
-        if (_fixed is null && _slowStart && _latencySeconds == 0)
+        if (_fixed is not null || !_slowStart || _latencySeconds != 0)
         {
-            _limit = Math.Max(_limit, Math.Min(FirstRoundTripLimit, Carrying(rampPerMinute, unansweredFor.TotalSeconds)));
+            return false;
         }
+
+        _limit = Math.Max(_limit, Math.Min(FirstRoundTripLimit, Carrying(rampPerMinute, unansweredFor.TotalSeconds)));
+        return true;
     }
 
     /// <summary>The service throttled a burst (a 429): slow start is over; the pace the gate learns sets the limit from now on.</summary>

@@ -188,12 +188,11 @@ internal sealed class ThrottleGate : IDisposable
     // and crowded the first window's requests into the seconds after the first answers). Looked at again shortly.
     private bool RoomBeforeFirstAnswer(DateTimeOffset now)
     {
-        if (_options.Concurrency is not null || _limit.Latency > TimeSpan.Zero || _pace.FirstSentAt is not { } first || _pace.RampPerMinute(now) is not { } ramp)
+        if (_pace.FirstSentAt is not { } first || _pace.RampPerMinute(now) is not { } ramp || !_limit.NoAnswerYet(now - first, ramp))
         {
             return false;
         }
 
-        _limit.NoAnswerYet(now - first, ramp);
         Wake(now + NoAnswerRecheck, now);
         return _limit.HasRoom;
     }
