@@ -50,7 +50,7 @@ internal sealed class BatchSubmitter
         var counters = new SubmissionCounters(work.Count, _gate, progress);
         var pipeline = OrderResilience.Build(_options, _time, () => { lock (_random) { return _random.NextDouble(); } }, () => halt.IsCancellationRequested);
         var attempts = new StepAttempts(_journal, _options, _time, pipeline, _gate, counters, halt.Token);
-        var slots = new OrderSlots(() => OrdersUnderWay(_gate.CurrentLimit));
+        using var slots = new OrderSlots(_gate, _options.Concurrency);
 
         var next = -1;
         async Task Worker()
@@ -86,15 +86,10 @@ internal sealed class BatchSubmitter
             }
         }
 
-        var most = _options.Concurrency ?? OrdersUnderWay(_options.MaxInFlight);
+        var most = OrderSlots.UnderWay(_options.Concurrency, _options.MaxInFlight);
         var workers = Enumerable.Range(0, Math.Min(most, Math.Max(1, work.Count))).Select(_ => Task.Run(Worker)).ToArray();
         await Task.WhenAll(workers);
         counters.Report();
         return counters.ToResult(work.Count, interrupted: stop.IsCancellationRequested);
     }
-
-    // A fixed --concurrency keeps that many orders under way, as it always has; the adaptive limit a few more than
-    // requests may be in flight, so a freed slot finds a request waiting and the gate sees when its limit binds.
-    private int OrdersUnderWay(int requestLimit) =>
-        _options.Concurrency ?? requestLimit + Math.Max(2, requestLimit / 8);
 }

@@ -1,16 +1,27 @@
 namespace BatchOrders.Submission;
 
 /// <summary>
-/// How many orders the workers may have under way: as many as the gate lets requests be in flight, and a few more so
-/// that a freed slot always finds a request waiting (which is also how the gate sees that its limit is what holds the
-/// batch back). Orders are marked Sending before their first request, so orders waiting at the gate stay few: a
-/// crash leaves only those in flight without a definitive answer.
+/// How many orders the workers may have under way: a fixed --concurrency, or as many as the gate lets requests be in
+/// flight and a few more, so that a freed slot always finds a request waiting (which is also how the gate sees that
+/// its limit is what holds the batch back). Orders are marked Sending before their first request, so orders waiting at
+/// the gate stay few: a crash leaves only those in flight without a definitive answer. The slots grow the moment the
+/// gate's limit does, not when an order ends: before the first answer none ends, and with 8 s round trips the first
+/// window's requests were otherwise held to the first limit for 8 s, then crowded into the seconds after.
 /// </summary>
-internal sealed class OrderSlots(Func<int> capacity)
+internal sealed class OrderSlots : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Queue<TaskCompletionSource> _waiters = new();
+    private readonly ThrottleGate _gate;
+    private readonly int? _concurrency;
     private int _taken;
+
+    public OrderSlots(ThrottleGate gate, int? concurrency)
+    {
+        _gate = gate;
+        _concurrency = concurrency;
+        _gate.LimitRaised += LetWaitersIn;
+    }
 
     /// <summary>Orders under way.</summary>
     public int Taken
@@ -29,7 +40,7 @@ internal sealed class OrderSlots(Func<int> capacity)
     {
         lock (_lock)
         {
-            if (_waiters.Count == 0 && _taken < capacity())
+            if (_waiters.Count == 0 && _taken < Capacity)
             {
                 _taken++;
                 return Task.CompletedTask;
@@ -47,7 +58,23 @@ internal sealed class OrderSlots(Func<int> capacity)
         lock (_lock)
         {
             _taken--;
-            var room = capacity();
+        }
+
+        LetWaitersIn();
+    }
+
+    public void Dispose() => _gate.LimitRaised -= LetWaitersIn;
+
+    /// <summary>Orders under way with requests in flight up to <paramref name="requestLimit"/>: the limit and a few waiting.</summary>
+    public static int UnderWay(int? concurrency, int requestLimit) => concurrency ?? requestLimit + Math.Max(2, requestLimit / 8);
+
+    private int Capacity => UnderWay(_concurrency, _gate.CurrentLimit);
+
+    private void LetWaitersIn()
+    {
+        lock (_lock)
+        {
+            var room = Capacity;
             while (_taken < room && _waiters.TryDequeue(out var next))
             {
                 // A waiter that gave up (the batch is stopping) takes no room.

@@ -36,6 +36,12 @@ internal sealed class ThrottleGate : IDisposable
         _timer = time.CreateTimer(static state => ((ThrottleGate)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>
+    /// The requests allowed in flight grew (raised outside the gate's lock). Whoever holds work back by the limit lets
+    /// more come: before the first answer, no request ends to tell it so.
+    /// </summary>
+    public event Action? LimitRaised;
+
     /// <summary>When throttled: the moment sending resumes; null when not paused.</summary>
     public DateTimeOffset? PausedUntil
     {
@@ -123,40 +129,51 @@ internal sealed class ThrottleGate : IDisposable
     /// <summary>Lets waiting requests go, first come first served, as far as the pause, the pace and the slots allow.</summary>
     private void Pump()
     {
+        int before;
+        int after;
         lock (_lock)
         {
-            var now = _time.GetUtcNow();
-            while (_waiters.TryPeek(out var head))
+            before = _limit.Limit;
+            PumpLocked();
+            after = _limit.Limit;
+        }
+
+        RaiseIfGrew(before, after);
+    }
+
+    private void PumpLocked()
+    {
+        var now = _time.GetUtcNow();
+        while (_waiters.TryPeek(out var head))
+        {
+            if (head.Completion.Task.IsCompleted)
             {
-                if (head.Completion.Task.IsCompleted)
-                {
-                    _waiters.Dequeue().Registration.Dispose();
-                    continue;
-                }
-
-                var readyAt = ReadyAt(now);
-                if (readyAt > now)
-                {
-                    Wake(readyAt, now);
-                    return;
-                }
-
-                if (!_limit.HasRoom && !RoomBeforeFirstAnswer(now))
-                {
-                    // A lease's end pumps again.
-                    return;
-                }
-
-                _waiters.Dequeue();
-                var lease = Admit(now);
-                if (!head.Completion.TrySetResult(lease))
-                {
-                    // Cancelled at this very moment: the slot is freed; the pace counts the send, which errs on the safe side.
-                    _limit.Release();
-                }
-
-                head.Registration.Dispose();
+                _waiters.Dequeue().Registration.Dispose();
+                continue;
             }
+
+            var readyAt = ReadyAt(now);
+            if (readyAt > now)
+            {
+                Wake(readyAt, now);
+                return;
+            }
+
+            if (!_limit.HasRoom && !RoomBeforeFirstAnswer(now))
+            {
+                // A lease's end pumps again.
+                return;
+            }
+
+            _waiters.Dequeue();
+            var lease = Admit(now);
+            if (!head.Completion.TrySetResult(lease))
+            {
+                // Cancelled at this very moment: the slot is freed; the pace counts the send, which errs on the safe side.
+                _limit.Release();
+            }
+
+            head.Registration.Dispose();
         }
     }
 
@@ -211,6 +228,8 @@ internal sealed class ThrottleGate : IDisposable
 
     private void Answered(RequestPace.Send send)
     {
+        int before;
+        int after;
         lock (_lock)
         {
             var now = _time.GetUtcNow();
@@ -218,7 +237,19 @@ internal sealed class ThrottleGate : IDisposable
 
             // Bound by the limit: requests wait that only a free slot would let go.
             var bound = _waiters.Count > 0 && _limit.InFlight >= _limit.Limit && ReadyAt(now) <= now;
+            before = _limit.Limit;
             _limit.Answered(now - send.At, bound, _pace.PerMinute, _pace.RampPerMinute(now));
+            after = _limit.Limit;
+        }
+
+        RaiseIfGrew(before, after);
+    }
+
+    private void RaiseIfGrew(int before, int after)
+    {
+        if (after > before)
+        {
+            LimitRaised?.Invoke();
         }
     }
 

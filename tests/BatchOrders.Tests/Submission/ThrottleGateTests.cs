@@ -144,6 +144,27 @@ public sealed class ThrottleGateTests
     }
 
     [Fact]
+    public void The_ceiling_learned_is_the_services_minute_and_the_pace_keeps_just_under_it()
+    {
+        using var run = new GateSimulation(Defaults) { Ceiling = 500, Latency = TimeSpan.FromSeconds(0.2) };
+        var learned = new List<double>();
+        for (var second = 0; second < 240; second++)
+        {
+            run.Run(TimeSpan.FromSeconds(1));
+            learned.Add(run.Gate.Snapshot().LearnedCeiling ?? 0);
+        }
+
+        // Each 429 that ends a probe teaches the ceiling again. Counted over the mirror's longer minute (60 s and the
+        // arrival guard) it was 508–516: the guard's worth of requests too many, kept at 100% of the real ceiling.
+        var relearned = learned.Zip(learned.Skip(1)).Where(p => p.Second < p.First).Select(p => p.Second).ToList();
+        Assert.NotEmpty(relearned);
+        Assert.All(relearned, ceiling => Assert.InRange(ceiling, 480, 500));
+
+        // Between probes, 97% of it: a window that also kept the margin held the pace to 94%.
+        Assert.InRange(run.AcceptedPerMinute(TimeSpan.FromSeconds(65), TimeSpan.FromSeconds(125)), 0.96 * 500, 500);
+    }
+
+    [Fact]
     public void A_429_storm_pauses_the_batch_while_it_lasts_and_the_pace_comes_back_after_it()
     {
         using var run = new GateSimulation(Defaults) { Ceiling = 500, Latency = TimeSpan.FromSeconds(2) };
