@@ -167,13 +167,18 @@ internal sealed class BatchedRowParser : IDisposable
         /// <summary>Copies a row in: its first <paramref name="width"/> cells, empty ones for those it lacks.</summary>
         public void Add(SheetRow row, int width)
         {
-            var length = 0;
-            for (var i = 0; i < width && i < row.CellCount; i++)
+            // A buffered row's cells are segments already: one copy, then an empty segment per missing cell.
+            var kept = Math.Min(width, row.CellCount);
+            var segments = row.Buffer is { } buffer ? buffer.Segments(kept) : [];
+            var length = segments.Length + (width - kept);
+            if (row.Buffer is null)
             {
-                length += RowBlock.SegmentLength(row.Cell(i).Length);
+                for (var i = 0; i < kept; i++)
+                {
+                    length += RowBlock.SegmentLength(row.Cell(i).Length);
+                }
             }
 
-            length += Math.Max(0, width - row.CellCount);
             if (TextLength + length > Text.Length)
             {
                 var larger = GC.AllocateUninitializedArray<char>(Math.Max(Text.Length * 2, TextLength + length));
@@ -186,12 +191,21 @@ internal sealed class BatchedRowParser : IDisposable
             _issues![Count] = row.CellIssues;
             Count++;
             var at = TextLength;
-            for (var i = 0; i < width; i++)
+            if (row.Buffer is null)
             {
-                RowBlock.Write(Text, ref at, i < row.CellCount ? row.Cell(i) : []);
+                for (var i = 0; i < kept; i++)
+                {
+                    RowBlock.Write(Text, ref at, row.Cell(i));
+                }
+            }
+            else
+            {
+                segments.CopyTo(Text.AsSpan(at));
+                at += segments.Length;
             }
 
-            TextLength = at;
+            Text.AsSpan(at, width - kept).Clear();
+            TextLength = at + (width - kept);
         }
 
         /// <summary>Lets go of what only checking needed; the text stays with the valid rows.</summary>

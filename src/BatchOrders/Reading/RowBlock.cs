@@ -35,18 +35,23 @@ internal sealed class RowBlock
     /// <summary>Writes <paramref name="value"/> as a segment at <paramref name="at"/>, which moves past it.</summary>
     public static void Write(char[] text, ref int at, ReadOnlySpan<char> value)
     {
-        if (value.Length < LongLength)
+        WriteLength(text, ref at, value.Length);
+        value.CopyTo(text.AsSpan(at));
+        at += value.Length;
+    }
+
+    /// <summary>Writes the length that starts a segment at <paramref name="at"/>, which moves to where its text goes.</summary>
+    public static void WriteLength(char[] text, ref int at, int length)
+    {
+        if (length < LongLength)
         {
-            text[at++] = (char)value.Length;
+            text[at++] = (char)length;
         }
         else
         {
-            text[at++] = (char)(LongLength + (value.Length >> 16));
-            text[at++] = (char)(value.Length & 0xFFFF);
+            text[at++] = (char)(LongLength + (length >> 16));
+            text[at++] = (char)(length & 0xFFFF);
         }
-
-        value.CopyTo(text.AsSpan(at));
-        at += value.Length;
     }
 
     /// <summary>The field whose segment is <paramref name="offset"/> chars into the row starting at <paramref name="start"/>; empty for -1.</summary>

@@ -145,6 +145,41 @@ public sealed class OrderPlannerTests
         Assert.Equal([new OfferTotal(Rows.E3, 2, 15), new OfferTotal(Rows.MyAnalytics, 1, 2)], summary.Offers);
     }
 
+    [Fact]
+    public void A_large_file_is_grouped_and_checked_as_a_plain_pass_over_its_rows_would()
+    {
+        // 40,000 rows (keyed on several threads): customers whose rows come together or apart, three cycles, add-ons
+        // to two orders, duplicates, and one customer with more groups and offers than its short chains hold.
+        var random = new Random(20251126);
+        var offers = new[] { Rows.E3, Rows.E1, Rows.MyAnalytics, "cfq7ttc0lh18:0001:cfq7ttc0kdn7", "cfq7ttc0ldpb:0001:cfq7ttc0k5bf" };
+        var customers = Enumerable.Range(0, 6_000).Select(i => new Guid(i + 1, 0, 0, new byte[8]).ToString()).ToArray();
+        var rows = new List<OrderRow>();
+        for (var number = 2; rows.Count < 40_000; number++)
+        {
+            var customer = number % 7 == 0 ? customers[random.Next(customers.Length)] : customers[number / 5 % customers.Length];
+            if (number % 997 == 0)
+            {
+                customer = customers[0];
+            }
+
+            var cycle = (BillingCycle?)(random.Next(3) switch { 0 => BillingCycle.Monthly, 1 => BillingCycle.Annual, _ => null });
+            var offer = number % 997 == 0 ? $"cfq7ttc0{number:x4}:0001:cfq7ttc0k5bf" : offers[random.Next(offers.Length)];
+            var orderId = random.Next(20) == 0 ? $"order-{random.Next(2)}" : null;
+            rows.Add(Row(number, customer, offer, cycle, orderId: orderId, group: number % 997 == 0 ? $"g{number % 20}" : null));
+        }
+
+        var plan = OrderPlanner.Plan(File, rows);
+
+        var groupOrder = rows.Select(r => (r.CustomerId, r.BillingCycle, r.OrderId, Group: r.OrderGroup?.ToUpperInvariant())).Distinct().ToList();
+        Assert.Equal(groupOrder, plan.Orders.Select(o => (o.CustomerId, o.BillingCycle, o.OrderId, Group: o.OrderGroup?.ToUpperInvariant())).Distinct());
+        Assert.Equal(rows.Count, plan.Orders.Sum(o => o.LineItems.Count));
+
+        var seen = new HashSet<(string, BillingCycle?, string, string?)>();
+        var duplicates = rows.Where(r => !seen.Add((r.CustomerId, r.BillingCycle, r.OfferId, r.ParentSubscriptionId))).Select(r => r.Location.Row).ToList();
+        Assert.True(duplicates.Count > 1_000);
+        Assert.Equal(duplicates, plan.Errors.Where(e => e.Column == "OfferId").Select(e => e.Row ?? 0));
+    }
+
     private static OrderRow Row(int number, string customer, string offer, BillingCycle? cycle, int quantity = 1, string? parent = null, string? orderId = null, string? group = null) =>
         new(new RowLocation(null, number), customer, offer, quantity, cycle, null, parent, orderId, null, null, null, group, []);
 }
