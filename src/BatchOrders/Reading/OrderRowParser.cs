@@ -127,6 +127,11 @@ internal sealed partial class OrderRowParser
             }
         }
 
+        if (!MayHaveOverlongOrUnreadableCell())
+        {
+            return;
+        }
+
         for (var i = 0; i < _starts.Length; i++)
         {
             var cell = Span(i);
@@ -139,6 +144,27 @@ internal sealed partial class OrderRowParser
                 Add(ColumnName(i), new string(cell), "The value has characters that could not be read: save the file as \"CSV UTF-8\" and try again.");
             }
         }
+    }
+
+    // Nearly every row has neither: one search of the row's text (its lengths included, which can only add a false
+    // alarm) instead of one per cell, then the cells one by one when it finds something.
+    private bool MayHaveOverlongOrUnreadableCell()
+    {
+        if (_starts.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var length in _lengths)
+        {
+            if (length > _options.MaxCellLength)
+            {
+                return true;
+            }
+        }
+
+        var end = _starts[^1] + _lengths[^1];
+        return _text.AsSpan(_rowStart, end - _rowStart).Contains('\uFFFD');
     }
 
     /// <summary>The text of cell <paramref name="index"/>; empty once an issue of the cell emptied it.</summary>

@@ -42,6 +42,23 @@ public sealed class CsvReadingTests : IDisposable
     }
 
     [Fact]
+    public void Characters_that_could_not_be_read_are_reported_in_order_columns_only()
+    {
+        // U+FFFD is what a decoder leaves for bytes it could not read; in Notes, a column BatchOrders does not use, it harms nothing.
+        var path = _folder.WriteText("replaced.csv", Rows.Csv(
+            "CustomerId,OfferId,Quantity,FriendlyName,Notes",
+            $"{Rows.Customer},{Rows.E3},1,M\uFFFDller GmbH,",
+            $"{Rows.OtherCustomer},{Rows.E3},1,Schmidt,caf\uFFFD"));
+
+        var result = SpreadsheetReader.Read(path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, "FriendlyName"), (error.Row, error.Column));
+        Assert.Contains("could not be read", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Rows.OtherCustomer, Assert.Single(result.Rows).CustomerId);
+    }
+
+    [Fact]
     public void Reads_excel_ansi_csv_as_windows_1252()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
