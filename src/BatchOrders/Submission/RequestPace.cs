@@ -47,7 +47,6 @@ internal sealed class RequestPace(int? maxRatePerMinute)
 
     // Every request sent in the last minute, oldest first, with whether the service throttled it.
     private readonly Queue<Send> _window = new();
-    private int _throttledInWindow;
     private DateTimeOffset _nextSendAt = DateTimeOffset.MinValue;
     private int _sentSinceQuiet;
     private DateTimeOffset _quietSince;
@@ -132,11 +131,7 @@ internal sealed class RequestPace(int? maxRatePerMinute)
         if (!send.Throttled)
         {
             send.Throttled = true;
-            if (send.At > now - Window - ArrivalGuard)
-            {
-                _throttledInWindow++;
-                counted = true;
-            }
+            counted = send.At > now - Window - ArrivalGuard;
         }
 
         if (newBurst)
@@ -219,10 +214,7 @@ internal sealed class RequestPace(int? maxRatePerMinute)
     {
         while (_window.Count > 0 && _window.Peek().At <= now - Window - ArrivalGuard)
         {
-            if (_window.Dequeue().Throttled)
-            {
-                _throttledInWindow--;
-            }
+            _window.Dequeue();
         }
     }
 
