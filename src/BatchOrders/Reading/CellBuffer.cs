@@ -11,7 +11,6 @@ internal sealed class CellBuffer
     private char[] _text = new char[1024];
     private int[] _starts = new int[16];
     private int[] _ends = new int[16];
-    private int _length;
     private int _reserved;
 
     public int Count { get; private set; }
@@ -19,19 +18,15 @@ internal sealed class CellBuffer
     public ReadOnlySpan<char> this[int index] =>
         (uint)index < (uint)Count ? _text.AsSpan(_starts[index], _ends[index] - _starts[index]) : throw new ArgumentOutOfRangeException(nameof(index));
 
-    public void Clear()
-    {
-        Count = 0;
-        _length = 0;
-    }
+    public void Clear() => Count = 0;
 
     /// <summary>The first <paramref name="cells"/> cells as <see cref="RowBlock"/> segments.</summary>
-    public ReadOnlySpan<char> Segments(int cells) => _text.AsSpan(0, cells == 0 ? 0 : _ends[cells - 1]);
+    public ReadOnlySpan<char> Segments(int cells) => _text.AsSpan(0, EndOf(cells));
 
     /// <summary>Room for a cell of at most <paramref name="length"/> chars, to be written and then ended with <see cref="End"/>.</summary>
     public Span<char> Reserve(int length)
     {
-        var start = _length + RowBlock.PrefixLength(length);
+        var start = EndOf(Count) + RowBlock.PrefixLength(length);
         if (start + length > _text.Length)
         {
             Array.Resize(ref _text, Math.Max(_text.Length * 2, start + length));
@@ -78,7 +73,7 @@ internal sealed class CellBuffer
     private void Place(int from, int length)
     {
         var last = Count - 1;
-        var at = last == 0 ? 0 : _ends[last - 1];
+        var at = EndOf(last);
         RowBlock.WriteLength(_text, ref at, length);
         if (at != from)
         {
@@ -87,6 +82,8 @@ internal sealed class CellBuffer
 
         _starts[last] = at;
         _ends[last] = at + length;
-        _length = at + length;
     }
+
+    // Where the first `cells` cells' segments end.
+    private int EndOf(int cells) => cells == 0 ? 0 : _ends[cells - 1];
 }
