@@ -38,13 +38,14 @@ internal sealed partial class SandboxPipeline(
         FaultDecision? decision = null;
         SandboxAnswer? answer = null;
         int? status = null;
+        var recorded = false;
         try
         {
             var (partnerKey, authError) = bearer.Authenticate(http.Request.Headers.Authorization);
             if (authError is not null)
             {
                 answer = authError;
-                status = await WriteAsync(http, answer);
+                status = await AnswerAsync(answer);
                 return;
             }
 
@@ -52,7 +53,7 @@ internal sealed partial class SandboxPipeline(
             if (decision.Fault is FaultKind.Storm or FaultKind.RateLimited)
             {
                 answer = SandboxAnswer.TooManyRequests(retryAfter);
-                status = await WriteAsync(http, answer);
+                status = await AnswerAsync(answer);
                 return;
             }
 
@@ -66,11 +67,11 @@ internal sealed partial class SandboxPipeline(
             {
                 case FaultKind.ServerError:
                     answer = SandboxAnswer.Error(500, ErrorCodes.UnexpectedError, "An unexpected error occurred while processing the request. Try again later.");
-                    status = await WriteAsync(http, answer);
+                    status = await AnswerAsync(answer);
                     return;
                 case FaultKind.ServiceUnavailable:
                     answer = SandboxAnswer.Error(503, ErrorCodes.ServiceUnavailable, "The service is temporarily unavailable. Try again later.");
-                    status = await WriteAsync(http, answer);
+                    status = await AnswerAsync(answer);
                     return;
                 case FaultKind.DropConnection:
                     http.Abort();
@@ -84,7 +85,7 @@ internal sealed partial class SandboxPipeline(
                 return;
             }
 
-            status = await WriteAsync(http, answer);
+            status = await AnswerAsync(answer);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)
         {
@@ -100,18 +101,22 @@ internal sealed partial class SandboxPipeline(
         {
             answer = SandboxAnswer.Error(e.StatusCode == 413 ? 413 : 400, ErrorCodes.InvalidInput,
                 $"The request could not be read: {e.Message} (a body may carry at most {MaxBodyBytes} bytes).");
-            status = await WriteAsync(http, answer);
+            status = await AnswerAsync(answer);
         }
         catch (Exception e) when (!http.Response.HasStarted)
         {
             // A sandbox bug: answer as the service would (500, 800003) and log it with its stack trace.
             LogUnexpected(logger, http.Request.Method, http.Request.Path.Value ?? "", e);
             answer = SandboxAnswer.Error(500, ErrorCodes.UnexpectedError, "An unexpected error occurred in the sandbox.");
-            status = await WriteAsync(http, answer);
+            status = await AnswerAsync(answer);
         }
         finally
         {
-            stats.Record(status, decision, answer);
+            if (!recorded)
+            {
+                stats.Record(null, decision, answer);
+            }
+
             if (options.RequestLogLevel != LogLevel.None && logger.IsEnabled(options.RequestLogLevel))
             {
                 var outcome = status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? SandboxStatsCollector.Aborted;
@@ -120,6 +125,25 @@ internal sealed partial class SandboxPipeline(
                 LogRequest(logger, options.RequestLogLevel, http.Request.Method, http.Request.Path.Value ?? "", outcome,
                     decision?.Fault ?? FaultKind.None, latencyMs, answer?.Replayed == true, elapsedMs);
             }
+        }
+
+        // The request is counted before its answer's last byte leaves: a client that reads the stats the moment its
+        // answer arrives sees its own request. An answer that could not be written is counted as aborted instead.
+        async Task<int> AnswerAsync(SandboxAnswer written)
+        {
+            recorded = true;
+            stats.Record(written.StatusCode, decision, written);
+            try
+            {
+                await WriteAsync(http, written);
+            }
+            catch
+            {
+                stats.Unanswered(written.StatusCode);
+                throw;
+            }
+
+            return written.StatusCode;
         }
     }
 
@@ -228,7 +252,7 @@ internal sealed partial class SandboxPipeline(
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
-    private static async Task<int> WriteAsync(HttpContext http, SandboxAnswer answer)
+    private static async Task WriteAsync(HttpContext http, SandboxAnswer answer)
     {
         var response = http.Response;
         response.StatusCode = answer.StatusCode;
@@ -248,7 +272,6 @@ internal sealed partial class SandboxPipeline(
         }
 
         await response.Body.WriteAsync(answer.Body, http.RequestAborted);
-        return answer.StatusCode;
     }
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Method} {Path} failed in the sandbox")]

@@ -81,6 +81,18 @@ internal sealed class SandboxStatsCollector
         }
     }
 
+    /// <summary>Counts a request recorded with <paramref name="statusCode"/> whose answer could not be written as aborted.</summary>
+    public void Unanswered(int statusCode)
+    {
+        var outcome = statusCode.ToString(CultureInfo.InvariantCulture);
+        if (_outcomes.AddOrUpdate(outcome, 0, (_, n) => n - 1) == 0)
+        {
+            _outcomes.TryRemove(KeyValuePair.Create(outcome, 0L));
+        }
+
+        _outcomes.AddOrUpdate(Aborted, 1, (_, n) => n + 1);
+    }
+
     public SandboxStats Snapshot() => new(
         Interlocked.Read(ref _total),
         new SortedDictionary<string, long>(_outcomes, StringComparer.Ordinal),
