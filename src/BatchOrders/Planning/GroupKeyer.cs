@@ -78,16 +78,17 @@ internal sealed class GroupKeyer(PlannedGroups plan, RowGrouping groups, int[] c
     private void AppendLine(KeyMessages messages, int index)
     {
         ref readonly var row = ref _rows.Row(index);
+        var text = _rows.TextOf(index);
         messages.Append(row.OfferId);
         messages.Append(row.Quantity);
-        AppendField(messages, index, row.FriendlyName);
+        AppendField(messages, text, row, row.FriendlyName);
         messages.Append(row.ParentSubscriptionId);
         messages.Append(row.TermDuration);
-        AppendField(messages, index, row.PromotionId);
-        AppendField(messages, index, row.PartnerIdOnRecord);
+        AppendField(messages, text, row, row.PromotionId);
+        AppendField(messages, text, row, row.PartnerIdOnRecord);
     }
 
-    private void AppendField(KeyMessages messages, int index, int field)
+    private static void AppendField(KeyMessages messages, char[] text, in StoredRow row, int field)
     {
         if (field < 0)
         {
@@ -95,7 +96,7 @@ internal sealed class GroupKeyer(PlannedGroups plan, RowGrouping groups, int[] c
         }
         else
         {
-            messages.Append(_rows.Field(index, field));
+            messages.Append(RowBlock.Field(text, row.Text, field));
         }
     }
 

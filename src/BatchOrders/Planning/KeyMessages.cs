@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
@@ -47,7 +48,14 @@ internal sealed class KeyMessages
     public void Append(ReadOnlySpan<char> value)
     {
         Reserve(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
-        var written = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 4));
+        var bytes = _buffer.AsSpan(_length + 4);
+
+        // Nearly every value is ASCII, whose UTF-8 is its chars narrowed: that path costs less than the encoder's.
+        if (Ascii.FromUtf16(value, bytes, out var written) != OperationStatus.Done)
+        {
+            written = Encoding.UTF8.GetBytes(value, bytes);
+        }
+
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
         _length += 4 + written;
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.Intrinsics;
@@ -85,6 +86,7 @@ internal static class Sha256Batch
         }
 
         Span<int> lanes = stackalloc int[Lanes];
+        Span<byte> tails = stackalloc byte[Lanes * 2 * BlockBytes];
         for (var first = 0; first < order.Length; first += Lanes)
         {
             for (var lane = 0; lane < Lanes; lane++)
@@ -93,7 +95,7 @@ internal static class Sha256Batch
                 lanes[lane] = order[first + lane < order.Length ? first + lane : first];
             }
 
-            HashLanes(data, ends, lanes, digests, Math.Min(Lanes, order.Length - first));
+            HashLanes(data, ends, lanes, tails, digests, Math.Min(Lanes, order.Length - first));
         }
     }
 
@@ -112,15 +114,14 @@ internal static class Sha256Batch
         }
     }
 
-    private static void HashLanes(ReadOnlySpan<byte> data, ReadOnlySpan<int> ends, ReadOnlySpan<int> lanes, Span<byte> digests, int kept)
+    private static void HashLanes(ReadOnlySpan<byte> data, ReadOnlySpan<int> ends, ReadOnlySpan<int> lanes, Span<byte> tails, Span<byte> digests, int kept)
     {
         // Each lane's message: its whole 64-byte blocks straight from the data, then its padded tail (the rest of
-        // the message, 0x80, zeros, the length in bits, big-endian) of one or two blocks.
+        // the message, 0x80, zeros, the length in bits, big-endian) of one or two blocks, written whole into
+        // <paramref name="tails"/> (the caller's, reused from batch to batch).
         Span<int> starts = stackalloc int[Lanes];
         Span<int> whole = stackalloc int[Lanes];
         Span<uint> blockCounts = stackalloc uint[Lanes];
-        Span<byte> tails = stackalloc byte[Lanes * 2 * BlockBytes];
-        tails.Clear();
         for (var lane = 0; lane < Lanes; lane++)
         {
             var message = lanes[lane];
@@ -133,8 +134,9 @@ internal static class Sha256Batch
             var rest = length - (whole[lane] * BlockBytes);
             data.Slice(start + (whole[lane] * BlockBytes), rest).CopyTo(tail);
             tail[rest] = 0x80;
-            var tailBlocks = (int)blockCounts[lane] - whole[lane];
-            BinaryPrimitives.WriteUInt64BigEndian(tail[((tailBlocks * BlockBytes) - 8)..], (ulong)length * 8);
+            var lengthAt = (((int)blockCounts[lane] - whole[lane]) * BlockBytes) - 8;
+            tail[(rest + 1)..lengthAt].Clear();
+            BinaryPrimitives.WriteUInt64BigEndian(tail[lengthAt..], (ulong)length * 8);
         }
 
         var state = new State();
@@ -150,7 +152,7 @@ internal static class Sha256Batch
             blocks = Math.Max(blocks, (int)count);
         }
 
-        Span<byte> gathered = stackalloc byte[Lanes * BlockBytes];
+        Span<byte> gathered = Avx2.IsSupported ? [] : stackalloc byte[Lanes * BlockBytes];
         var words = MemoryMarshal.Cast<byte, uint>(gathered);
         var schedule = new Schedule();
         var rows = new Schedule();
@@ -244,6 +246,10 @@ internal static class Sha256Batch
 
     private static void Compress(ref State state, ref Schedule w, Vector256<uint> active)
     {
+        // Unrolled sixteen rounds at a time, the schedule's words and the working words in locals: each round names
+        // its values instead of moving eight of them along and indexing a ring of sixteen, which left a third of a
+        // round's instructions to bookkeeping. Round t's working words a..h are the locals in the order each line
+        // names them (the roles turn by one a round and come back after eight).
         var a = state[0];
         var b = state[1];
         var c = state[2];
@@ -252,37 +258,62 @@ internal static class Sha256Batch
         var f = state[5];
         var g = state[6];
         var h = state[7];
+        var w0 = w[0];
+        var w1 = w[1];
+        var w2 = w[2];
+        var w3 = w[3];
+        var w4 = w[4];
+        var w5 = w[5];
+        var w6 = w[6];
+        var w7 = w[7];
+        var w8 = w[8];
+        var w9 = w[9];
+        var w10 = w[10];
+        var w11 = w[11];
+        var w12 = w[12];
+        var w13 = w[13];
+        var w14 = w[14];
+        var w15 = w[15];
         var k = RoundConstants;
-        for (var t = 0; t < 64; t++)
+        for (var t = 0; t < 64; t += 16)
         {
-            Vector256<uint> word;
-            if (t < 16)
+            if (t > 0)
             {
-                word = w[t];
-            }
-            else
-            {
-                var w15 = w[(t - 15) & 15];
-                var w2 = w[(t - 2) & 15];
-                var s0 = Xor(Rotate(w15, 7), Rotate(w15, 18), Vector256.ShiftRightLogical(w15, 3));
-                var s1 = Xor(Rotate(w2, 17), Rotate(w2, 19), Vector256.ShiftRightLogical(w2, 10));
-                word = w[t & 15] + s0 + w[(t - 7) & 15] + s1;
-                w[t & 15] = word;
+                // Words t to t + 15 of the schedule, each from the four before it that FIPS 180-4 names.
+                w0 = Next(w0, w1, w9, w14);
+                w1 = Next(w1, w2, w10, w15);
+                w2 = Next(w2, w3, w11, w0);
+                w3 = Next(w3, w4, w12, w1);
+                w4 = Next(w4, w5, w13, w2);
+                w5 = Next(w5, w6, w14, w3);
+                w6 = Next(w6, w7, w15, w4);
+                w7 = Next(w7, w8, w0, w5);
+                w8 = Next(w8, w9, w1, w6);
+                w9 = Next(w9, w10, w2, w7);
+                w10 = Next(w10, w11, w3, w8);
+                w11 = Next(w11, w12, w4, w9);
+                w12 = Next(w12, w13, w5, w10);
+                w13 = Next(w13, w14, w6, w11);
+                w14 = Next(w14, w15, w7, w12);
+                w15 = Next(w15, w0, w8, w13);
             }
 
-            var sum1 = Xor(Rotate(e, 6), Rotate(e, 11), Rotate(e, 25));
-            var choice = Vector256.ConditionalSelect(e, f, g);
-            var t1 = h + sum1 + choice + Vector256.Create(k[t]) + word;
-            var sum0 = Xor(Rotate(a, 2), Rotate(a, 13), Rotate(a, 22));
-            var majority = Vector256.ConditionalSelect(a ^ b, c, a);
-            h = g;
-            g = f;
-            f = e;
-            e = d + t1;
-            d = c;
-            c = b;
-            b = a;
-            a = t1 + sum0 + majority;
+            var t1 = Temp1(e, f, g, h, k[t], w0); d += t1; h = t1 + Temp2(a, b, c);
+            t1 = Temp1(d, e, f, g, k[t + 1], w1); c += t1; g = t1 + Temp2(h, a, b);
+            t1 = Temp1(c, d, e, f, k[t + 2], w2); b += t1; f = t1 + Temp2(g, h, a);
+            t1 = Temp1(b, c, d, e, k[t + 3], w3); a += t1; e = t1 + Temp2(f, g, h);
+            t1 = Temp1(a, b, c, d, k[t + 4], w4); h += t1; d = t1 + Temp2(e, f, g);
+            t1 = Temp1(h, a, b, c, k[t + 5], w5); g += t1; c = t1 + Temp2(d, e, f);
+            t1 = Temp1(g, h, a, b, k[t + 6], w6); f += t1; b = t1 + Temp2(c, d, e);
+            t1 = Temp1(f, g, h, a, k[t + 7], w7); e += t1; a = t1 + Temp2(b, c, d);
+            t1 = Temp1(e, f, g, h, k[t + 8], w8); d += t1; h = t1 + Temp2(a, b, c);
+            t1 = Temp1(d, e, f, g, k[t + 9], w9); c += t1; g = t1 + Temp2(h, a, b);
+            t1 = Temp1(c, d, e, f, k[t + 10], w10); b += t1; f = t1 + Temp2(g, h, a);
+            t1 = Temp1(b, c, d, e, k[t + 11], w11); a += t1; e = t1 + Temp2(f, g, h);
+            t1 = Temp1(a, b, c, d, k[t + 12], w12); h += t1; d = t1 + Temp2(e, f, g);
+            t1 = Temp1(h, a, b, c, k[t + 13], w13); g += t1; c = t1 + Temp2(d, e, f);
+            t1 = Temp1(g, h, a, b, k[t + 14], w14); f += t1; b = t1 + Temp2(c, d, e);
+            t1 = Temp1(f, g, h, a, k[t + 15], w15); e += t1; a = t1 + Temp2(b, c, d);
         }
 
         state[0] = Vector256.ConditionalSelect(active, state[0] + a, state[0]);
@@ -294,6 +325,22 @@ internal static class Sha256Batch
         state[6] = Vector256.ConditionalSelect(active, state[6] + g, state[6]);
         state[7] = Vector256.ConditionalSelect(active, state[7] + h, state[7]);
     }
+
+    /// <summary>T1 of a round: h + Σ1(e) + Ch(e, f, g) + K + W, summed so that what waits on e, the last value ready, comes last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Temp1(Vector256<uint> e, Vector256<uint> f, Vector256<uint> g, Vector256<uint> h, uint constant, Vector256<uint> word) =>
+        (h + word + Vector256.Create(constant)) + (Vector256.ConditionalSelect(e, f, g) + Xor(Rotate(e, 6), Rotate(e, 11), Rotate(e, 25)));
+
+    /// <summary>T2 of a round: Σ0(a) + Maj(a, b, c).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Temp2(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c) =>
+        Xor(Rotate(a, 2), Rotate(a, 13), Rotate(a, 22)) + Vector256.ConditionalSelect(a ^ b, c, a);
+
+    /// <summary>The schedule word 16 after <paramref name="w16"/>, from it and the words 15, 7 and 2 before the new one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Next(Vector256<uint> w16, Vector256<uint> w15, Vector256<uint> w7, Vector256<uint> w2) =>
+        w16 + Xor(Rotate(w15, 7), Rotate(w15, 18), Vector256.ShiftRightLogical(w15, 3)) + w7
+            + Xor(Rotate(w2, 17), Rotate(w2, 19), Vector256.ShiftRightLogical(w2, 10));
 
     // AVX-512 rotates in one instruction and combines three values in one (VPROLD, VPTERNLOGD); elsewhere two
     // shifts and an or, and two xors.

@@ -117,7 +117,8 @@ internal sealed class RowStore : IReadOnlyList<OrderRow>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private char[] TextOf(int index) => _blocks[_blockOf[index]].Text;
+    /// <summary>The text of the block row <paramref name="index"/> is stored in, where its <see cref="RowBlock.Field"/>s are.</summary>
+    public char[] TextOf(int index) => _blocks[_blockOf[index]].Text;
 
     private static string? StringOf(char[] text, in StoredRow row, int field) =>
         field < 0 ? null : new string(RowBlock.Field(text, row.Text, field));
