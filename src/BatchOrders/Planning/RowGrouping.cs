@@ -124,7 +124,7 @@ internal sealed class RowGrouping
             var keys = CollectionsMarshal.AsSpan(Keys);
             for (var link = state.FirstGroup; link >= 0 && group < 0; link = links[link].Next)
             {
-                group = keys[links[link].Value].Equals(key) ? links[link].Value : -1;
+                group = keys[links[link].Value].SameWithinCustomer(key) ? links[link].Value : -1;
             }
         }
 
@@ -164,7 +164,7 @@ internal sealed class RowGrouping
             var links = CollectionsMarshal.AsSpan(_offerLinks);
             for (var link = state.FirstOffer; link >= 0 && firstIndex < 0; link = links[link].Next)
             {
-                firstIndex = DuplicateKey.Of(_rows.Row(links[link].Value)).Equals(key) ? links[link].Value : -1;
+                firstIndex = SamePurchaseWithinCustomer(row, _rows.Row(links[link].Value)) ? links[link].Value : -1;
             }
         }
 
@@ -221,6 +221,13 @@ internal sealed class RowGrouping
         return values;
     }
 
+    // A chain holds one customer's entries: comparing them leaves the customer out, and the offer, which tells most
+    // apart, comes first.
+    private static bool SamePurchaseWithinCustomer(in StoredRow row, in StoredRow other) =>
+        string.Equals(row.OfferId, other.OfferId, StringComparison.Ordinal)
+        && row.BillingCycle == other.BillingCycle
+        && string.Equals(row.ParentSubscriptionId, other.ParentSubscriptionId, StringComparison.Ordinal);
+
     /// <summary>What puts rows in one group: customer, billing cycle, target order and order group (in upper case).</summary>
     public readonly record struct GroupKey(string CustomerId, BillingCycle? BillingCycle, string? OrderId, string? OrderGroup)
     {
@@ -229,6 +236,12 @@ internal sealed class RowGrouping
             ref readonly var row = ref rows.Row(index);
             return new(row.CustomerId, row.BillingCycle, rows.FieldString(index, row.OrderId), rows.FieldString(index, row.OrderGroup)?.ToUpperInvariant());
         }
+
+        /// <summary>Whether <paramref name="other"/>, a key of the same customer, is this one.</summary>
+        public bool SameWithinCustomer(in GroupKey other) =>
+            BillingCycle == other.BillingCycle
+            && string.Equals(OrderId, other.OrderId, StringComparison.Ordinal)
+            && string.Equals(OrderGroup, other.OrderGroup, StringComparison.Ordinal);
     }
 
     /// <summary>What makes two rows the same purchase: customer, billing cycle, offer and parent subscription.</summary>
