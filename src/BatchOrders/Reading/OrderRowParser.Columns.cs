@@ -30,6 +30,11 @@ internal sealed partial class OrderRowParser
 
     private string? OptionalGuid(InputColumn column, string what, string example)
     {
+        if (Known(_guids, column) is { } known)
+        {
+            return known;
+        }
+
         var value = Cell(column);
         return value.Length == 0 ? null : NormalisedGuid(column, value, what, example);
     }
@@ -63,11 +68,12 @@ internal sealed partial class OrderRowParser
 
     private string? OfferId()
     {
-        var value = Cell(InputColumn.OfferId);
-        if (_offers.TryGetValue(value, out var known))
+        if (Known(_offers, InputColumn.OfferId) is { } known)
         {
             return known;
         }
+
+        var value = Cell(InputColumn.OfferId);
 
         const string Valid = "expected a legacy offer GUID such as 031c9e47-4802-4248-838e-778fb1d2cc05, or a new-commerce catalog id PRODUCT:SKU:AVAILABILITY such as CFQ7TTC0LF8Q:0001:CFQ7TTC0K5DM";
         if (value.Length == 0)
@@ -92,6 +98,22 @@ internal sealed partial class OrderRowParser
 
     private int Quantity()
     {
+        // Plain digits, nearly every quantity, are the number itself: no string, no pool.
+        var text = CellSpan(InputColumn.Quantity);
+        if (text.Length is > 0 and <= 9 && !text.ContainsAnyExceptInRange('0', '9'))
+        {
+            var number = 0;
+            foreach (var digit in text)
+            {
+                number = (number * 10) + (digit - '0');
+            }
+
+            if (number >= 1)
+            {
+                return number;
+            }
+        }
+
         var value = Cell(InputColumn.Quantity);
         var (quantity, problem) = CellRules.Quantity(value);
         if (problem is not null)
@@ -104,14 +126,25 @@ internal sealed partial class OrderRowParser
 
     private BillingCycle? BillingCycleOf()
     {
-        var value = Cell(InputColumn.BillingCycle);
-        if (value.Length == 0)
+        var text = CellSpan(InputColumn.BillingCycle);
+        if (text.Length == 0)
         {
             return null;
         }
 
+        if (_cycles.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var value = Cell(InputColumn.BillingCycle);
         if (BillingCycles.TryParse(value, out var cycle))
         {
+            if (_cycles.Count < 4096)
+            {
+                _cycles[value] = cycle;
+            }
+
             return cycle;
         }
 
@@ -142,15 +175,15 @@ internal sealed partial class OrderRowParser
 
     private string? TermDurationOf()
     {
+        if (Known(_terms, InputColumn.TermDuration) is { } known)
+        {
+            return known;
+        }
+
         var value = Cell(InputColumn.TermDuration);
         if (value.Length == 0)
         {
             return null;
-        }
-
-        if (_terms.TryGetValue(value, out var known))
-        {
-            return known;
         }
 
         var upper = value.ToUpperInvariant();

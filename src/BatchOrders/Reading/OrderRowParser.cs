@@ -20,6 +20,7 @@ internal sealed partial class OrderRowParser
     private readonly Dictionary<string, string> _guids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _offers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BillingCycle> _cycles = new(StringComparer.Ordinal);
     private (string? Raw, string? Normalised) _lastRequired;
 
     // The cells of the row being checked: where each starts in the text, its length, and whether an issue of its
@@ -205,6 +206,16 @@ internal sealed partial class OrderRowParser
     {
         var index = _layout.IndexOf(column);
         return index < 0 || _lengths[index] == 0 ? -1 : _starts[index] - RowBlock.PrefixLength(_lengths[index]) - _rowStart;
+    }
+
+    /// <summary>
+    /// The normal form <paramref name="cache"/> already holds for the column's cell, looked up by the cell's text (no
+    /// string made, one hash); null when the cell is empty or its value is new.
+    /// </summary>
+    private string? Known(Dictionary<string, string> cache, InputColumn column)
+    {
+        var text = CellSpan(column);
+        return text.Length > 0 && cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known) ? known : null;
     }
 
     private static string Remember(Dictionary<string, string> cache, string raw, string normalised)
