@@ -8,7 +8,7 @@ namespace BatchOrders.Planning;
 /// the grouped rows), then its family and group keys are hashed in one batch, then its order keys, which hash the
 /// group keys' text.
 /// </summary>
-internal sealed class GroupKeyer(PlannedGroups plan, RowGrouping groups, int[] cartRows, int[] firstOrder, PlannedOrder[] orders, PlanningOptions options)
+internal sealed class GroupKeyer(PlannedGroups plan, RowGrouping groups, bool[] isCart, int[] cartRows, int[] firstOrder, PlannedOrder[] orders, PlanningOptions options)
 {
     private readonly RowStore _rows = plan.Rows;
     private readonly int[] _grouped = plan.Grouped;
@@ -118,7 +118,7 @@ internal sealed class GroupKeyer(PlannedGroups plan, RowGrouping groups, int[] c
         var cartAt = size - cartRows[g];
         foreach (var row in group)
         {
-            members[PathOf(row) == PurchasePath.Cart ? cartAt++ : orderRows++] = row;
+            members[isCart[row] ? cartAt++ : orderRows++] = row;
         }
 
         Sort(contents, members, 0, orderRows);
@@ -141,8 +141,6 @@ internal sealed class GroupKeyer(PlannedGroups plan, RowGrouping groups, int[] c
         // The same sort as of LineContent keys (the same comparisons, so the same order among equal lines).
         Array.Sort(contents, members, start, count);
     }
-
-    private PurchasePath PathOf(int index) => OrderPlanner.PathOf(_rows.Row(index), options.Path);
 
     /// <summary>
     /// Part <paramref name="part"/> of group <paramref name="g"/>, arranged: where it starts in the grouped rows,

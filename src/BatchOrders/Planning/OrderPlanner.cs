@@ -59,19 +59,39 @@ public static class OrderPlanner
         var limit = options.MaxLineItemsPerOrder;
         var count = groups.Keys.Count;
         var cartRows = new int[count];
+        var isCart = new bool[rows.Count];
+
+        // Each row's path, found once, and how many of each group's rows are bought through a cart: independent
+        // from group to group, so ranges of groups are counted on several threads.
+        void Count(int from, int to)
+        {
+            for (var g = from; g < to; g++)
+            {
+                foreach (var row in grouped.AsSpan(groups.Starts[g], groups.Sizes[g]))
+                {
+                    isCart[row] = PathOf(rows.Row(row), options.Path) == PurchasePath.Cart;
+                    cartRows[g] += isCart[row] ? 1 : 0;
+                }
+            }
+        }
+
+        if (count < ParallelGroupThreshold)
+        {
+            Count(0, count);
+        }
+        else
+        {
+            Parallel.ForEach(Partitioner.Create(0, count, GroupsPerWorkItem), range => Count(range.Item1, range.Item2));
+        }
+
         var firstOrder = new int[count + 1];
         for (var g = 0; g < count; g++)
         {
-            foreach (var row in grouped.AsSpan(groups.Starts[g], groups.Sizes[g]))
-            {
-                cartRows[g] += PathOf(rows.Row(row), options.Path) == PurchasePath.Cart ? 1 : 0;
-            }
-
             firstOrder[g + 1] = firstOrder[g] + GroupKeyer.Parts(groups.Sizes[g] - cartRows[g], limit) + GroupKeyer.Parts(cartRows[g], limit);
         }
 
         var orders = new PlannedOrder[firstOrder[count]];
-        var keyer = new GroupKeyer(new PlannedGroups(rows, grouped, groups.Keys, orders.Length), groups, cartRows, firstOrder, orders, options);
+        var keyer = new GroupKeyer(new PlannedGroups(rows, grouped, groups.Keys, orders.Length), groups, isCart, cartRows, firstOrder, orders, options);
         if (count < ParallelGroupThreshold)
         {
             keyer.Key(new KeyMessages(), 0, count);

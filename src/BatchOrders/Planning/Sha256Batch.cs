@@ -209,6 +209,7 @@ internal static class Sha256Batch
     private static uint Word(ReadOnlySpan<uint> words, int lane, int t) => BinaryPrimitives.ReverseEndianness(words[(lane * 16) + t]);
 
     /// <summary>Eight big-endian words of a block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<uint> BigEndianWords(ReadOnlySpan<byte> bytes) =>
         Avx2.Shuffle(Vector256.Create(bytes), Vector256.Create((byte)3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12)).AsUInt32();
 
@@ -216,6 +217,7 @@ internal static class Sha256Batch
     /// Words <paramref name="first"/> to <paramref name="first"/> + 7 of the schedule from eight rows (one per lane,
     /// rows <paramref name="first"/> to + 7 of <paramref name="rows"/>): word t's lane L is row L's element t.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Transpose(ref Schedule rows, int first, ref Schedule words)
     {
         var t0 = Avx2.UnpackLow(rows[first], rows[first + 1]);
