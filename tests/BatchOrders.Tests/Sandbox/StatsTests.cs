@@ -12,7 +12,7 @@ public class StatsTests
         var body = OrderBody("monthly", (0, "unknown-offer", 1));
         var requestId = Guid.NewGuid();
 
-        // Each round: one order request, then the stats (one more request, counted after its own answer is built).
+        // The same refused order each round (stored the first time, replayed after), then the stats straight away.
         for (var round = 1; round <= 60; round++)
         {
             using var answer = await host.PostOrderAsync(customer, body, requestId);
