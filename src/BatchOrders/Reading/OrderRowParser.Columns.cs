@@ -30,7 +30,7 @@ internal sealed partial class OrderRowParser
 
     private string? OptionalGuid(InputColumn column, string what, string example)
     {
-        if (Known(_guids, column) is { } known)
+        if (Known(_guids, CellSpan(column), out var known))
         {
             return known;
         }
@@ -68,7 +68,7 @@ internal sealed partial class OrderRowParser
 
     private string? OfferId()
     {
-        if (Known(_offers, InputColumn.OfferId) is { } known)
+        if (Known(_offers, CellSpan(InputColumn.OfferId), out var known))
         {
             return known;
         }
@@ -132,7 +132,7 @@ internal sealed partial class OrderRowParser
             return null;
         }
 
-        if (_cycles.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
+        if (Known(_cycles, text, out var known))
         {
             return known;
         }
@@ -175,7 +175,7 @@ internal sealed partial class OrderRowParser
 
     private string? TermDurationOf()
     {
-        if (Known(_terms, InputColumn.TermDuration) is { } known)
+        if (Known(_terms, CellSpan(InputColumn.TermDuration), out var known))
         {
             return known;
         }

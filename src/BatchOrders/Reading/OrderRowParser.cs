@@ -209,13 +209,19 @@ internal sealed partial class OrderRowParser
     }
 
     /// <summary>
-    /// The normal form <paramref name="cache"/> already holds for the column's cell, looked up by the cell's text (no
-    /// string made, one hash); null when the cell is empty or its value is new.
+    /// What <paramref name="cache"/> already holds for a cell's <paramref name="text"/> (its normal form, its billing
+    /// cycle), looked up by the text itself: no string made, one hash. False when the cell is empty or its value is new.
     /// </summary>
-    private string? Known(Dictionary<string, string> cache, InputColumn column)
+    private static bool Known<TValue>(Dictionary<string, TValue> cache, ReadOnlySpan<char> text, out TValue value)
     {
-        var text = CellSpan(column);
-        return text.Length > 0 && cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known) ? known : null;
+        if (text.Length > 0 && cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
+        {
+            value = known;
+            return true;
+        }
+
+        value = default!;
+        return false;
     }
 
     private static string Remember(Dictionary<string, string> cache, string raw, string normalised)
