@@ -8,7 +8,8 @@ namespace BatchOrders.Benchmarks;
 
 /// <summary>
 /// Runs every case of the chosen suites, each in a child process of its own (a fresh heap, a peak resident set
-/// of its own), then prints one table of all cases side by side with the ratios and writes the same figures as JSON.
+/// of its own), then prints one table of all cases side by side with the ratios and writes the same figures as JSON,
+/// one file of record per suite and mode (<c>reading-full.json</c>, <c>submission-quick.json</c>, …).
 /// </summary>
 internal sealed class BenchmarkRunner
 {
@@ -26,7 +27,7 @@ internal sealed class BenchmarkRunner
     public BenchmarkRunner(BenchSettings settings) => _settings = settings;
 
     /// <summary>Parent: measures the suites and reports. Returns the exit code.</summary>
-    public int RunSuites(IReadOnlyList<IBenchmarkSuite> suites, string resultsPath)
+    public int RunSuites(IReadOnlyList<IBenchmarkSuite> suites, string resultsFolder)
     {
         var report = new List<SuiteReport>();
         var allMet = true;
@@ -49,9 +50,10 @@ internal sealed class BenchmarkRunner
             report.Add(new SuiteReport(suite.Name, [.. cases.Select(c => results[c.Name])], comparisons));
         }
 
+        var mode = _settings.Quick ? "quick" : "full";
         var document = new RunReport(
             DateTimeOffset.UtcNow,
-            _settings.Quick ? "quick" : "full",
+            mode,
             _settings.Seed,
             _settings.Iterations,
             "peak resident set (VmHWM from /proc/self/status) of a child process per case",
@@ -60,10 +62,15 @@ internal sealed class BenchmarkRunner
             report);
 
         Print(document);
-        Directory.CreateDirectory(Path.GetDirectoryName(resultsPath)!);
-        File.WriteAllText(resultsPath, JsonSerializer.Serialize(document, Json) + "\n");
+        Directory.CreateDirectory(resultsFolder);
         Console.WriteLine();
-        Console.WriteLine($"Figures written to {resultsPath}");
+        foreach (var suite in report)
+        {
+            var path = Path.Combine(resultsFolder, $"{suite.Name}-{mode}.json");
+            File.WriteAllText(path, JsonSerializer.Serialize(document with { Suites = [suite] }, Json) + "\n");
+            Console.WriteLine($"Figures written to {path}");
+        }
+
         return allMet ? 0 : 1;
     }
 

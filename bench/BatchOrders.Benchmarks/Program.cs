@@ -67,4 +67,4 @@ if (childSuite is not null)
 }
 
 var selected = chosen.Count == 0 ? suites : [.. suites.Where(s => chosen.Contains(s.Name))];
-return runner.RunSuites(selected, Path.Combine(BenchPaths.RepositoryRoot(), "bench", "results", "latest.json"));
+return runner.RunSuites(selected, Path.Combine(BenchPaths.RepositoryRoot(), "bench", "results"));
