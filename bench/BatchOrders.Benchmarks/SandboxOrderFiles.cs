@@ -12,7 +12,7 @@ namespace BatchOrders.Benchmarks;
 internal static class SandboxOrderFiles
 {
     /// <summary>Bump when the mixed file's content changes, so cached files of an older shape are not reused.</summary>
-    public const int MixedVersion = 1;
+    public const int MixedVersion = 2;
 
     /// <summary>The header of the plain file.</summary>
     public const string PlainHeader = "CustomerId,OfferId,Quantity,BillingCycle,FriendlyName";
@@ -61,7 +61,9 @@ internal static class SandboxOrderFiles
     {
         var random = new Random(seed);
         var catalog = SandboxCatalog.Seeded;
-        bool Sold(CatalogOffer offer) => offer.AllowsBillingCycle("monthly") && offer.AllowsBillingCycle("annual") && !offer.IsAddOn;
+        // Offers the generated (United States, commercial) customers can buy: not retired, education-only or sold elsewhere.
+        bool Sold(CatalogOffer offer) => offer.AllowsBillingCycle("monthly") && offer.AllowsBillingCycle("annual") && !offer.IsAddOn
+            && offer.IsPurchasable && !offer.IsEducation && offer.IsSoldIn("US");
         var legacy = catalog.Offers.Where(o => !o.IsNewCommerce && Sold(o)).OrderBy(o => o.Id, StringComparer.Ordinal).ToArray();
         var newCommerce = catalog.Offers.Where(o => o.IsNewCommerce && Sold(o) && o.CheckoutRefusal is null).OrderBy(o => o.Id, StringComparer.Ordinal).ToArray();
 
@@ -113,7 +115,7 @@ internal static class SandboxOrderFiles
         }
     }
 
-    /// <summary>For <paramref name="count"/> of the existing orders: one or two add-ons each for their subscriptions' offers, in the order's billing cycle.</summary>
+    /// <summary>For <paramref name="count"/> of the existing orders: one or two add-ons each for their active subscriptions' offers, in the order's billing cycle.</summary>
     private static List<List<string>> AddOnBlocks(SandboxCatalog catalog, Random random, int count)
     {
         var blocks = new List<List<string>>();
@@ -121,6 +123,7 @@ internal static class SandboxOrderFiles
         {
             var cycle = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(existing.BillingCycle);
             var choices = existing.LineItems
+                .Where(line => !catalog.SubscriptionStatuses.ContainsKey(line.SubscriptionId))
                 .SelectMany(line => catalog.Offers
                     .Where(o => !o.IsNewCommerce && o.AttachesTo(line.OfferId) && o.AllowsBillingCycle(existing.BillingCycle))
                     .OrderBy(o => o.Id, StringComparer.Ordinal)

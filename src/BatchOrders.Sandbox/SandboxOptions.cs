@@ -97,6 +97,12 @@ public sealed partial class SandboxOptions
     /// <summary>Chance per order group at checkout that it is refused (code 800010, in <c>orderErrors</c>) while the other groups are ordered.</summary>
     public double OrderGroupRefusalRate { get; set; }
 
+    /// <summary>
+    /// How often every new-commerce availability id is reissued (the old one is then gone: 404 400019 on reads,
+    /// refused on a cart line), counted from the sandbox's start; null = never (the seeded ids stay).
+    /// </summary>
+    public TimeSpan? AvailabilityRotation { get; set; }
+
     /// <summary>Level of the one log line per request; <see cref="LogLevel.None"/> silences them.</summary>
     public LogLevel RequestLogLevel { get; set; } = LogLevel.Information;
 
@@ -200,6 +206,11 @@ public sealed partial class SandboxOptions
         }
 
         CheckRate(errors, nameof(OrderGroupRefusalRate), OrderGroupRefusalRate);
+
+        if (AvailabilityRotation is { } rotation && rotation < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("AvailabilityRotation must be at least one second, or unset (never).");
+        }
 
         return errors;
     }

@@ -24,19 +24,22 @@ namespace BatchOrders.Sandbox;
 /// The Partner Center orders and carts API sandbox: a Kestrel server on 127.0.0.1 that speaks the orders and
 /// new-commerce cart wire formats, keeps a ledger of what it created, and injects seeded faults. Start it with <see cref="StartAsync(SandboxOptions, CancellationToken)"/>.
 /// </summary>
-public sealed class SandboxServer : IAsyncDisposable
+public sealed partial class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SandboxState _state;
     private readonly FaultPlan _faults;
     private readonly SandboxStatsCollector _stats;
     private readonly CartBook _carts;
+    private readonly PartnerData _data;
     private readonly Lock _stopLock = new();
     private Task? _stopping;
 
-    private SandboxServer(WebApplication app, SandboxState state, FaultPlan faults, SandboxStatsCollector stats, CartBook carts, int seed, IdentityProvider? identity)
+    private SandboxServer(WebApplication app, SandboxState state, FaultPlan faults, SandboxStatsCollector stats, CartBook carts, PartnerData data, int seed,
+        IdentityProvider? identity)
     {
         _app = app;
+        _data = data;
         Identity = identity;
         Certificate = identity is null ? null : X509CertificateLoader.LoadCertificate(identity.Certificate.RawData);
         _state = state;
@@ -123,20 +126,24 @@ public sealed class SandboxServer : IAsyncDisposable
             var stats = new SandboxStatsCollector();
             var faults = new FaultPlan(options, seed, timeProvider);
             var orderIds = new OrderIdGenerator(seed, state.Use(s => s.CountLedgerEntries()));
-            var carts = new CartBook(state, SandboxCatalog.Seeded, options, seed, orderIds, timeProvider);
+            var data = PartnerData.Create(state, options, timeProvider);
+            var carts = new CartBook(state, data.Catalog, data.Customers,
+                new CartLineChecker(data.Catalog, state, data.Subscriptions, data.Promotions, data.Resellers), options, seed, orderIds, timeProvider);
             var pipeline = new SandboxPipeline(
                 new BearerToken(options.RequiredToken, options.ForbiddenTokens, identity is null ? null : identity.CheckAccessToken),
                 faults,
                 new IdempotencyGate(state, options.IdempotencyRetention, timeProvider),
-                new OrderBook(state, SandboxCatalog.Seeded, options, orderIds, timeProvider),
+                new OrderBook(state, data.Catalog, data.Customers, data.Resellers, data.Subscriptions, options, orderIds, timeProvider),
                 carts,
+                data.Customers,
                 options,
                 stats,
                 timeProvider,
                 loggerFactory.CreateLogger("BatchOrders.Sandbox"),
                 app.Lifetime.ApplicationStopping);
-            var server = new SandboxServer(app, state, faults, stats, carts, seed, identity);
+            var server = new SandboxServer(app, state, faults, stats, carts, data, seed, identity);
             server.MapEndpoints(pipeline);
+            server.MapPartnerData(pipeline);
             identity?.Map(app);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -213,6 +220,7 @@ public sealed class SandboxServer : IAsyncDisposable
         const string carts = "/v1/customers/{customerId}/carts";
         _app.MapPost(carts, http => pipeline.HandleAsync(http, OrderOperation.CreateCart));
         _app.MapGet(carts + "/{cartId}", http => pipeline.HandleAsync(http, OrderOperation.GetCart));
+        _app.MapPut(carts + "/{cartId}", http => pipeline.HandleAsync(http, OrderOperation.UpdateCart));
         _app.MapPost(carts + "/{cartId}/checkout", http => pipeline.HandleAsync(http, OrderOperation.CheckoutCart));
         _app.MapFallback("/v1/{**path}", http => pipeline.HandleAsync(http, OrderOperation.Unknown));
 

@@ -103,6 +103,10 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
         [Description("Share of order groups refused at checkout (code 800010) while the cart's other groups are ordered (0 to 1).")]
         public double RefuseOrderGroup { get; init; }
 
+        [CommandOption("--rotate-availabilities <MINUTES>")]
+        [Description("Reissue every new-commerce availability id this often, as Partner Center does (default: never); the old ids are then gone. POST /_sandbox/rotate-availabilities rotates at once.")]
+        public double? RotateAvailabilitiesMinutes { get; init; }
+
         [CommandOption("--quiet")]
         [Description("Do not log one line per request.")]
         public bool Quiet { get; init; }
@@ -146,6 +150,11 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
             if (CartLifetimeMinutes < 1)
             {
                 errors.Add("--cart-lifetime must be at least 1 minute.");
+            }
+
+            if (RotateAvailabilitiesMinutes is { } rotate && (double.IsNaN(rotate) || rotate < 1.0 / 60))
+            {
+                errors.Add("--rotate-availabilities must be a number of minutes of at least 1/60 (a second).");
             }
 
             if (CheckoutTimeMs < 0)
@@ -197,6 +206,7 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
                 RepeatedCheckout = RefuseRepeatCheckout ? RepeatedCheckout.AlreadySubmittedError : RepeatedCheckout.Replay,
                 CheckoutDuration = TimeSpan.FromMilliseconds(CheckoutTimeMs),
                 OrderGroupRefusalRate = RefuseOrderGroup,
+                AvailabilityRotation = RotateAvailabilitiesMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
                 RequestLogLevel = Quiet ? LogLevel.None : LogLevel.Information,
                 Identity = ToIdentityOptions(out _),
             };
@@ -258,7 +268,12 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
         {
             console.MarkupLineInterpolated($"Partner Center sandbox listening on [bold]{server.BaseAddress}[/] (nothing is really ordered).");
             console.MarkupLineInterpolated($"Seed {server.Seed} · rate limit {Describe(options.RequestsPerMinute)} · state {options.StatePath ?? "in memory"} · faults {DescribeFaults(settings)}");
-            console.MarkupLineInterpolated($"Ledger: {server.BaseAddress}_sandbox/ledger · stats: {server.BaseAddress}_sandbox/stats");
+            console.MarkupLineInterpolated($"Ledger: {server.BaseAddress}_sandbox/ledger · stats: {server.BaseAddress}_sandbox/stats · customers: {server.BaseAddress}_sandbox/customers");
+            if (options.AvailabilityRotation is { } rotation)
+            {
+                console.MarkupLineInterpolated($"New-commerce availability ids are reissued every {rotation.TotalMinutes:0.##} minutes (POST {server.BaseAddress}_sandbox/rotate-availabilities: now).");
+            }
+
             if (options.Identity is { } identity)
             {
                 console.MarkupLineInterpolated($"Identity provider for tenant {identity.TenantId} ({identity.TenantDomain}), application {identity.ClientId}: secret {(identity.ClientSecret is null ? "refused" : "accepted")}, certificate {(identity.ClientCertificate is null ? "refused" : "accepted")}, device code (approve at {server.BaseAddress}_sandbox/identity/device).");

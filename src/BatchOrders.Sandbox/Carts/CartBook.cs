@@ -1,5 +1,6 @@
 using System.Globalization;
 using BatchOrders.Sandbox.Catalog;
+using BatchOrders.Sandbox.Customers;
 using BatchOrders.Sandbox.Idempotency;
 using BatchOrders.Sandbox.Orders;
 using BatchOrders.Sandbox.Pipeline;
@@ -8,8 +9,8 @@ using BatchOrders.Sandbox.Storage;
 namespace BatchOrders.Sandbox.Carts;
 
 /// <summary>
-/// The carts API's business: creates carts (each line checked against the catalog and put in an order group), reads
-/// them back, and checks them out into one order per order group. A checkout is accepted and committed under the
+/// The carts API's business: creates and updates carts (each line checked against the customer and the catalog and
+/// put in an order group), reads them back, and checks them out into one order per order group. A checkout is accepted and committed under the
 /// state lock in two steps with <see cref="SandboxOptions.CheckoutDuration"/> between them; while it runs, another
 /// checkout of the cart gets 800064. Once checked out, a cart answers every later checkout with its stored result
 /// (or 800065, see <see cref="RepeatedCheckout"/>).
@@ -19,7 +20,9 @@ internal sealed class CartBook
     private static readonly int CartIdSeedSalt = 0x5CA27;
 
     private readonly SandboxState _state;
-    private readonly SandboxCatalog _catalog;
+    private readonly LiveCatalog _catalog;
+    private readonly CustomerDirectory _customers;
+    private readonly CartLineChecker _checker;
     private readonly SandboxOptions _options;
     private readonly TimeProvider _time;
     private readonly OrderIdGenerator _orderIds;
@@ -29,10 +32,13 @@ internal sealed class CartBook
     private readonly HashSet<string> _checkingOut = new(StringComparer.Ordinal);
 
     // Order and subscription ids come from the order book's generator, so neither hands out the other's ids.
-    public CartBook(SandboxState state, SandboxCatalog catalog, SandboxOptions options, int seed, OrderIdGenerator orderIds, TimeProvider time)
+    public CartBook(SandboxState state, LiveCatalog catalog, CustomerDirectory customers, CartLineChecker checker, SandboxOptions options, int seed,
+        OrderIdGenerator orderIds, TimeProvider time)
     {
         _state = state;
         _catalog = catalog;
+        _customers = customers;
+        _checker = checker;
         _options = options;
         _time = time;
         _orderIds = orderIds;
@@ -49,24 +55,12 @@ internal sealed class CartBook
 
     public SandboxAnswer Create(CartContext context, AnswerKey? answerKey)
     {
-        var (requested, parseError) = CartRequestParser.Parse(context.Body);
-        if (parseError is not null)
+        var (lines, problem) = CheckedLines(context);
+        if (problem is not null)
         {
-            return parseError;
+            return problem;
         }
 
-        if (requested!.Count > _maxLineItems)
-        {
-            return SandboxAnswer.Error(400, ErrorCodes.InvalidInput, string.Create(CultureInfo.InvariantCulture,
-                $"A cart can hold at most {_maxLineItems} line items; this one has {requested.Count}. Split it into several carts."));
-        }
-
-        if (LineItemNumbering.Check([.. requested.Select(l => l.Id)], 0, "Cart line item ids") is { } numberingError)
-        {
-            return numberingError;
-        }
-
-        var lines = CartLineChecker.Check(requested, _catalog);
         return _state.Use(store =>
         {
             var cartId = _cartIds.NextGuid().ToString("D");
@@ -77,17 +71,50 @@ internal sealed class CartBook
 
             var now = _time.GetUtcNow();
             var cart = new CartRecord(cartId, context.CustomerId, context.RequestId, context.CorrelationId, now,
-                now + _options.CartLifetime, now, CartRecord.Active, lines, CheckoutResult: null);
-            var body = SandboxJson.Serialize(CartView.Build(cart));
+                now + _options.CartLifetime, now, CartRecord.Active, lines!, CheckoutResult: null);
+            var body = SandboxJson.Serialize(CartView.Build(cart, Currency(cart)));
             store.AddCart(cart, answerKey?.Store(201, body, now));
             return new SandboxAnswer(201, body) { Stored = answerKey is not null, CartCommitted = new CartCommit(CheckedOut: false) };
+        });
+    }
+
+    /// <summary>
+    /// <c>PUT …/carts/{id}</c> ("Update a cart"): the active cart's line items are replaced by the body's, checked as
+    /// at creation; its id and expiry stay. Answered 201 with the cart, as documented.
+    /// </summary>
+    public SandboxAnswer Update(CartContext context, AnswerKey? answerKey)
+    {
+        var (lines, problem) = CheckedLines(context);
+        return _state.Use(store =>
+        {
+            var cart = store.FindCart(context.CustomerId, Canonical(context.CartId!));
+            if (Gone(cart, context.CustomerId, context.CartId!) is { } gone)
+            {
+                return gone;
+            }
+
+            if (cart!.IsOrdered)
+            {
+                return SandboxAnswer.Error(400, ErrorCodes.InvalidInput, $"The cart {cart.CartId} was checked out; it can no longer be updated. Create a new cart.");
+            }
+
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var now = _time.GetUtcNow();
+            var updated = cart with { LineItems = lines!, LastModifiedAt = now };
+            var body = SandboxJson.Serialize(CartView.Build(updated, Currency(updated)));
+            store.UpdateCart(updated, answerKey?.Store(201, body, now));
+            return new SandboxAnswer(201, body) { Stored = answerKey is not null };
         });
     }
 
     public SandboxAnswer Get(Guid customerId, string cartId)
     {
         var cart = _state.Use(store => store.FindCart(customerId, Canonical(cartId)));
-        return Gone(cart, customerId, cartId) ?? SandboxAnswer.Json(200, CartView.Build(cart!));
+        return Gone(cart, customerId, cartId) ?? SandboxAnswer.Json(200, CartView.Build(cart!, Currency(cart!)));
     }
 
     public async Task<SandboxAnswer> CheckoutAsync(CartContext context, AnswerKey? answerKey, CancellationToken stopping)
@@ -170,14 +197,15 @@ internal sealed class CartBook
                 continue;
             }
 
-            var lineItems = items.Select((l, number) => new LedgerLineItem(number, l.CatalogItemId, l.Quantity, l.FriendlyName, null,
+            var lineItems = items.Select((l, number) => new LedgerLineItem(number, l.CatalogItemId, l.Quantity, l.FriendlyName,
+                Guid.TryParse(CartLineChecker.ParentOf(l), out var parent) ? parent : null,
                 _orderIds.NextSubscriptionId(), l.TermDuration, l.PromotionId, l.PartnerIdOnRecord)).ToList();
             orders.Add(new LedgerOrder(_orderIds.NextOrderId(store), cart.CustomerId, context.RequestId, context.CorrelationId,
                 items[0].BillingCycle, lineItems, now, LedgerOrder.CreateKind, cart.CartId));
         }
 
         var result = new CartCheckoutResultResource(
-            [.. orders.Select(o => OrderView.Build([o], OrderView.Pending))], errors, new ResourceAttributes("CartCheckoutResult"));
+            [.. orders.Select(o => OrderView.Build([o], OrderView.Pending, Currency(cart)))], errors, new ResourceAttributes("CartCheckoutResult"));
         var body = SandboxJson.Serialize(result);
 
         // With AlreadySubmittedError even the first checkout's request id gets 800065 later, so nothing is kept under it.
@@ -195,7 +223,7 @@ internal sealed class CartBook
     {
         foreach (var item in items)
         {
-            if (_catalog.Find(item.CatalogItemId)?.CheckoutRefusal is { } refusal)
+            if (_catalog.FindAnyGeneration(item.CatalogItemId)?.CheckoutRefusal is { } refusal)
             {
                 return (new OrderErrorResource(group, refusal.Code,
                     $"{refusal.Description} Catalog item {item.CatalogItemId} (cart line item {item.Id}); nothing was ordered for order group {group}."), false);
@@ -207,6 +235,28 @@ internal sealed class CartBook
                 $"Inventory is not available for catalog item {items[0].CatalogItemId} (cart line item {items[0].Id}); nothing was ordered for order group {group}."), true)
             : (null, false);
     }
+
+    /// <summary>The body's line items checked against the customer and the catalog, or the 400 for a body that cannot be a cart.</summary>
+    private (IReadOnlyList<CartLine>? Lines, SandboxAnswer? Problem) CheckedLines(CartContext context)
+    {
+        var (requested, parseError) = CartRequestParser.Parse(context.Body);
+        if (parseError is not null)
+        {
+            return (null, parseError);
+        }
+
+        if (requested!.Count > _maxLineItems)
+        {
+            return (null, SandboxAnswer.Error(400, ErrorCodes.InvalidInput, string.Create(CultureInfo.InvariantCulture,
+                $"A cart can hold at most {_maxLineItems} line items; this one has {requested.Count}. Split it into several carts.")));
+        }
+
+        return LineItemNumbering.Check([.. requested.Select(l => l.Id)], 0, "Cart line item ids") is { } numberingError
+            ? (null, numberingError)
+            : (_checker.Check(requested, _customers.Find(context.CustomerId)!), null);
+    }
+
+    private (string Code, string Symbol) Currency(CartRecord cart) => _customers.CurrencyOf(cart.CustomerId);
 
     /// <summary>404 800008 for a cart this customer does not have, or an active cart past its expiration.</summary>
     private SandboxAnswer? Gone(CartRecord? cart, Guid customerId, string cartId)

@@ -6,11 +6,20 @@ namespace BatchOrders.Sandbox.Carts;
 /// </summary>
 internal static class CartErrorCodes
 {
-    /// <summary>Unknown catalog item id, or a legacy offer GUID where a catalog item id belongs.</summary>
+    /// <summary>Unknown catalog item id, an availability that is no longer today's, or an item not sold to this customer.</summary>
     public const string CatalogItemIdIsNotValid = "CatalogItemIdIsNotValid";
 
-    /// <summary>A line the sandbox cannot buy through a cart (an add-on).</summary>
+    /// <summary>A line the sandbox cannot buy through a cart: an add-on without a parent subscription, nested add-on items.</summary>
     public const string UnableToProcessCartLineItem = "UnableToProcessCartLineItem";
+
+    /// <summary>An add-on's parent subscription is not the customer's, not active, or not of a base the add-on attaches to.</summary>
+    public const string SubscriptionIsNotValid = "SubscriptionIsNotValid";
+
+    /// <summary>The line's promotion does not apply to it.</summary>
+    public const string InvalidPromotionId = "InvalidPromotionId";
+
+    /// <summary>A legacy licence-based offer in a cart (Partner Center: 500600, no longer eligible for purchase).</summary>
+    public const string LegacyOfferNotEligibleForPurchase = "LegacyOfferNotEligibleForPurchase";
 
     /// <summary>Quantity, billing cycle or term not sold for the catalog item.</summary>
     public const string InvalidInput = "InvalidInput";

@@ -1,18 +1,29 @@
 using System.Globalization;
 using BatchOrders.Sandbox.Catalog;
+using BatchOrders.Sandbox.Customers;
+using BatchOrders.Sandbox.Promotions;
+using BatchOrders.Sandbox.Resellers;
+using BatchOrders.Sandbox.Storage;
+using BatchOrders.Sandbox.Subscriptions;
 
 namespace BatchOrders.Sandbox.Carts;
 
 /// <summary>
-/// Checks each line of a new cart against the catalog and puts the lines that can be bought into order groups.
-/// A line that cannot be bought keeps its place in the cart with an <c>error</c> (and no order group), as Partner
-/// Center answers it; the cart is still created, and its checkout is refused until the client makes a new one.
+/// Checks each line of a new (or updated) cart against the customer and the catalog as it stands today, and puts the
+/// lines that can be bought into order groups. A line that cannot be bought keeps its place in the cart with an
+/// <c>error</c> (and no order group), as Partner Center answers it; the cart is still created, and its checkout is
+/// refused until the client makes a new one. A new-commerce add-on is bought on a line of its own whose
+/// <c>ProvisioningContext.ParentSubscriptionId</c> names the customer's active subscription it attaches to.
 /// </summary>
-internal static class CartLineChecker
+internal sealed class CartLineChecker(LiveCatalog catalog, SandboxState state, SubscriptionBook subscriptions, PromotionBook promotions, ResellerBook resellers)
 {
-    public static IReadOnlyList<CartLine> Check(IEnumerable<CartLine> requested, SandboxCatalog catalog)
+    /// <summary>The provisioning-context key naming an add-on's parent subscription.</summary>
+    public const string ParentSubscriptionKey = "ParentSubscriptionId";
+
+    public IReadOnlyList<CartLine> Check(IEnumerable<CartLine> requested, SeededCustomer customer)
     {
-        var lines = requested.OrderBy(l => l.Id).Select(l => Check(l, catalog)).ToList();
+        var owned = new Lazy<IReadOnlySet<string>>(() => promotions.OwnedProductSkus(customer.Id));
+        var lines = requested.OrderBy(l => l.Id).Select(l => Check(l, customer, owned)).ToList();
 
         // One order per billing cycle: an order has a single billing cycle, while its line items may differ in term
         // (Partner Center's checkout example puts P1Y and P3Y items in one one_time order). An offer a checkout always
@@ -26,7 +37,7 @@ internal static class CartLineChecker
                 return line;
             }
 
-            var key = catalog.Find(line.CatalogItemId)?.CheckoutRefusal is null ? line.BillingCycle : $"{line.BillingCycle} {line.CatalogItemId}";
+            var key = catalog.FindAnyGeneration(line.CatalogItemId)?.CheckoutRefusal is null ? line.BillingCycle : $"{line.BillingCycle} {line.CatalogItemId}";
             if (!groups.TryGetValue(key, out var group))
             {
                 group = groups.Count.ToString(CultureInfo.InvariantCulture);
@@ -37,31 +48,40 @@ internal static class CartLineChecker
         });
     }
 
-    private static CartLine Check(CartLine line, SandboxCatalog catalog)
+    /// <summary>The parent subscription an add-on line names in its provisioning context, if any (the key in any case).</summary>
+    public static string? ParentOf(CartLine line) =>
+        line.ProvisioningContext?.FirstOrDefault(p => string.Equals(p.Key, ParentSubscriptionKey, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private CartLine Check(CartLine line, SeededCustomer customer, Lazy<IReadOnlySet<string>> owned)
     {
-        var offer = catalog.Find(line.CatalogItemId);
-        var error = Problem(line, offer);
+        var (offer, refusal) = OfferSale.Check(catalog, line.CatalogItemId, customer);
+        var error = Problem(line, offer, refusal, customer, owned);
         return line with { CatalogItemId = offer?.Id ?? line.CatalogItemId, TermDuration = line.TermDuration?.ToUpperInvariant(), Error = error };
     }
 
-    private static CartLineError? Problem(CartLine line, CatalogOffer? offer)
+    private CartLineError? Problem(CartLine line, CatalogOffer? offer, SaleRefusal? refusal, SeededCustomer customer, Lazy<IReadOnlySet<string>> owned)
     {
         var at = string.Create(CultureInfo.InvariantCulture, $"(cart line item {line.Id})");
-        if (offer is null)
+        if (offer is { IsNewCommerce: false })
         {
-            return new(CartErrorCodes.CatalogItemIdIsNotValid, $"The catalog item id '{line.CatalogItemId}' is not valid {at}.");
+            return new(CartErrorCodes.LegacyOfferNotEligibleForPurchase,
+                $"'{offer.Id}' ({offer.Name}) is a legacy offer: legacy licence-based offers are not eligible for purchase through a cart; buy the new-commerce product (PRODUCT:SKU:AVAILABILITY) {at}.");
         }
 
-        if (!offer.IsNewCommerce)
+        if (refusal is not null)
         {
-            return new(CartErrorCodes.CatalogItemIdIsNotValid,
-                $"'{offer.Id}' ({offer.Name}) is a legacy offer id, not a catalog item id (PRODUCT:SKU:AVAILABILITY): order it with POST /orders {at}.");
+            return new(CartErrorCodes.CatalogItemIdIsNotValid, $"{refusal.Description} {at}");
         }
 
-        if (offer.IsAddOn || line.HasAddOnItems)
+        if (line.HasAddOnItems)
         {
             return new(CartErrorCodes.UnableToProcessCartLineItem,
-                $"{offer.Id} ({offer.Name}) cannot be bought through this cart: add-ons need a parent subscription, and the sandbox sells them only by PATCHing the parent's order {at}.");
+                $"{offer!.Id} ({offer.Name}): nested AddonItems are not supported by the sandbox; buy each add-on on a line of its own with ProvisioningContext.ParentSubscriptionId {at}.");
+        }
+
+        if (offer!.IsAddOn && ParentProblem(line, offer, customer, at) is { } parentError)
+        {
+            return parentError;
         }
 
         if (line.Quantity < offer.MinQuantity || line.Quantity > offer.MaxQuantity)
@@ -82,17 +102,52 @@ internal static class CartLineChecker
                 $"TermDuration {(line.TermDuration is null ? "is required" : $"'{line.TermDuration}' is not available")} for {offer.Id} ({offer.Name}); it sells {string.Join(", ", offer.TermDurations)} {at}.");
         }
 
-        return BillingCyclesOfTerm(term).Contains(line.BillingCycle, StringComparer.Ordinal)
-            ? null
-            : new(CartErrorCodes.InvalidInput,
-                $"Billing cycle '{line.BillingCycle}' does not go with term {term.ToUpperInvariant()}: a {term.ToUpperInvariant()} term is billed {string.Join(" or ", BillingCyclesOfTerm(term))} {at}.");
+        if (!CatalogOffer.BillingCyclesOfTerm(term).Contains(line.BillingCycle, StringComparer.Ordinal))
+        {
+            return new(CartErrorCodes.InvalidInput,
+                $"Billing cycle '{line.BillingCycle}' does not go with term {term.ToUpperInvariant()}: a {term.ToUpperInvariant()} term is billed {string.Join(" or ", CatalogOffer.BillingCyclesOfTerm(term))} {at}.");
+        }
+
+        if (line.PartnerIdOnRecord is { } partner && resellers.Refusal(partner) is var (_, code, description))
+        {
+            return new(CartErrorCodes.InvalidInput, string.Create(CultureInfo.InvariantCulture, $"{description} (error {code}) {at}"));
+        }
+
+        if (line.PromotionId is { Length: > 0 } promotion
+            && promotions.Check(promotion, offer.Id, line.Quantity, term.ToUpperInvariant(), line.BillingCycle, owned.Value) is { Count: > 0 } reasons)
+        {
+            return new(CartErrorCodes.InvalidPromotionId,
+                $"Promotion {promotion} does not apply to this line: {string.Join(" ", reasons.Select(r => r.Description))} {at}");
+        }
+
+        return null;
     }
 
-    /// <summary>New-commerce billing per term: a month is billed monthly, a year monthly or annually, three years also triennially.</summary>
-    private static string[] BillingCyclesOfTerm(string term) => term.ToUpperInvariant() switch
+    /// <summary>Why an add-on line's parent subscription cannot take it; null when it can.</summary>
+    private CartLineError? ParentProblem(CartLine line, CatalogOffer offer, SeededCustomer customer, string at)
     {
-        "P1M" => ["monthly"],
-        "P1Y" => ["monthly", "annual"],
-        _ => ["monthly", "annual", "triennial"],
-    };
+        if (ParentOf(line) is not { } raw)
+        {
+            return new(CartErrorCodes.UnableToProcessCartLineItem,
+                $"{offer.Id} ({offer.Name}) is an add-on: set ProvisioningContext.ParentSubscriptionId to the customer's active subscription of {string.Join(" or ", offer.AddOnOf.Select(CatalogOffer.ProductSkuOf))} {at}.");
+        }
+
+        var parent = Guid.TryParse(raw, out var parentId) ? state.Use(store => store.FindSubscription(parentId)) : null;
+        if (parent is null || parent.CustomerId != customer.Id)
+        {
+            return new(CartErrorCodes.SubscriptionIsNotValid,
+                $"ParentSubscriptionId '{raw}' is not a subscription of customer {customer.Id:D} {at}.");
+        }
+
+        if (subscriptions.StatusOf(parentId) is var status && status != SubscriptionBook.Active)
+        {
+            return new(CartErrorCodes.SubscriptionIsNotValid,
+                $"The parent subscription {parentId:D} is {status}: an add-on needs an active parent subscription {at}.");
+        }
+
+        return offer.AttachesTo(parent.OfferId)
+            ? null
+            : new(CartErrorCodes.SubscriptionIsNotValid,
+                $"The parent subscription {parentId:D} is of {parent.OfferId}; {offer.Id} ({offer.Name}) is an add-on of {string.Join(" or ", offer.AddOnOf.Select(CatalogOffer.ProductSkuOf))} only {at}.");
+    }
 }

@@ -26,11 +26,9 @@ internal static class CartRequestParser
         using (document)
         {
             var root = document!.RootElement;
-            if (Find(root, "attributes") is { ValueKind: JsonValueKind.Object } attributes
-                && Find(attributes, "objectType") is { ValueKind: not JsonValueKind.Null } objectType
-                && !(objectType.ValueKind == JsonValueKind.String && string.Equals(objectType.GetString(), "Cart", StringComparison.OrdinalIgnoreCase)))
+            if (ObjectTypeProblem(root, "Cart") is { } objectTypeProblem)
             {
-                return Invalid($"Attributes.ObjectType must be 'Cart' for a cart; got {objectType.GetRawText()}.");
+                return Invalid(objectTypeProblem);
             }
 
             if (Find(root, "lineItems") is not { ValueKind: JsonValueKind.Array } lineItems || lineItems.GetArrayLength() == 0)

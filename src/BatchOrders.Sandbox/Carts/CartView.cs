@@ -5,13 +5,12 @@ namespace BatchOrders.Sandbox.Carts;
 /// <summary>Builds the Partner Center view of a stored cart.</summary>
 internal static class CartView
 {
-    public const string CurrencyCode = "USD";
-
-    public static CartResource Build(CartRecord cart)
+    /// <summary>The cart, its lines priced in the customer's currency.</summary>
+    public static CartResource Build(CartRecord cart, (string Code, string Symbol) currency)
     {
         var uri = $"/customers/{cart.CustomerId:D}/carts/{cart.CartId}";
         var lines = cart.LineItems.Select(l => new CartLineItemResource(
-                l.Id, l.CatalogItemId, l.FriendlyName, l.Quantity, CurrencyCode, l.BillingCycle, l.TermDuration, l.PromotionId,
+                l.Id, l.CatalogItemId, l.FriendlyName, l.Quantity, currency.Code, l.BillingCycle, l.TermDuration, l.PromotionId,
                 l.Participants, l.ProvisioningContext, l.OrderGroup, l.Error))
             .ToList();
         return new CartResource(

@@ -6,15 +6,20 @@ using static BatchOrders.Sandbox.Pipeline.RequestJson;
 namespace BatchOrders.Sandbox.Orders;
 
 /// <summary>
-/// Reads an order body the way Partner Center does: property names case-insensitively, read-only fields rejected.
-/// Every failure is a 400 with code 800002 and a sentence naming the field.
+/// Reads an order body the way Partner Center does: property names case-insensitively, read-only fields rejected,
+/// <c>Attributes.ObjectType</c> (when sent) checked as for carts. A billing cycle of <c>unknown</c> — what the SDK
+/// sends for one left unset, as Microsoft's own samples do — is no billing cycle: the default applies. Every failure
+/// is a 400 with code 800002 and a sentence naming the field.
 /// </summary>
 internal static class OrderRequestParser
 {
     // Partner Center rejects read-only fields even with a default value such as "status":"none"; an explicit null
     // is what a serializer that does not skip nulls sends, so it is tolerated.
     private static readonly string[] ReadOnlyOrderFields =
-        ["id", "status", "creationDate", "currencyCode", "currencySymbol", "transactionType", "links"];
+        ["id", "status", "creationDate", "currencySymbol", "transactionType", "links"];
+
+    /// <summary>The billing cycle the SDK sends for an unset one.</summary>
+    private const string UnsetBillingCycle = "unknown";
 
     public static (OrderRequest? Request, SandboxAnswer? Error) Parse(ReadOnlyMemory<byte> body)
     {
@@ -33,6 +38,11 @@ internal static class OrderRequestParser
                 {
                     return Invalid($"The order property '{field}' is read-only and must not be sent.");
                 }
+            }
+
+            if (ObjectTypeProblem(root, "Order") is { } objectTypeProblem)
+            {
+                return Invalid(objectTypeProblem);
             }
 
             Guid? referenceCustomerId = null;
@@ -54,7 +64,12 @@ internal static class OrderRequestParser
                     return Invalid("BillingCycle must be a string.");
                 }
 
-                billingCycle = cycle.GetString();
+                billingCycle = string.Equals(cycle.GetString(), UnsetBillingCycle, StringComparison.OrdinalIgnoreCase) ? null : cycle.GetString();
+            }
+
+            if (!TryOptionalString(root, "currencyCode", out var currencyCode))
+            {
+                return Invalid("CurrencyCode must be a string, such as USD.");
             }
 
             if (Find(root, "lineItems") is not { ValueKind: JsonValueKind.Array } lineItems)
@@ -80,7 +95,7 @@ internal static class OrderRequestParser
                 items.Add(item!);
             }
 
-            return (new OrderRequest(referenceCustomerId, billingCycle, items), null);
+            return (new OrderRequest(referenceCustomerId, billingCycle, currencyCode?.Trim(), items), null);
         }
     }
 
@@ -90,6 +105,11 @@ internal static class OrderRequestParser
         if (element.ValueKind != JsonValueKind.Object)
         {
             return InvalidItem($"The {at} must be a JSON object.");
+        }
+
+        if (ObjectTypeProblem(element, "OrderLineItem") is { } objectTypeProblem)
+        {
+            return InvalidItem($"On the {at}: {objectTypeProblem}");
         }
 
         if (Find(element, "lineItemNumber") is not { ValueKind: JsonValueKind.Number } number || !number.TryGetInt32(out var lineItemNumber))

@@ -6,7 +6,8 @@ internal static class OrderView
     public const string Pending = "pending";
     public const string Completed = "completed";
 
-    public static OrderResource Build(IReadOnlyList<LedgerOrder> entries, string status)
+    /// <summary>The order of <paramref name="entries"/> in <paramref name="status"/>, priced in the customer's currency.</summary>
+    public static OrderResource Build(IReadOnlyList<LedgerOrder> entries, string status, (string Code, string Symbol) currency)
     {
         var created = entries[0];
         var customer = created.CustomerId.ToString("D");
@@ -32,8 +33,8 @@ internal static class OrderView
             items,
             created.CreatedAt.UtcDateTime,
             status,
-            "USD",
-            "$",
+            currency.Code,
+            currency.Symbol,
             "UserPurchase",
             new OrderLinks(Get(orderUri), Get($"{orderUri}/provisioningstatus"), new ResourceLink(orderUri, "PATCH", [])),
             new ResourceAttributes("Order"));

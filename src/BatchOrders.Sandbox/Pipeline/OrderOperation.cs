@@ -1,6 +1,6 @@
 namespace BatchOrders.Sandbox.Pipeline;
 
-/// <summary>Which orders or carts API call a request is, after routing.</summary>
+/// <summary>Which Partner Center API call a request is, after routing.</summary>
 internal enum OrderOperation
 {
     Create,
@@ -10,5 +10,14 @@ internal enum OrderOperation
     CreateCart,
     GetCart,
     CheckoutCart,
+
+    /// <summary><c>PUT …/carts/{id}</c>: replaces an active cart's line items.</summary>
+    UpdateCart,
+
+    /// <summary>
+    /// A read of Partner Center's data (customers, catalog, subscriptions, promotions, resellers; some are POSTs that
+    /// change nothing), answered by the handler its route was mapped with.
+    /// </summary>
+    Read,
     Unknown,
 }

@@ -86,4 +86,12 @@ internal static class RequestJson
                 return false;
         }
     }
+
+    /// <summary>Why <c>Attributes.ObjectType</c> is not <paramref name="expected"/>, when it is sent and is not; null otherwise.</summary>
+    public static string? ObjectTypeProblem(JsonElement element, string expected) =>
+        Find(element, "attributes") is { ValueKind: JsonValueKind.Object } attributes
+        && Find(attributes, "objectType") is { ValueKind: not JsonValueKind.Null } objectType
+        && !(objectType.ValueKind == JsonValueKind.String && string.Equals(objectType.GetString(), expected, StringComparison.OrdinalIgnoreCase))
+            ? $"Attributes.ObjectType must be '{expected}'; got {objectType.GetRawText()}."
+            : null;
 }

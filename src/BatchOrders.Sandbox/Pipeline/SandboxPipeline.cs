@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BatchOrders.Sandbox.Carts;
+using BatchOrders.Sandbox.Customers;
 using BatchOrders.Sandbox.Faults;
 using BatchOrders.Sandbox.Idempotency;
 using BatchOrders.Sandbox.Orders;
@@ -20,6 +21,7 @@ internal sealed partial class SandboxPipeline(
     IdempotencyGate idempotency,
     OrderBook orders,
     CartBook carts,
+    CustomerDirectory customers,
     SandboxOptions options,
     SandboxStatsCollector stats,
     TimeProvider time,
@@ -30,9 +32,8 @@ internal sealed partial class SandboxPipeline(
     private const string RequestIdHeader = "MS-RequestId";
     private const string CorrelationIdHeader = "MS-CorrelationId";
 
-    private readonly HashSet<Guid> _unknownCustomers = [.. options.UnknownCustomers];
-
-    public async Task HandleAsync(HttpContext http, OrderOperation operation)
+    /// <summary>Handles one <c>/v1/</c> request; a <see cref="OrderOperation.Read"/> is answered by <paramref name="read"/> (given the request and its body).</summary>
+    public async Task HandleAsync(HttpContext http, OrderOperation operation, Func<HttpContext, ReadOnlyMemory<byte>, SandboxAnswer>? read = null)
     {
         var started = Stopwatch.GetTimestamp();
         FaultDecision? decision = null;
@@ -78,7 +79,7 @@ internal sealed partial class SandboxPipeline(
                     return;
             }
 
-            answer = await ProcessAsync(http, operation, partnerKey!);
+            answer = await ProcessAsync(http, operation, partnerKey!, read);
             if (decision.Fault == FaultKind.AnswerLost)
             {
                 http.Abort();
@@ -147,7 +148,8 @@ internal sealed partial class SandboxPipeline(
         }
     }
 
-    private async Task<SandboxAnswer> ProcessAsync(HttpContext http, OrderOperation operation, string partnerKey)
+    private async Task<SandboxAnswer> ProcessAsync(HttpContext http, OrderOperation operation, string partnerKey,
+        Func<HttpContext, ReadOnlyMemory<byte>, SandboxAnswer>? read)
     {
         if (!TryReadGuidHeader(http, RequestIdHeader, out var requestId, out var headerError)
             || !TryReadGuidHeader(http, CorrelationIdHeader, out var correlationId, out headerError))
@@ -162,7 +164,13 @@ internal sealed partial class SandboxPipeline(
             return SandboxAnswer.Error(404, ErrorCodes.InvalidInput, $"No resource is served at {http.Request.Method} {http.Request.Path}.");
         }
 
-        if (operation is OrderOperation.CreateCart or OrderOperation.GetCart or OrderOperation.CheckoutCart)
+        if (operation == OrderOperation.Read)
+        {
+            // Reads change nothing: no idempotency store, a body only for the POSTs that read (eligibilities, resellers).
+            return read!(http, HttpMethods.IsPost(http.Request.Method) ? await ReadBodyAsync(http) : ReadOnlyMemory<byte>.Empty);
+        }
+
+        if (operation is OrderOperation.CreateCart or OrderOperation.GetCart or OrderOperation.CheckoutCart or OrderOperation.UpdateCart)
         {
             return await ProcessCartAsync(http, operation, partnerKey, rawCustomer, requestId, correlationId);
         }
@@ -170,15 +178,15 @@ internal sealed partial class SandboxPipeline(
         var body = operation is OrderOperation.Create or OrderOperation.Patch ? await ReadBodyAsync(http) : ReadOnlyMemory<byte>.Empty;
         if (operation is OrderOperation.Get or OrderOperation.List)
         {
-            return CheckCustomer(rawCustomer, out var customer) ?? (operation == OrderOperation.Get
+            return CheckCustomer(rawCustomer, transacts: false, out var customer) ?? (operation == OrderOperation.Get
                 ? orders.Get(customer, orderId!)
-                : orders.List(customer));
+                : orders.List(customer, http.Request.Query["billingType"]));
         }
 
         var route = $"/v1/customers/{rawCustomer.ToLowerInvariant()}/orders" + (orderId is null ? "" : "/" + orderId);
         return await idempotency.ExecuteAsync(partnerKey, requestId, http.Request.Method, route, body, answerKey =>
         {
-            if (CheckCustomer(rawCustomer, out var customer) is { } customerError)
+            if (CheckCustomer(rawCustomer, transacts: true, out var customer) is { } customerError)
             {
                 return ValueTask.FromResult(customerError);
             }
@@ -194,36 +202,41 @@ internal sealed partial class SandboxPipeline(
         var cartId = http.Request.RouteValues["cartId"] as string;
         if (operation == OrderOperation.GetCart)
         {
-            return CheckCustomer(rawCustomer, out var customer) ?? carts.Get(customer, cartId!);
+            return CheckCustomer(rawCustomer, transacts: false, out var customer) ?? carts.Get(customer, cartId!);
         }
 
         // A checkout has no body ("Content-Length: 0"); whatever a client sends with it is not part of the request.
-        var body = operation == OrderOperation.CreateCart ? await ReadBodyAsync(http) : ReadOnlyMemory<byte>.Empty;
-        var route = $"/v1/customers/{rawCustomer.ToLowerInvariant()}/carts" + (cartId is null ? "" : $"/{cartId.ToLowerInvariant()}/checkout");
+        var body = operation is OrderOperation.CreateCart or OrderOperation.UpdateCart ? await ReadBodyAsync(http) : ReadOnlyMemory<byte>.Empty;
+        var route = $"/v1/customers/{rawCustomer.ToLowerInvariant()}/carts" + (cartId is null ? ""
+            : operation == OrderOperation.UpdateCart ? $"/{cartId.ToLowerInvariant()}" : $"/{cartId.ToLowerInvariant()}/checkout");
         return await idempotency.ExecuteAsync(partnerKey, requestId, http.Request.Method, route, body, async answerKey =>
         {
-            if (CheckCustomer(rawCustomer, out var customer) is { } customerError)
+            // The account status is checked when something is bought (checkout), not while a cart is put together.
+            if (CheckCustomer(rawCustomer, transacts: operation == OrderOperation.CheckoutCart, out var customer) is { } customerError)
             {
                 return customerError;
             }
 
             var context = new CartContext(customer, cartId, requestId, correlationId, body);
-            return operation == OrderOperation.CreateCart
-                ? carts.Create(context, answerKey)
-                : await carts.CheckoutAsync(context, answerKey, stopping);
+            return operation switch
+            {
+                OrderOperation.CreateCart => carts.Create(context, answerKey),
+                OrderOperation.UpdateCart => carts.Update(context, answerKey),
+                _ => await carts.CheckoutAsync(context, answerKey, stopping),
+            };
         });
     }
 
-    private SandboxAnswer? CheckCustomer(string rawCustomer, out Guid customer)
+    /// <summary>
+    /// 400 for a customer id that is not a GUID, 404 60003 for an unknown customer, 403 20002 for one that is not the
+    /// partner's; and for a request that buys (<paramref name="transacts"/>), 403 800073–800075 when the customer's
+    /// account status keeps it from transacting.
+    /// </summary>
+    private SandboxAnswer? CheckCustomer(string rawCustomer, bool transacts, out Guid customerId)
     {
-        if (!Guid.TryParse(rawCustomer, out customer))
-        {
-            return SandboxAnswer.Error(400, ErrorCodes.InvalidInput, $"The customer tenant id '{rawCustomer}' is not a GUID.");
-        }
-
-        return _unknownCustomers.Contains(customer)
-            ? SandboxAnswer.Error(404, ErrorCodes.CustomerNotFound, $"Customer tenant {customer:D} was not found.")
-            : null;
+        var (customer, refusal) = customers.Access(rawCustomer);
+        customerId = customer?.Id ?? Guid.Empty;
+        return refusal ?? (transacts ? CustomerDirectory.CheckMayTransact(customer!) : null);
     }
 
     private static bool TryReadGuidHeader(HttpContext http, string name, out Guid? value, out SandboxAnswer? error)

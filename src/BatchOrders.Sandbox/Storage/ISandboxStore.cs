@@ -33,6 +33,9 @@ internal interface ISandboxStore : IDisposable
     /// <summary>Adds a new cart and stores the answer that created it, atomically.</summary>
     void AddCart(CartRecord cart, StoredAnswer? answer);
 
+    /// <summary>Replaces an active cart's line items (a <c>PUT</c> of the cart) and stores the answer, atomically.</summary>
+    void UpdateCart(CartRecord cart, StoredAnswer? answer);
+
     /// <summary>The cart with this id if it belongs to this customer; null otherwise.</summary>
     CartRecord? FindCart(Guid customerId, string cartId);
 

@@ -55,6 +55,15 @@ internal sealed class InMemorySandboxStore : ISandboxStore
         }
     }
 
+    public void UpdateCart(CartRecord cart, StoredAnswer? answer)
+    {
+        _carts[cart.CartId] = cart;
+        if (answer is not null)
+        {
+            SaveAnswer(answer);
+        }
+    }
+
     public CartRecord? FindCart(Guid customerId, string cartId) =>
         _carts.TryGetValue(cartId, out var cart) && cart.CustomerId == customerId ? cart : null;
 

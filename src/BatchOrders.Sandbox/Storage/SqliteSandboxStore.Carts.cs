@@ -35,6 +35,21 @@ internal sealed partial class SqliteSandboxStore
         transaction.Commit();
     }
 
+    public void UpdateCart(CartRecord cart, StoredAnswer? answer)
+    {
+        using var transaction = _connection.BeginTransaction();
+        _connection.Execute(
+            "UPDATE carts SET last_modified_at = @LastModifiedAt, line_items = @LineItems WHERE cart_id = @CartId",
+            CartParameters(cart),
+            transaction);
+        if (answer is not null)
+        {
+            SaveAnswer(answer, transaction);
+        }
+
+        transaction.Commit();
+    }
+
     public CartRecord? FindCart(Guid customerId, string cartId)
     {
         var row = _connection.QuerySingleOrDefault<CartRow>(

@@ -118,8 +118,8 @@ public class CartEndpointTests
 
     [Theory]
     [InlineData("CFQ7TTC0ZZZZ:0001:CFQ7TTC0ZZZZ", 1, "monthly", "P1M", "CatalogItemIdIsNotValid", "is not valid")]
-    [InlineData(E3, 1, "monthly", null, "CatalogItemIdIsNotValid", "legacy offer id")]
-    [InlineData(NceTeamsPhoneAddOn, 1, "monthly", "P1M", "UnableToProcessCartLineItem", "add-on")]
+    [InlineData(E3, 1, "monthly", null, "LegacyOfferNotEligibleForPurchase", "legacy offer")]
+    [InlineData(NceTeamsPhoneAddOn, 1, "monthly", "P1M", "UnableToProcessCartLineItem", "ProvisioningContext.ParentSubscriptionId")]
     [InlineData(NceBusinessBasic, 301, "monthly", "P1M", "InvalidInput", "between 1 and 300")]
     [InlineData(NceWindows365, 2, "monthly", "P1M", "InvalidInput", "between 5 and 1000")]
     [InlineData(NceBusinessBasic, 1, "triennial", "P1Y", "InvalidInput", "Billing cycle 'triennial' is not available")]

@@ -218,7 +218,7 @@ public class OrderEndpointTests
     {
         await using var host = await StartAsync();
 
-        using var response = await host.Http.GetAsync(new Uri("v1/customers/x/subscriptions", UriKind.Relative));
+        using var response = await host.Http.GetAsync(new Uri($"v1/customers/{NewCustomer()}/invoices", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

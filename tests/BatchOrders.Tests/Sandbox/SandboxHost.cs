@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -183,6 +184,28 @@ internal sealed class SandboxHost : IAsyncDisposable
         using var response = await PostOrderAsync(customerId, body, requestId);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return await ReadJsonAsync(response);
+    }
+
+    /// <summary>GETs a path (no request id) and returns its status and JSON body.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> GetJsonAsync(string path)
+    {
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
+        return (response.StatusCode, await ReadJsonAsync(response));
+    }
+
+    /// <summary>POSTs a body (no request id) and returns its status and JSON body.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostJsonAsync(string path, string body)
+    {
+        using var response = await SendAsync(HttpMethod.Post, path, body);
+        return (response.StatusCode, await ReadJsonAsync(response));
+    }
+
+    /// <summary>Asserts a Partner Center error in a body already read: status and code.</summary>
+    public static void AssertError((HttpStatusCode Status, JsonElement Body) answer, int status, int code)
+    {
+        Assert.True((int)answer.Status == status, $"expected {status}, got {(int)answer.Status}: {answer.Body}");
+        Assert.Equal(code, answer.Body.GetProperty("code").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(answer.Body.GetProperty("description").GetString()));
     }
 
     public async Task<List<LedgerOrder>> LedgerAsync()
