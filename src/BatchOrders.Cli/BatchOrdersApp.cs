@@ -53,6 +53,10 @@ internal static class BatchOrdersApp
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Write the results workbook and the failed-rows file again from a batch's journal.")
                 .WithExample("report", "orders.xlsx.journal.db", "--results", "orders-results.xlsx");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Open the web page: upload a spreadsheet, fix its problems, confirm, watch it being sent, download the results.")
+                .WithExample("serve")
+                .WithExample("serve", "--port", "5080", "--folder", "batches", "--no-browser");
             config.AddCommand<StatusCommand>("status")
                 .WithDescription("Show a batch's orders per state and per customer, and the latest errors, from its journal.")
                 .WithExample("status", "orders.xlsx.journal.db", "--json");

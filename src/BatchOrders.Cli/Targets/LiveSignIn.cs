@@ -5,7 +5,15 @@ namespace BatchOrders.Cli.Targets;
 /// <summary>Prepares the sign-in for <c>--target live</c>, or says in plain words what to configure (exit code 4).</summary>
 internal static class LiveSignIn
 {
-    public static async Task<(MsalTokenProvider? Tokens, string? Problem)> PrepareAsync(PartnerCenterSettings settings, IAnsiConsole console)
+    public static Task<(MsalTokenProvider? Tokens, string? Problem)> PrepareAsync(PartnerCenterSettings settings, IAnsiConsole console) =>
+        PrepareAsync(settings, message =>
+        {
+            console.MarkupLine(Markup.Escape(message));
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Prepares the sign-in; a device code's message goes to <paramref name="showDeviceCode"/> (the console, or the web page).</summary>
+    public static async Task<(MsalTokenProvider? Tokens, string? Problem)> PrepareAsync(PartnerCenterSettings settings, Func<string, Task> showDeviceCode)
     {
         var missing = settings.MissingForLive();
         if (missing.Count > 0)
@@ -17,11 +25,7 @@ internal static class LiveSignIn
 
         try
         {
-            var tokens = await MsalTokenProvider.CreateAsync(settings, message =>
-            {
-                console.MarkupLine(Markup.Escape(message));
-                return Task.CompletedTask;
-            });
+            var tokens = await MsalTokenProvider.CreateAsync(settings, showDeviceCode);
             return (tokens, null);
         }
         catch (Exception ex) when (ex is InvalidOperationException or SignInException or ArgumentException)

@@ -24,7 +24,8 @@ namespace BatchOrders.Results;
 /// </remarks>
 public static class FailedRowsFile
 {
-    private const string ReasonPrefix = "Result: ";
+    /// <summary>What starts the name of every column the tool adds to a file of rows to fix: the reader leaves these to the results.</summary>
+    internal const string ReasonPrefix = "Result: ";
 
     /// <summary>
     /// The states whose rows go into the file: refused by Partner Center, or never sent. Not orders in flight (their
@@ -96,7 +97,7 @@ public static class FailedRowsFile
     /// </summary>
     public static IReadOnlyList<string> ReasonColumns { get; } = [.. new[] { "State", "Path", "CartId", "ErrorCode", "ErrorMessage" }.Select(c => ReasonPrefix + c)];
 
-    private static List<int> KeptColumns(IReadOnlyList<string> headers) =>
+    internal static List<int> KeptColumns(IReadOnlyList<string> headers) =>
         [.. Enumerable.Range(0, headers.Count).Where(c => !headers[c].StartsWith(ReasonPrefix, StringComparison.OrdinalIgnoreCase))];
 
     private static string[] Reason(JournalOrder order, JournalLineItem? line) =>
