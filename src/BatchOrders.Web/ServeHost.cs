@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using BatchOrders.Web.Batches;
 using BatchOrders.Web.Endpoints;
 using BatchOrders.Web.Security;
@@ -84,6 +86,9 @@ public sealed class ServeHost : IAsyncDisposable
         });
 
         builder.Services.AddRazorComponents();
+
+        // Names such as "Müller" and the page's own dashes as they are, not as numeric entities (HTML-encoded all the same).
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = token.AntiforgeryCookieName;
@@ -122,16 +127,17 @@ public sealed class ServeHost : IAsyncDisposable
         return new ServeHost(app, token, address);
     }
 
-    /// <summary>Waits until the page is stopped (<paramref name="cancellationToken"/>: Ctrl+C), then stops it.</summary>
+    /// <summary>Waits until the page is stopped (<paramref name="cancellationToken"/>: Ctrl+C; or SIGTERM), then stops it.</summary>
     public async Task RunUntilStoppedAsync(CancellationToken cancellationToken)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C: stop below.
+            // Ctrl+C or SIGTERM: stop below.
         }
 
         await _app.StopAsync(CancellationToken.None);

@@ -90,7 +90,8 @@ public sealed class BatchDesk(BatchStore store, PlanningOptions? planning = null
                 return $"Cannot use {BatchStore.DisplayName(sentName)}: {problem.Message}";
             }
 
-            var current = Check(batch, cancellationToken).Read;
+            var check = Check(batch, cancellationToken);
+            var current = check.Read;
             if (current.Problem is not null)
             {
                 // Nothing of the old file could be read: the fixed file is the whole batch.
@@ -99,7 +100,8 @@ public sealed class BatchDesk(BatchStore store, PlanningOptions? planning = null
             else
             {
                 var merged = BatchStore.NextName(batch, ".csv");
-                var (_, fixedRows) = FixedRowsMerge.Write(current, fixes, Path.Combine(batch.Path, merged), cancellationToken);
+                var withErrors = check.Findings.Where(f => f.Severity == FindingSeverity.Error && f.Row is not null).Select(f => f.Row!.Value).ToHashSet();
+                var (_, fixedRows) = FixedRowsMerge.Write(current, withErrors, fixes, Path.Combine(batch.Path, merged), cancellationToken);
                 batch.Save(record with
                 {
                     InputFile = merged,

@@ -4,7 +4,8 @@ using CsvHelper;
 namespace BatchOrders.Web.Batches;
 
 /// <summary>
-/// A batch's next input when a person uploads only the rows they fixed: the valid rows of the input as it was, then
+/// A batch's next input when a person uploads only the rows they fixed: the rows of the input as it was that had no
+/// error (planning's too, such as a duplicate), then
 /// every row of the fixed file, under the input's columns (matched by name, ignoring case, spaces, <c>_</c> and
 /// <c>-</c>; the <c>Result: …</c> columns of a rows-to-fix file are left out). Written as CSV, which the reader reads
 /// back exactly as the cells were written.
@@ -14,10 +15,12 @@ public static class FixedRowsMerge
     private const string ResultPrefix = "Result: ";
 
     /// <summary>Writes the merged rows to <paramref name="output"/>; returns how many rows were kept and how many came from the fix.</summary>
-    public static (int Kept, int Fixed) Write(ReadResult current, ReadResult fixes, string output, CancellationToken cancellationToken)
+    public static (int Kept, int Fixed) Write(ReadResult current, IReadOnlySet<int> rowsWithErrors, ReadResult fixes, string output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(fixes);
+        ArgumentNullException.ThrowIfNull(rowsWithErrors);
+        var kept = current.Rows.Where(r => !rowsWithErrors.Contains(r.Location.Row)).ToList();
         var headers = current.Headers.Where(h => !IsResult(h)).ToList();
         var currentColumns = headers.Select(h => current.Headers.ToList().IndexOf(h)).ToList();
 
@@ -33,7 +36,7 @@ public static class FixedRowsMerge
         using var stream = new FileStream(output, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         using var writer = CsvWriter.Create(stream, CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.None }, leaveOpen: true);
         writer.WriteRecord([.. headers]);
-        foreach (var row in current.Rows)
+        foreach (var row in kept)
         {
             writer.WriteRecord([.. headers.Select((_, c) => c < currentColumns.Count && currentColumns[c] >= 0 && currentColumns[c] < row.Cells.Count ? row.Cells[currentColumns[c]] : string.Empty)]);
         }
@@ -44,7 +47,7 @@ public static class FixedRowsMerge
         }
 
         writer.Flush();
-        return (current.Rows.Count, fixedCells.Count);
+        return (kept.Count, fixedCells.Count);
     }
 
     private static bool IsResult(string header) => header.StartsWith(ResultPrefix, StringComparison.OrdinalIgnoreCase);

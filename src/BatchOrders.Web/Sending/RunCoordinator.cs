@@ -28,6 +28,9 @@ public sealed partial class RunCoordinator(BatchDesk desk, ITargetConnector conn
     /// <summary>True while the batch's run is going.</summary>
     public bool IsRunning(string batchId) => _runs.TryGetValue(batchId, out var run) && !run.Snapshot.HasEnded;
 
+    /// <summary>Completes when the batch's latest run has ended (at once when it has none).</summary>
+    public Task WhenEnded(string batchId) => _runs.TryGetValue(batchId, out var run) ? run.Work : Task.CompletedTask;
+
     /// <summary>Starts sending the batch in the background; the problem in words when it cannot start, else null.</summary>
     public string? Start(BatchFolder batch, Target target, bool allowRepeat)
     {
