@@ -36,6 +36,7 @@ internal static class BatchOrdersApp
         app.Configure(config =>
         {
             config.SetApplicationName("batchorders");
+            config.SetApplicationVersion(BatchOrdersVersion.Current);
             config.Settings.StrictParsing = true;
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(console);

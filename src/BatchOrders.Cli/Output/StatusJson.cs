@@ -24,7 +24,7 @@ internal static class StatusJson
             summary.EndedAt,
             summary.Duration is { } duration ? Math.Round(duration.TotalSeconds, 3) : null,
             summary.OrdersPerMinute is { } rate ? Math.Round(rate, 2) : null,
-            [.. summary.Runs.Select(r => new Run(r.Id, r.StartedAt, r.EndedAt, r.ExitCode))],
+            [.. summary.Runs.Select(r => new Run(r.Id, r.StartedAt, r.EndedAt, r.ExitCode, r.ToolVersion))],
             [.. summary.Customers.Select(c => new Customer(c.CustomerId, c.Orders, c.LineItems, States(c.States)))],
             [.. summary.LastErrors.Select(e => new Error(e.OrderKey, e.CustomerId, e.State, e.At, e.HttpStatus, e.ErrorCode, e.Message))],
             summary.ResumeCommand().ToString(),
@@ -63,7 +63,7 @@ internal static class StatusJson
 
     private sealed record Input(string Path, string Sha256, DateTimeOffset FirstUsedAt, DateTimeOffset LastUsedAt);
 
-    private sealed record Run(long Id, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int? ExitCode);
+    private sealed record Run(long Id, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int? ExitCode, string? Version);
 
     private sealed record Customer(string CustomerId, int Orders, int LineItems, Dictionary<string, int> States);
 

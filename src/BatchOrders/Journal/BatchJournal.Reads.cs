@@ -34,8 +34,8 @@ public sealed partial class BatchJournal
         lock (_lock)
         {
             return _connection.Query<RunRecord>(
-                    "SELECT id AS Id, started_at AS StartedAt, ended_at AS EndedAt, input_sha256 AS InputSha256, target AS Target, exit_code AS ExitCode FROM runs ORDER BY id")
-                .Select(r => new JournalRun(r.Id, JournalTime.Parse(r.StartedAt), JournalTime.ParseOrNull(r.EndedAt), r.InputSha256, Target.FromName(r.Target), r.ExitCode))
+                    "SELECT id AS Id, started_at AS StartedAt, ended_at AS EndedAt, input_sha256 AS InputSha256, target AS Target, exit_code AS ExitCode, tool_version AS ToolVersion FROM runs ORDER BY id")
+                .Select(r => new JournalRun(r.Id, JournalTime.Parse(r.StartedAt), JournalTime.ParseOrNull(r.EndedAt), r.InputSha256, Target.FromName(r.Target), r.ExitCode, r.ToolVersion))
                 .ToList();
         }
     }

@@ -154,6 +154,8 @@ public sealed partial class BatchJournal
         public string Target { get; set; } = string.Empty;
 
         public int? ExitCode { get; set; }
+
+        public string? ToolVersion { get; set; }
     }
 
     private sealed class AttemptRecord

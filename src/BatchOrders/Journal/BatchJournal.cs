@@ -130,15 +130,15 @@ public sealed partial class BatchJournal : IDisposable
         }
     }
 
-    /// <summary>Records the start of a run; returns its id for <see cref="EndRun"/>.</summary>
+    /// <summary>Records the start of a run, by this build of BatchOrders; returns its id for <see cref="EndRun"/>.</summary>
     public long StartRun(string inputSha256, Target target)
     {
         ArgumentNullException.ThrowIfNull(target);
         lock (_lock)
         {
             return _connection.ExecuteScalar<long>(
-                "INSERT INTO runs (started_at, input_sha256, target) VALUES (@at, @sha, @target); SELECT last_insert_rowid();",
-                new { at = JournalTime.Format(_time.GetUtcNow()), sha = inputSha256, target = target.Name });
+                "INSERT INTO runs (started_at, input_sha256, target, tool_version) VALUES (@at, @sha, @target, @version); SELECT last_insert_rowid();",
+                new { at = JournalTime.Format(_time.GetUtcNow()), sha = inputSha256, target = target.Name, version = BatchOrdersVersion.Current });
         }
     }
 

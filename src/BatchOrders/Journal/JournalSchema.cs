@@ -87,6 +87,9 @@ internal static class JournalSchema
 
         // 3: order keys from the line items' content in canonical order, purchases kept per line, the files that fed the batch.
         ContentKeysMigration.Apply,
+
+        // 4: the version of BatchOrders that made each run (runs recorded before have none).
+        Sql("ALTER TABLE runs ADD COLUMN tool_version TEXT;"),
     ];
 
     /// <summary>The version this build writes.</summary>

@@ -17,6 +17,9 @@ public static class ResultsWorkbook
     /// <summary>The batch at a glance: target, input, timings, states, how to resume.</summary>
     public const string SummarySheet = "Summary";
 
+    /// <summary>The Summary sheet's label for the version of BatchOrders that wrote the workbook.</summary>
+    public const string VersionLabel = "Written by BatchOrders";
+
     /// <summary>Every input row with all its columns and what became of it.</summary>
     public const string ResultsSheet = "Results";
 
@@ -175,6 +178,11 @@ public static class ResultsWorkbook
         writer.Duration("Duration (first start to last end)", summary.Duration);
         writer.Duration("Time spent running", summary.RunningTime);
         writer.Number("Runs", summary.Runs.Count);
+        if (summary.Runs.Count > 0)
+        {
+            writer.Text("Runs made by", RunVersions(summary.Runs));
+        }
+
         writer.Decimal("Throughput (orders per minute)", summary.OrdersPerMinute);
         writer.Blank();
         writer.StateTable(summary.Orders, summary.Rows);
@@ -182,6 +190,7 @@ public static class ResultsWorkbook
         writer.Text("Resume with", summary.ResumeCommand().ToString());
         writer.Text("Write this workbook again", CommandLine.Report(summary.JournalPath));
         writer.Date("Workbook written", options.Time.GetUtcNow());
+        writer.Text(VersionLabel, BatchOrdersVersion.Current);
         writer.Text("Times", "All times are UTC.");
         writer.Finish();
     }
@@ -216,9 +225,16 @@ public static class ResultsWorkbook
             ? $"Order them with: {CommandLine.Submit(read.File)}"
             : "Fix the problems listed on the Validation sheet, then run the command again.");
         writer.Date("Workbook written", options.Time.GetUtcNow());
+        writer.Text(VersionLabel, BatchOrdersVersion.Current);
         writer.Text("Times", "All times are UTC.");
         writer.Finish();
     }
+
+    /// <summary>The versions of BatchOrders that ran the batch, in the order they first did, with their runs.</summary>
+    private static string RunVersions(IReadOnlyList<JournalRun> runs) => string.Join("; ", runs
+        .GroupBy(r => r.ToolVersion ?? "a version that did not record itself")
+        .Select(g => string.Create(CultureInfo.InvariantCulture,
+            $"BatchOrders {g.Key} ({g.Count():N0} run{(g.Count() == 1 ? string.Empty : "s")})")));
 
     private static XLWorkbook NewWorkbook(string title)
     {

@@ -31,6 +31,7 @@ public sealed class ReportAndStatusTests : IDisposable
         var error = root.GetProperty("lastErrors")[0];
         Assert.Equal(("2002", 400, Rows.OtherCustomer), (error.GetProperty("errorCode").GetString(), error.GetProperty("httpStatus").GetInt32(), error.GetProperty("customerId").GetString()));
         Assert.Equal(1, root.GetProperty("runs").GetArrayLength());
+        Assert.Equal(BatchOrdersVersion.Current, root.GetProperty("runs")[0].GetProperty("version").GetString());
         Assert.StartsWith("batchorders submit", root.GetProperty("resume").GetString(), StringComparison.Ordinal);
     }
 

@@ -265,7 +265,7 @@ public sealed class BatchJournalTests : IDisposable
             requestId = journal.GetOrders()[0].RequestId.ToString();
         }
 
-        // Back to what version 1 wrote: no batch id, no inputs table, no family, path or cart columns; schema version 1.
+        // Back to what version 1 wrote: no batch id, no inputs table, no family, path or cart columns, no run versions; schema version 1.
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
@@ -274,6 +274,7 @@ public sealed class BatchJournalTests : IDisposable
                 ALTER TABLE batch DROP COLUMN batch_id; DROP TABLE inputs; DROP INDEX orders_by_family;
                 ALTER TABLE orders DROP COLUMN family_key; ALTER TABLE orders DROP COLUMN path; ALTER TABLE orders DROP COLUMN cart_id;
                 ALTER TABLE orders DROP COLUMN cart_expires_at; ALTER TABLE orders DROP COLUMN checkout_request_id;
+                ALTER TABLE runs DROP COLUMN tool_version;
                 DELETE FROM schema_version WHERE version > 1;
                 """);
         }
@@ -282,6 +283,28 @@ public sealed class BatchJournalTests : IDisposable
 
         Assert.Matches("^[0-9a-f]{32}$", migrated.GetBatch()!.BatchId);
         Assert.Equal(requestId, migrated.GetOrders()[0].RequestId.ToString());
+    }
+
+    [Fact]
+    public void A_run_records_the_version_that_made_it_and_runs_from_before_migration_4_have_none()
+    {
+        var path = _folder.File("orders.csv.journal.db");
+        using (var journal = Open())
+        {
+            journal.EndRun(journal.StartRun("abc", Target.Sandbox), 0);
+        }
+
+        // Back to what version 3 wrote: runs without the version column.
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            connection.Execute("ALTER TABLE runs DROP COLUMN tool_version; DELETE FROM schema_version WHERE version > 3;");
+        }
+
+        using var migrated = Open(path);
+        migrated.EndRun(migrated.StartRun("abc", Target.Sandbox), 0);
+
+        Assert.Equal([null, BatchOrdersVersion.Current], migrated.GetRuns().Select(r => r.ToolVersion));
     }
 
     [Fact]
@@ -294,7 +317,7 @@ public sealed class BatchJournalTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        Assert.Equal(3L, connection.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(4L, connection.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version"));
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
     }
 

@@ -133,6 +133,15 @@ public sealed class ResultsWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void Summary_names_the_version_that_wrote_it_and_the_versions_that_ran_the_batch()
+    {
+        var sheet = Open().Worksheet("Summary");
+
+        Assert.Equal(BatchOrdersVersion.Current, Value(sheet, ResultsWorkbook.VersionLabel).GetString());
+        Assert.Equal($"BatchOrders {BatchOrdersVersion.Current} (1 run)", Value(sheet, "Runs made by").GetString());
+    }
+
+    [Fact]
     public void A_live_batch_says_live_and_a_journal_elsewhere_is_in_the_resume_command()
     {
         using var folder = new TempFolder();
