@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using BatchOrders.Tests.Support;
+
+namespace BatchOrders.Tests.Browser;
+
+/// <summary><c>batchorders serve</c> as a real child process, as a user starts it: its printed address, and a kill.</summary>
+public sealed partial class ServeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServeProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    /// <summary>The printed address, with its token.</summary>
+    public Uri Address { get; }
+
+    public static async Task<ServeProcess> StartAsync(string folder, params string[] more)
+    {
+        var process = CliProcess.Start(["serve", "--folder", folder, "--no-browser", .. more]);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var printed = string.Empty;
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            printed += line;
+            if (AddressPattern().Match(printed) is { Success: true } match)
+            {
+                // Keep reading, so the child never blocks on a full pipe.
+                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+                return new ServeProcess(process, new Uri(match.Value));
+            }
+        }
+
+        throw new InvalidOperationException($"serve printed no address: {printed} {await process.StandardError.ReadToEndAsync(timeout.Token)}");
+    }
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash or a pulled plug would: nothing of it runs after.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            CliProcess.Signal(_process, "INT");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/\?token=[0-9a-f]{32}")]
+    private static partial Regex AddressPattern();
+}
