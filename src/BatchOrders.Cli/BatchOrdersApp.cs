@@ -1,4 +1,5 @@
 using BatchOrders.Cli.Commands;
+using BatchOrders.Cli.Output;
 
 namespace BatchOrders.Cli;
 
@@ -40,7 +41,7 @@ internal static class BatchOrdersApp
             config.Settings.StrictParsing = true;
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(console);
-            config.SetExceptionHandler((exception, _) => ReportException(console, exception));
+            config.SetExceptionHandler((exception, _) => ReportException(console, exception, args.Contains("--json", StringComparer.Ordinal)));
             config.AddCommand<SubmitCommand>("submit")
                 .WithDescription("Check a spreadsheet of orders and, without --what-if, order them.")
                 .WithExample("submit", "sample-data/migration-day.xlsx")
@@ -65,24 +66,38 @@ internal static class BatchOrdersApp
         return app.RunAsync(args, cancellationToken);
     }
 
-    private static int ReportException(IAnsiConsole console, Exception exception)
+    // Every outcome with --json is one JSON object on standard output: wrong arguments and Ctrl+C too.
+    private static int ReportException(IAnsiConsole console, Exception exception, bool json)
     {
         if (exception is CommandAppException)
         {
             // Wrong arguments: Spectre's message says what is wrong; the help says what is right.
-            console.MarkupLine($"[red]{Markup.Escape(exception.Message)}[/]");
-            console.MarkupLine("Run [bold]batchorders --help[/] to see the commands and their options.");
-            return ExitCodes.InvalidInput;
+            return Report(console, json, ExitCodes.InvalidInput, exception.Message, "Run [bold]batchorders --help[/] to see the commands and their options.");
         }
 
         if (exception is OperationCanceledException)
         {
-            console.MarkupLine("[yellow]Stopped (Ctrl+C).[/]");
-            return ExitCodes.Interrupted;
+            return Report(console, json, ExitCodes.Interrupted, "Stopped (Ctrl+C). Run the same command again to resume.", null);
         }
 
-        console.MarkupLine($"[red]BatchOrders stopped because of an unexpected problem:[/] {Markup.Escape(exception.Message)}");
-        console.MarkupLine("Nothing is lost: rerun the same command to resume. If it happens again, report it with the message above.");
-        return ExitCodes.Interrupted;
+        return LastResort.Report(console, exception, RunStage.Command, null, json);
+    }
+
+    private static int Report(IAnsiConsole console, bool json, int exitCode, string message, string? hintMarkup)
+    {
+        if (json)
+        {
+            console.Profile.Out.Writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { exitCode, message }, CliJson.Options));
+            console.Profile.Out.Writer.Flush();
+            return exitCode;
+        }
+
+        console.MarkupLine($"[{(exitCode == ExitCodes.Interrupted ? "yellow" : "red")}]{Markup.Escape(message)}[/]");
+        if (hintMarkup is not null)
+        {
+            console.MarkupLine(hintMarkup);
+        }
+
+        return exitCode;
     }
 }

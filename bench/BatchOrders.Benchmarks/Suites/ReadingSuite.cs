@@ -157,7 +157,7 @@ internal sealed class ReadingSuite : IBenchmarkSuite
 
     private static long EnumerateXlsxSource(string path)
     {
-        using var source = XlsxRowSource.Open(path, null);
+        using var source = XlsxRowSource.Open(path, new ReadOptions());
         long rows = 0;
         foreach (var row in source.ReadRows(CancellationToken.None))
         {

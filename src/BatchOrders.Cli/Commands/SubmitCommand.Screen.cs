@@ -99,11 +99,12 @@ internal sealed partial class SubmitCommand
 
     private int ReportInvalidInput(Settings settings, BatchInput input)
     {
+        var read = input.Read.Problem is { } fileProblem ? input.Read with { Problem = fileProblem with { Message = InputProblemWords.For(fileProblem) } } : input.Read;
         if (settings.Json)
         {
-            WhatIfJson.Write(console.Profile.Out.Writer, settings.File, input.Read, null, input.Errors);
+            WhatIfJson.Write(console.Profile.Out.Writer, settings.File, read, null, input.Errors);
         }
-        else if (input.Read.Problem is { } problem)
+        else if (read.Problem is { } problem)
         {
             PlanView.ShowFileProblem(console, problem);
         }

@@ -11,6 +11,8 @@ internal sealed partial class SubmitCommand
 {
     public sealed class Settings : CommandSettings
     {
+        private const long Megabyte = 1024 * 1024;
+
         [CommandArgument(0, "<FILE>")]
         [Description("The .csv, .xlsx, .xlsb or .xls file of orders: one row per line item.")]
         public string File { get; set; } = string.Empty;
@@ -109,6 +111,36 @@ internal sealed partial class SubmitCommand
         [DefaultValue(50)]
         public int MaxLineItems { get; set; } = 50;
 
+        [CommandOption("--max-rows <N>")]
+        [Description("Read at most this many data rows from the file (default 1,048,576, Excel's own limit).")]
+        [DefaultValue(1_048_576)]
+        public int MaxRows { get; set; } = 1_048_576;
+
+        [CommandOption("--max-columns <N>")]
+        [Description("Refuse a file with a value past this column (default 1,024, column AMJ).")]
+        [DefaultValue(1_024)]
+        public int MaxColumns { get; set; } = 1_024;
+
+        [CommandOption("--max-cell-length <N>")]
+        [Description("The longest value a cell may hold, in characters (default 32,767, Excel's own limit).")]
+        [DefaultValue(32_767)]
+        public int MaxCellLength { get; set; } = 32_767;
+
+        [CommandOption("--max-file-mb <MB>")]
+        [Description("Refuse a larger file before reading it (default 512).")]
+        [DefaultValue(512L)]
+        public long MaxFileMegabytes { get; set; } = 512;
+
+        [CommandOption("--max-part-mb <MB>")]
+        [Description("Refuse a workbook with a part (sheet, shared strings, styles) larger than this once unpacked (default 512).")]
+        [DefaultValue(512L)]
+        public long MaxPartMegabytes { get; set; } = 512;
+
+        [CommandOption("--max-text-mb <MB>")]
+        [Description("Refuse a file whose rows hold more text than this, in MB of characters, which reading keeps in memory (default 512).")]
+        [DefaultValue(512L)]
+        public long MaxTextMegabytes { get; set; } = 512;
+
         [CommandOption("--tenant <TENANT>")]
         [Description("Live: the partner's tenant id (or PartnerCenter:TenantId in settings).")]
         public string? Tenant { get; set; }
@@ -132,13 +164,28 @@ internal sealed partial class SubmitCommand
         public override ValidationResult Validate()
         {
             // The bounds live on the library's options; here they are only named by their flags.
-            var broken = OptionsValidator.Validate(PlanningOptions()).Concat(OptionsValidator.Validate(SubmissionOptions())).FirstOrDefault();
+            // Megabytes become the options' bytes and characters; the options' own bounds check the rest.
+            if (MaxFileMegabytes is < 1 or > 1_048_576 || MaxPartMegabytes is < 1 or > 2_047 || MaxTextMegabytes is < 1 or > 2_047)
+            {
+                return ValidationResult.Error("--max-file-mb takes 1 to 1,048,576; --max-part-mb and --max-text-mb take 1 to 2,047.");
+            }
+
+            var broken = OptionsValidator.Validate(ReadOptions()).Concat(OptionsValidator.Validate(PlanningOptions())).Concat(OptionsValidator.Validate(SubmissionOptions())).FirstOrDefault();
             return broken is null
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"{FlagOf(broken.MemberNames.FirstOrDefault())} {broken.ErrorMessage}.");
         }
 
-        public ReadOptions ReadOptions() => new() { Sheet = Sheet };
+        public ReadOptions ReadOptions() => new()
+        {
+            Sheet = Sheet,
+            MaxRows = MaxRows,
+            MaxColumns = MaxColumns,
+            MaxCellLength = MaxCellLength,
+            MaxFileBytes = MaxFileMegabytes * Megabyte,
+            MaxPartBytes = Math.Min(int.MaxValue, MaxPartMegabytes * Megabyte),
+            MaxTextLength = Math.Min(int.MaxValue, MaxTextMegabytes * Megabyte),
+        };
 
         public PlanningOptions PlanningOptions() => new() { MaxLineItemsPerOrder = MaxLineItems, AllowDuplicates = AllowDuplicates, Path = Path };
 
@@ -160,8 +207,25 @@ internal sealed partial class SubmitCommand
             Submission = SubmissionOptions(),
         };
 
+        /// <summary>The flag that sets a budget of <see cref="Reading.ReadOptions"/>, to name in the message of a file over it.</summary>
+        public static string FlagOf(ReadBudget budget) => budget switch
+        {
+            ReadBudget.FileSize => "--max-file-mb",
+            ReadBudget.PartSize => "--max-part-mb",
+            ReadBudget.Columns => "--max-columns",
+            ReadBudget.Rows => "--max-rows",
+            ReadBudget.CellLength => "--max-cell-length",
+            _ => "--max-text-mb",
+        };
+
         private static string FlagOf(string? member) => member switch
         {
+            nameof(Reading.ReadOptions.MaxRows) => "--max-rows",
+            nameof(Reading.ReadOptions.MaxColumns) => "--max-columns",
+            nameof(Reading.ReadOptions.MaxCellLength) => "--max-cell-length",
+            nameof(Reading.ReadOptions.MaxFileBytes) => "--max-file-mb",
+            nameof(Reading.ReadOptions.MaxPartBytes) => "--max-part-mb",
+            nameof(Reading.ReadOptions.MaxTextLength) => "--max-text-mb",
             nameof(Planning.PlanningOptions.MaxLineItemsPerOrder) => "--max-line-items",
             nameof(Submission.SubmissionOptions.Concurrency) => "--concurrency",
             nameof(Submission.SubmissionOptions.MaxInFlight) => "--max-in-flight",

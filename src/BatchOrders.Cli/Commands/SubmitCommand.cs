@@ -14,7 +14,22 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
 {
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var stage = new StageMark();
+        try
+        {
+            return await ExecuteStagesAsync(settings, stage, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return LastResort.Report(console, ex, stage.Current, settings.File, settings.Json);
+        }
+    }
+
+    private async Task<int> ExecuteStagesAsync(Settings settings, StageMark stage, CancellationToken cancellationToken)
+    {
+        stage.Current = RunStage.Reading;
         var input = BatchInput.Load(settings.File, settings.ReadOptions(), settings.PlanningOptions(), cancellationToken);
+        stage.Current = RunStage.Preparing;
         if (!input.IsValid)
         {
             return ReportInvalidInput(settings, input);
@@ -82,9 +97,16 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
             output?.MarkupLine(target.IsLive
                 ? $"[white on red] LIVE [/] Sending to {Markup.Escape(target.Description)} ({Markup.Escape(connection.SignIn)})."
                 : $"[black on yellow] REHEARSAL [/] Sending to {Markup.Escape(target.Description)}.");
+            stage.Current = RunStage.Sending;
             var view = new RunView(console, RunView.IsPlain(console), settings.Json || settings.Quiet, TimeProvider.System);
             var result = await view.TrackAsync(input.Plan!.Orders.Count, progress => run.ExecuteAsync(connection.Client, progress, cancellationToken));
             return ShowResult(settings, run, target, input, result);
         }
+    }
+
+    /// <summary>How far the command has come, for the last resort.</summary>
+    private sealed class StageMark
+    {
+        public RunStage Current { get; set; } = RunStage.Command;
     }
 }

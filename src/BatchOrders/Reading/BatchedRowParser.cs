@@ -15,12 +15,17 @@ internal sealed class BatchedRowParser : IDisposable
 {
     private const int BatchSize = 4096;
 
+    // The first batch's text buffer is a guess from the width (16 chars a cell), capped: a header thousands of
+    // columns wide must not ask for gigabytes before one row is read. Later batches are sized by the one before.
+    private const int MaxFirstBatchChars = 4 * 1024 * 1024;
+
     private readonly Func<OrderRowParser> _createParser;
     private readonly int _width;
     private readonly List<Batch> _batches = [];
     private readonly BlockingCollection<Batch> _pending = new(new ConcurrentQueue<Batch>());
     private readonly List<Task> _workers = [];
     private Batch _current;
+    private long _textBefore;
     private volatile bool _abandoned;
 
     /// <summary>Checks rows of <paramref name="width"/> cells (the header's) with the parsers <paramref name="createParser"/> makes.</summary>
@@ -28,16 +33,19 @@ internal sealed class BatchedRowParser : IDisposable
     {
         _createParser = createParser;
         _width = width;
-        _current = new Batch(BatchSize * Math.Max(16, width * 16));
+        _current = new Batch((int)Math.Min(MaxFirstBatchChars, BatchSize * 16L * Math.Max(1, width)));
     }
 
-    /// <summary>Queues a row (its text is copied); a full batch goes to the workers, which start with the first full batch.</summary>
-    public void Add(SheetRow row)
+    /// <summary>
+    /// Queues a row (its text is copied); a full batch goes to the workers, which start with the first full batch.
+    /// Returns the text of every row queued so far, in chars, for the caller's budget.
+    /// </summary>
+    public long Add(SheetRow row)
     {
         _current.Add(row, _width);
         if (_current.Count < BatchSize)
         {
-            return;
+            return _textBefore + _current.TextLength;
         }
 
         if (_workers.Count == 0)
@@ -53,9 +61,11 @@ internal sealed class BatchedRowParser : IDisposable
 
         _batches.Add(_current);
         _pending.Add(_current);
+        _textBefore += _current.TextLength;
 
         // The next batch's text buffer is sized by this one's, so the buffers the stored rows keep waste little.
-        _current = new Batch(_current.TextLength + (_current.TextLength / 8));
+        _current = new Batch((int)Math.Min(Array.MaxLength, _current.TextLength + (_current.TextLength / 8L)));
+        return _textBefore;
     }
 
     /// <summary>Checks what is left (on this thread too), waits for the workers and joins the batches in order.</summary>
@@ -170,7 +180,7 @@ internal sealed class BatchedRowParser : IDisposable
             // A buffered row's cells are segments already: one copy, then an empty segment per missing cell.
             var kept = Math.Min(width, row.CellCount);
             var segments = row.Buffer is { } buffer ? buffer.Segments(kept) : [];
-            var length = segments.Length + (width - kept);
+            long length = segments.Length + (width - kept);
             if (row.Buffer is null)
             {
                 for (var i = 0; i < kept; i++)
@@ -181,7 +191,14 @@ internal sealed class BatchedRowParser : IDisposable
 
             if (TextLength + length > Text.Length)
             {
-                var larger = GC.AllocateUninitializedArray<char>(Math.Max(Text.Length * 2, TextLength + length));
+                // A batch holds at most an array's worth of text; the text budget stops a file long before.
+                var needed = TextLength + length;
+                if (needed > Array.MaxLength)
+                {
+                    throw new InputFileException("The file's rows hold more text than BatchOrders can keep: split it into smaller files.", budget: ReadBudget.Text);
+                }
+
+                var larger = GC.AllocateUninitializedArray<char>((int)Math.Min(Array.MaxLength, Math.Max(Text.Length * 2L, needed)));
                 Text.AsSpan(0, TextLength).CopyTo(larger);
                 Text = larger;
             }

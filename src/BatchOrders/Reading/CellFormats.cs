@@ -14,8 +14,21 @@ internal sealed class CellFormats
     public static CellFormats None { get; } = new([]);
 
     /// <summary>From the workbook's custom format codes by id and each cell style's format id, in style order.</summary>
-    public static CellFormats Create(IReadOnlyDictionary<int, string> customCodes, IEnumerable<int> styleFormatIds) =>
-        new([.. styleFormatIds.Select(id => NumberFormats.Classify(id, customCodes.GetValueOrDefault(id)))]);
+    public static CellFormats Create(IReadOnlyDictionary<int, string> customCodes, IEnumerable<int> styleFormatIds)
+    {
+        // Each format is classified once, however many styles name it (a styles part may list millions).
+        var kinds = new Dictionary<int, NumberFormatKind>();
+        return new([.. styleFormatIds.Select(id =>
+        {
+            if (!kinds.TryGetValue(id, out var kind))
+            {
+                kind = NumberFormats.Classify(id, customCodes.GetValueOrDefault(id));
+                kinds[id] = kind;
+            }
+
+            return kind;
+        })]);
+    }
 
     /// <summary>Reads the &lt;numFmts&gt; and &lt;cellXfs&gt; of an .xlsx styles part (any namespace).</summary>
     public static CellFormats ReadXml(XmlReader xml)

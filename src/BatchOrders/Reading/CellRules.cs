@@ -32,7 +32,7 @@ internal static partial class CellRules
 
         if (ThousandsGrouped().IsMatch(value))
         {
-            return (0, $"'{value}' is ambiguous: the separator may mean thousands or decimals. Write the number without separators, such as {value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal).TrimStart('0')}.");
+            return (0, $"'{DisplayText.Shorten(value)}' is ambiguous: the separator may mean thousands or decimals. Write the number without separators, such as {DisplayText.Shorten(value).Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal).TrimStart('0')}.");
         }
 
         var match = WholeNumber().Match(value);
@@ -43,10 +43,10 @@ internal static partial class CellRules
 
         if (decimal.TryParse(value.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return (0, number < 1 ? $"Quantity {value} is less than 1: {ValidQuantity}." : $"'{value}' is not a whole number: {ValidQuantity}.");
+            return (0, number < 1 ? $"Quantity {DisplayText.Shorten(value)} is less than 1: {ValidQuantity}." : $"'{DisplayText.Shorten(value)}' is not a whole number: {ValidQuantity}.");
         }
 
-        return (0, $"'{value}' is not a number: {ValidQuantity}.");
+        return (0, $"'{DisplayText.Shorten(value)}' is not a number: {ValidQuantity}.");
     }
 
     /// <summary>A new-commerce catalog id: PRODUCT:SKU:AVAILABILITY.</summary>
@@ -81,10 +81,10 @@ internal static partial class CellRules
     {
         if (!int.TryParse(whole, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity))
         {
-            return (0, Invariant($"'{value}' is too large for a quantity: {ValidQuantity}, at most {int.MaxValue:N0}."));
+            return (0, Invariant($"'{DisplayText.Shorten(value)}' is too large for a quantity: {ValidQuantity}, at most {int.MaxValue:N0}."));
         }
 
-        return quantity < 1 ? (0, $"Quantity {value} is less than 1: {ValidQuantity}.") : (quantity, null);
+        return quantity < 1 ? (0, $"Quantity {DisplayText.Shorten(value)} is less than 1: {ValidQuantity}.") : (quantity, null);
     }
 
     private static bool IsAsciiDigits(string value)

@@ -28,14 +28,38 @@ internal static class CellText
         return double.TryParse(stored, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? Number(value) : stored;
     }
 
-    /// <summary>A stored number shown with a date, time or duration format, as the text that format shows.</summary>
-    public static string Serial(string stored, NumberFormatKind kind, bool date1904) =>
+    /// <summary>
+    /// What a user is told about a number shown with a date, time or duration format that lies past 9999-12-31, which
+    /// Excel shows as ##### (<see cref="Serial(double, NumberFormatKind, bool)"/> gives null for it).
+    /// </summary>
+    public const string PastLastDayMessage =
+        "The cell is formatted as a date and its number lies past Excel's last day, so Excel shows it as #####: a date after 9999-12-31 cannot be an order value. Clear the cell's date format and type the value.";
+
+    /// <summary>
+    /// A stored number shown with a date, time or duration format, as the text that format shows; unparseable text
+    /// unchanged; null when the date lies past 9999-12-31 (<see cref="PastLastDayMessage"/>).
+    /// </summary>
+    public static string? Serial(string stored, NumberFormatKind kind, bool date1904) =>
         double.TryParse(stored, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) ? Serial(serial, kind, date1904) : stored;
 
-    /// <summary>A serial day number as the date, time of day or duration its format shows.</summary>
-    public static string Serial(double serial, NumberFormatKind kind, bool date1904)
+    /// <summary>
+    /// A serial day number as the date, time of day or duration its format shows; null when it lies past 9999-12-31
+    /// (Excel shows #####), which no date, time or duration can be.
+    /// </summary>
+    public static string? Serial(double serial, NumberFormatKind kind, bool date1904)
     {
-        if (kind == NumberFormatKind.Number || double.IsNaN(serial) || Math.Abs(serial) > LastSerial + 1)
+        if (kind == NumberFormatKind.Number || double.IsNaN(serial))
+        {
+            return Number(serial);
+        }
+
+        // Rounded to the second first: 2958465.99999999 is the first second of the year 10000.
+        if (serial >= LastSerial + 1 || Math.Round(serial * 86_400, MidpointRounding.AwayFromZero) >= (LastSerial + 1) * 86_400)
+        {
+            return null;
+        }
+
+        if (serial < -LastSerial)
         {
             return Number(serial);
         }
@@ -61,7 +85,14 @@ internal static class CellText
         string date;
         if (date1904)
         {
-            date = Date(new DateTime(1904, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddDays(days));
+            // The 1904 system's last day is 1,462 days earlier in serials: past it is past 9999-12-31 too.
+            var first = new DateTime(1904, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+            if (days > (System.DateTime.MaxValue - first).Days)
+            {
+                return null;
+            }
+
+            date = Date(first.AddDays(days));
         }
         else if (days == 0)
         {
@@ -104,9 +135,10 @@ internal static class CellText
 
     /// <summary>
     /// A Strict Open XML date cell (ISO 8601 text such as <c>2009-01-01T11:00:00.000000209</c> or a time
-    /// <c>10:59:59.9999999</c>) as the same text a serial date gives; text that is no ISO date unchanged.
+    /// <c>10:59:59.9999999</c>) as the same text a serial date gives; text that is no ISO date unchanged; null when
+    /// its time rounds past 9999-12-31 (<see cref="PastLastDayMessage"/>).
     /// </summary>
-    public static string IsoDate(string text, NumberFormatKind kind)
+    public static string? IsoDate(string text, NumberFormatKind kind)
     {
         var span = text.AsSpan().Trim();
         var separator = span.IndexOf('T');
@@ -130,7 +162,10 @@ internal static class CellText
             return TimeOfDay(TimeSpan.FromSeconds(Math.Round(time.TotalSeconds) % 86_400));
         }
 
-        return DateTime(date + time, NumberFormatKind.Date);
+        // 9999-12-31T23:59:59.9999 rounds to the second that starts the year 10000.
+        return time.Ticks > System.DateTime.MaxValue.Ticks - date.Ticks - (TimeSpan.TicksPerSecond / 2)
+            ? null
+            : DateTime(date + time, NumberFormatKind.Date);
     }
 
     private static bool TryParseTime(ReadOnlySpan<char> text, out TimeSpan time)

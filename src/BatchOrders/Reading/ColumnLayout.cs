@@ -36,7 +36,7 @@ internal sealed class ColumnLayout
             var slot = (int)info.Column;
             if (indexes[slot] >= 0)
             {
-                conflicts.Add($"columns {columnLetter(indexes[slot])} ('{headers[indexes[slot]]}') and {columnLetter(i)} ('{headers[i]}') both mean {info.Name}");
+                conflicts.Add($"columns {columnLetter(indexes[slot])} ('{DisplayText.Shorten(headers[indexes[slot]])}') and {columnLetter(i)} ('{DisplayText.Shorten(headers[i])}') both mean {info.Name}");
             }
             else
             {
@@ -52,7 +52,11 @@ internal sealed class ColumnLayout
         var missing = InputColumns.All.Where(c => c.Required && indexes[(int)c.Column] < 0).Select(c => c.Name).ToList();
         if (missing.Count > 0)
         {
-            var found = headers.Where(h => h.Length > 0).Select(h => $"'{h}'");
+            // The first columns, shortened: a header row of a thousand long names is no message.
+            const int Listed = 20;
+            var named = headers.Where(h => h.Length > 0).ToList();
+            var found = named.Take(Listed).Select(h => $"'{DisplayText.Shorten(h)}'")
+                .Concat(named.Count > Listed ? [FormattableString.Invariant($"and {named.Count - Listed:N0} more")] : []);
             throw new InputFileException(
                 $"The required column{(missing.Count > 1 ? "s" : string.Empty)} {JoinNames(missing)} {(missing.Count > 1 ? "are" : "is")} missing. " +
                 $"Columns found: {string.Join(", ", found)}. " +

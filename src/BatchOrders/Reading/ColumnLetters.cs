@@ -37,6 +37,11 @@ internal static class ColumnLetters
 
             index = (index * 26) + (upper - 'A' + 1);
             letters++;
+            if (index > RowAssembler.MaxColumn + 1)
+            {
+                // Past XFD, however many letters follow (they would overflow): no column of a sheet.
+                return RowAssembler.MaxColumn + 1;
+            }
         }
 
         return letters == 0 ? null : index - 1;

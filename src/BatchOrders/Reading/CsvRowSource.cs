@@ -16,9 +16,14 @@ internal sealed class CsvRowSource : ISheetRowSource
     private const int EncodingSniffBytes = 1024 * 1024;
 
     private readonly string _path;
+    private readonly int _maxColumns;
     private readonly HashSet<long> _unterminatedQuoteRows = [];
 
-    public CsvRowSource(string path) => _path = path;
+    public CsvRowSource(string path, ReadOptions? options = null)
+    {
+        _path = path;
+        _maxColumns = (options ?? new ReadOptions()).MaxColumns;
+    }
 
     public string? SheetName => null;
 
@@ -50,14 +55,21 @@ internal sealed class CsvRowSource : ISheetRowSource
         var buffer = new CellBuffer();
         while (Read(reader))
         {
-            var rowNumber = checked((int)reader.RowNumber);
+            // Only a file larger than the default size budget can have this many lines.
+            if (reader.RowNumber > int.MaxValue)
+            {
+                throw ReadBudgets.TooManyRows("The file", int.MaxValue);
+            }
+
+            var rowNumber = (int)reader.RowNumber;
             if ((rowNumber & 0xFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            var fields = Fields(reader, rowNumber);
             string[]? cells = null;
-            var blank = buffered ? ReadCells(reader, buffer) : ReadCells(reader, out cells);
+            var blank = buffered ? ReadCells(reader, fields, buffer) : ReadCells(reader, fields, out cells);
             if (blank)
             {
                 continue;
@@ -70,10 +82,33 @@ internal sealed class CsvRowSource : ISheetRowSource
         }
     }
 
-    /// <summary>The record's cells as strings; true when they are all empty.</summary>
-    private static bool ReadCells(CsvReader reader, out string[] cells)
+    /// <summary>
+    /// How many of the record's fields are read: all of them, or the budget's worth when the rest are empty (a
+    /// spreadsheet saved as CSV writes a separator for every column it ever used); a value past it refuses the file.
+    /// </summary>
+    private int Fields(CsvReader reader, int rowNumber)
     {
-        cells = new string[reader.FieldCount];
+        var count = reader.FieldCount;
+        if (count <= _maxColumns)
+        {
+            return count;
+        }
+
+        for (var i = _maxColumns; i < count; i++)
+        {
+            if (!reader.GetRawSpan(i).Trim(" \t\""u8).IsEmpty)
+            {
+                throw ReadBudgets.TooManyColumns("The file", rowNumber, i, _maxColumns);
+            }
+        }
+
+        return _maxColumns;
+    }
+
+    /// <summary>The record's first <paramref name="fields"/> cells as strings; true when they are all empty.</summary>
+    private static bool ReadCells(CsvReader reader, int fields, out string[] cells)
+    {
+        cells = new string[fields];
         var blank = true;
         for (var i = 0; i < cells.Length; i++)
         {
@@ -85,12 +120,12 @@ internal sealed class CsvRowSource : ISheetRowSource
         return blank;
     }
 
-    /// <summary>The record's cells into <paramref name="buffer"/>, as <see cref="ReadCells(CsvReader, out string[])"/> gives them; true when they are all empty.</summary>
-    private static bool ReadCells(CsvReader reader, CellBuffer buffer)
+    /// <summary>The record's first <paramref name="fields"/> cells into <paramref name="buffer"/>, as <see cref="ReadCells(CsvReader, int, out string[])"/> gives them; true when they are all empty.</summary>
+    private static bool ReadCells(CsvReader reader, int fields, CellBuffer buffer)
     {
         buffer.Clear();
         var blank = true;
-        for (var i = 0; i < reader.FieldCount; i++)
+        for (var i = 0; i < fields; i++)
         {
             // The decoded text is never longer, in UTF-16 chars, than the field's UTF-8 bytes.
             var written = reader.GetChars(i, buffer.Reserve(reader.GetRawSpan(i).Length));
@@ -118,14 +153,20 @@ internal sealed class CsvRowSource : ISheetRowSource
         }
         catch (CsvFormatException ex)
         {
+            // Quoting problems are recovered from (and reported per row); what throws is a record past the buffer's limit.
             throw new InputFileException(
-                $"The file could not be read as CSV near row {ex.RecordNumber}: a quoted value (\") seems never to be closed. Check the quotes in that row.", ex);
+                FormattableString.Invariant($"The file could not be read as CSV near row {ex.RecordNumber:N0}: a line there runs on for more than {MaxRecordBytes / (1024 * 1024)} MB, ") +
+                "so a quoted value (\") seems never to be closed, or a value is far longer than the 32,767 characters a cell holds. Check the quotes and the long values in that row.",
+                ex,
+                ReadBudget.CellLength);
         }
     }
 
     /// <summary>
     /// UTF-8 unless the start of the file says otherwise: Excel's plain "CSV" (not "CSV UTF-8") saves in the
-    /// Windows ANSI code page, and reading that as UTF-8 would garble names such as "Müller".
+    /// Windows ANSI code page, and reading that as UTF-8 would garble names such as "Müller". A file that is mostly
+    /// UTF-8 (more of its non-ASCII characters are UTF-8 than are not) is UTF-8 with a few bad bytes, which read as
+    /// U+FFFD and are reported where they are; read as ANSI, every one of its other names would be garbled unseen.
     /// </summary>
     private static Encoding? DetectEncoding(string path)
     {
@@ -138,13 +179,43 @@ internal sealed class CsvRowSource : ISheetRowSource
             return null;
         }
 
-        if (Utf8.IsValid(WithoutTruncatedSequence(start, stream.Length > buffer.Length)))
+        var sample = WithoutTruncatedSequence(start, stream.Length > buffer.Length);
+        if (Utf8.IsValid(sample) || IsMostlyUtf8(sample))
         {
             return null;
         }
 
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding(1252);
+    }
+
+    /// <summary>Whether the valid multi-byte UTF-8 characters outnumber the bytes that are no part of one.</summary>
+    private static bool IsMostlyUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var valid = 0;
+        var invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            var ascii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (ascii < 0)
+            {
+                break;
+            }
+
+            bytes = bytes[ascii..];
+            if (Rune.DecodeFromUtf8(bytes, out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                valid++;
+            }
+            else
+            {
+                invalid++;
+            }
+
+            bytes = bytes[consumed..];
+        }
+
+        return valid > invalid;
     }
 
     /// <summary>The sniffed block may end in the middle of a multi-byte character; leave that character out.</summary>

@@ -9,6 +9,8 @@ namespace BatchOrders.Reading;
 /// </summary>
 internal static class NumberFormats
 {
+    private const int MaxCodeLength = 255;
+
     /// <summary>The kind of a format by its id and, for custom formats, its code (null when the file has none).</summary>
     public static NumberFormatKind Classify(int id, string? code) =>
         code is not null && id >= 164 ? Classify(code) : BuiltIn(id, code);
@@ -16,12 +18,25 @@ internal static class NumberFormats
     /// <summary>The kind of a format code such as <c>yyyy-mm-dd</c>, <c>h:mm AM/PM</c> or <c>[h]:mm:ss</c>.</summary>
     public static NumberFormatKind Classify(string? code)
     {
-        if (string.IsNullOrWhiteSpace(code) || code.Equals("General", StringComparison.OrdinalIgnoreCase) || code == "@")
+        // Excel keeps a format code to 255 characters: a longer one was not written by it, and parsing it costs
+        // time in proportion to its length, for every style that names it.
+        if (string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength || code.Equals("General", StringComparison.OrdinalIgnoreCase) || code == "@")
         {
             return NumberFormatKind.Number;
         }
 
-        var format = new NumberFormat(code);
+        NumberFormat format;
+        try
+        {
+            format = new NumberFormat(code);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            // ExcelNumberFormat throws for some codes it cannot parse (a condition without a number, "[>=]0") where it
+            // reports others as invalid: either way the format shows no date.
+            return NumberFormatKind.Number;
+        }
+
         if (!format.IsValid)
         {
             return NumberFormatKind.Number;

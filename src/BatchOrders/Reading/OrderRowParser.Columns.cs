@@ -49,7 +49,7 @@ internal sealed partial class OrderRowParser
 
         if (!Guid.TryParse(value, out var guid))
         {
-            AddFor(column, value, $"'{value}' is not {what}: expected a GUID such as {example}.");
+            AddFor(column, value, $"'{Shown(value)}' is not {what}: expected a GUID such as {example}.");
             return null;
         }
 
@@ -92,7 +92,7 @@ internal sealed partial class OrderRowParser
             return Remember(_offers, value, value.ToUpperInvariant());
         }
 
-        AddFor(InputColumn.OfferId, value, $"'{value}' is not an offer id: {Valid}.");
+        AddFor(InputColumn.OfferId, value, $"'{Shown(value)}' is not an offer id: {Valid}.");
         return null;
     }
 
@@ -149,7 +149,7 @@ internal sealed partial class OrderRowParser
         }
 
         AddFor(InputColumn.BillingCycle, value,
-            $"'{value}' is not a billing cycle: use {string.Join(", ", BillingCycles.DisplayNames)}, or leave it blank for the order's default.");
+            $"'{Shown(value)}' is not a billing cycle: use {string.Join(", ", BillingCycles.DisplayNames)}, or leave it blank for the order's default.");
         return null;
     }
 
@@ -166,7 +166,7 @@ internal sealed partial class OrderRowParser
         {
             var value = new string(text);
             AddFor(InputColumn.OrderId, value,
-                $"'{value}' is not an order id: a Partner Center order id is one word without spaces or / \\ ? # %, such as Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1.");
+                $"'{Shown(value)}' is not an order id: a Partner Center order id is one word without spaces or / \\ ? # %, such as Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1.");
             return false;
         }
 
@@ -193,7 +193,7 @@ internal sealed partial class OrderRowParser
         }
 
         AddFor(InputColumn.TermDuration, value,
-            $"'{value}' is not an ISO 8601 duration: use P1M (one month), P1Y (one year) or P3Y (three years).");
+            $"'{Shown(value)}' is not an ISO 8601 duration: use P1M (one month), P1Y (one year) or P3Y (three years).");
         return null;
     }
 
@@ -213,7 +213,7 @@ internal sealed partial class OrderRowParser
 
         var value = new string(text);
         AddFor(InputColumn.PartnerIdOnRecord, value,
-            $"'{value}' is not a partner id: expected the indirect reseller's Partner Center id, digits only, such as 1234567.");
+            $"'{Shown(value)}' is not a partner id: expected the indirect reseller's Partner Center id, digits only, such as 1234567.");
         return false;
     }
 

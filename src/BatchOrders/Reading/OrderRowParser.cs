@@ -122,7 +122,7 @@ internal sealed partial class OrderRowParser
                 }
                 else if (issue.ColumnIndex < _starts.Length && InputColumns.FindByHeader(_layout.Headers[issue.ColumnIndex]) is not null)
                 {
-                    Add(_layout.Headers[issue.ColumnIndex], new string(Span(issue.ColumnIndex)), issue.Message);
+                    Add(ColumnName(issue.ColumnIndex), new string(Span(issue.ColumnIndex)), issue.Message);
                     _blanked[issue.ColumnIndex] = true;
                 }
             }
@@ -142,7 +142,7 @@ internal sealed partial class OrderRowParser
             }
             else if (cell.Contains('\uFFFD') && InputColumns.FindByHeader(_layout.Headers[i]) is not null)
             {
-                Add(ColumnName(i), new string(cell), "The value has characters that could not be read: save the file as \"CSV UTF-8\" and try again.");
+                Add(ColumnName(i), new string(cell), "The value has characters that could not be read (shown as \uFFFD): the file has bytes there that are not UTF-8 text. Retype them, or save the file as \"CSV UTF-8\", and try again.");
             }
         }
     }
@@ -234,7 +234,7 @@ internal sealed partial class OrderRowParser
         return normalised;
     }
 
-    private string ColumnName(int index) => _layout.Headers[index].Length > 0 ? _layout.Headers[index] : ColumnLetters.From(index);
+    private string ColumnName(int index) => _layout.Headers[index].Length > 0 ? DisplayText.Shorten(_layout.Headers[index]) : ColumnLetters.From(index);
 
     private void AddFor(InputColumn column, string value, string message)
     {
@@ -242,6 +242,9 @@ internal sealed partial class OrderRowParser
         Add(index < 0 ? InputColumns.Get(column).Name : ColumnName(index), value, message);
     }
 
+    // The value is shown shortened, as are the values messages quote (Shown): a row error never carries a cell's whole text.
     private void Add(string? column, string? value, string message) =>
-        _errors.Add(new RowError(_file, _sheet, _number, column, value, message));
+        _errors.Add(new RowError(_file, _sheet, _number, column, value is null ? null : DisplayText.Shorten(value), message));
+
+    private static string Shown(string value) => DisplayText.Shorten(value);
 }

@@ -23,6 +23,6 @@ public sealed record ReadResult(
     /// <summary>True when every data row is valid and the file could be read.</summary>
     public bool IsValid => Problem is null && Errors.Count == 0;
 
-    internal static ReadResult Failed(string file, string message) =>
-        new(file, null, [], [], [], 0, new InputFileProblem(file, message));
+    internal static ReadResult Failed(string file, string message, ReadBudget? budget = null) =>
+        new(file, null, [], [], [], 0, new InputFileProblem(file, message, budget));
 }

@@ -8,7 +8,8 @@ namespace BatchOrders.Reading;
 /// 100,000 distinct texts costs about a third of what as many strings would. Recently decoded items are kept in
 /// a small direct-mapped cache, so that a value repeated down a column (an offer id, a billing cycle) is usually
 /// the same string instance rather than a new one per cell. The texts come from an XML reader or from UTF-16 in
-/// an .xlsb, which give well-formed UTF-16 (no lone surrogates), so the UTF-8 round trip gives back the same text.
+/// an .xlsb, well-formed but for a lone surrogate an escape or a damaged .xlsb spells, which the UTF-8 round trip
+/// turns into U+FFFD: an unreadable character, reported as one in an order column.
 /// </summary>
 internal sealed class SharedStringTable
 {
@@ -57,7 +58,7 @@ internal sealed class SharedStringTable
 
     /// <summary>
     /// The text of a shared or inline string item: its &lt;t&gt;, or its rich-text runs joined; phonetic hints
-    /// left out. Leaves the reader on the node after the item.
+    /// left out; <c>_xHHHH_</c> escapes decoded (<see cref="ExcelEscapes"/>). Leaves the reader on the node after the item.
     /// </summary>
     public static string ReadItem(XmlReader xml)
     {
@@ -96,7 +97,7 @@ internal sealed class SharedStringTable
         }
 
         xml.Read();
-        return joined?.ToString() ?? first ?? string.Empty;
+        return ExcelEscapes.Decode(joined?.ToString() ?? first ?? string.Empty);
     }
 
     public void Add(ReadOnlySpan<char> text)

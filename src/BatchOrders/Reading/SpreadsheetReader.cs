@@ -1,5 +1,4 @@
 using System.Xml;
-using static System.FormattableString;
 
 namespace BatchOrders.Reading;
 
@@ -15,13 +14,14 @@ public static class SpreadsheetReader
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= new ReadOptions();
+        OptionsValidator.ThrowIfInvalid(options);
         try
         {
             return ReadFile(path, options, cancellationToken);
         }
         catch (InputFileException ex)
         {
-            return ReadResult.Failed(path, ex.Message);
+            return ReadResult.Failed(path, ex.Message, ex.Budget);
         }
         catch (Exception ex) when (IsDamagedWorkbook(ex))
         {
@@ -58,21 +58,20 @@ public static class SpreadsheetReader
 
         if (info.Length > options.MaxFileBytes)
         {
-            throw new InputFileException(
-                Invariant($"The file is {info.Length / (1024.0 * 1024):N0} MB, larger than the {options.MaxFileBytes / (1024.0 * 1024):N0} MB BatchOrders reads at once: split it into smaller files."));
+            throw ReadBudgets.FileTooLarge(info.Length, options.MaxFileBytes);
         }
 
-        using var source = OpenRows(path, options.Sheet);
+        using var source = OpenRows(path, options);
         return ReadRows(path, source, options, cancellationToken);
     }
 
     /// <summary>The row source for the file, by what its name and first bytes say it is.</summary>
-    internal static ISheetRowSource OpenRows(string path, string? sheet) => InputFileSniffer.Sniff(path) switch
+    internal static ISheetRowSource OpenRows(string path, ReadOptions options) => InputFileSniffer.Sniff(path) switch
     {
-        InputFileKind.OpenXmlWorkbook => XlsxRowSource.Open(path, sheet),
-        InputFileKind.BinaryWorkbook => XlsbRowSource.Open(path, sheet),
-        InputFileKind.CompoundFile => XlsRowSource.Open(path, sheet),
-        _ => new CsvRowSource(path),
+        InputFileKind.OpenXmlWorkbook => XlsxRowSource.Open(path, options),
+        InputFileKind.BinaryWorkbook => XlsbRowSource.Open(path, options),
+        InputFileKind.CompoundFile => XlsRowSource.Open(path, options),
+        _ => new CsvRowSource(path, options),
     };
 
     /// <summary>
@@ -125,10 +124,13 @@ public static class SpreadsheetReader
         {
             if (++dataRows > options.MaxRows)
             {
-                throw new InputFileException(Invariant($"{where} has more than {options.MaxRows:N0} data rows, more than a spreadsheet can hold: split it into smaller files."));
+                throw ReadBudgets.TooManyRows(where, options.MaxRows);
             }
 
-            parser.Add(rows.Current);
+            if (parser.Add(rows.Current) > options.MaxTextLength)
+            {
+                throw ReadBudgets.TooMuchText(where, dataRows, options.MaxTextLength);
+            }
         }
 
         if (dataRows == 0)

@@ -11,17 +11,25 @@ namespace BatchOrders.Reading;
 /// </summary>
 internal sealed class WorkbookPackage : IDisposable
 {
-    private static readonly XmlReaderSettings XmlSettings = new() { IgnoreComments = true, IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Prohibit };
+    private static readonly XmlReaderSettings XmlSettings = new()
+    {
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        IgnoreProcessingInstructions = true,
+        DtdProcessing = DtdProcessing.Prohibit,
+    };
 
     // Where Excel puts the workbook, for a package whose relationships do not say.
     private static readonly string[] DefaultWorkbookParts = ["xl/workbook.xml", "xl/workbook.bin"];
 
     private readonly ZipArchive _zip;
+    private readonly ReadOptions _options;
     private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
 
-    private WorkbookPackage(ZipArchive zip, string workbookPart, IReadOnlyList<PackageRelationship> workbookRelationships)
+    private WorkbookPackage(ZipArchive zip, ReadOptions options, string workbookPart, IReadOnlyList<PackageRelationship> workbookRelationships)
     {
         _zip = zip;
+        _options = options;
         WorkbookPart = workbookPart;
         WorkbookRelationships = workbookRelationships;
     }
@@ -33,7 +41,7 @@ internal sealed class WorkbookPackage : IDisposable
     public IReadOnlyList<PackageRelationship> WorkbookRelationships { get; }
 
     /// <summary>Opens the package and finds its workbook; a zip that holds no workbook is an <see cref="InputFileException"/>.</summary>
-    public static WorkbookPackage Open(string path, string damagedMessage)
+    public static WorkbookPackage Open(string path, string damagedMessage, ReadOptions options)
     {
         var zip = ZipFile.OpenRead(path);
         try
@@ -44,14 +52,14 @@ internal sealed class WorkbookPackage : IDisposable
                 entries.TryAdd(Normalise(entry.FullName), entry);
             }
 
-            var workbook = Relationships(entries, string.Empty).FirstOrDefault(r => r.Is("officeDocument"))?.Target;
+            var workbook = Relationships(entries, string.Empty, options).FirstOrDefault(r => r.Is("officeDocument"))?.Target;
             workbook ??= DefaultWorkbookParts.FirstOrDefault(entries.ContainsKey);
             if (workbook is null || !entries.ContainsKey(workbook))
             {
                 throw new InputFileException(damagedMessage);
             }
 
-            var package = new WorkbookPackage(zip, workbook, Relationships(entries, workbook));
+            var package = new WorkbookPackage(zip, options, workbook, Relationships(entries, workbook, options));
             foreach (var (name, entry) in entries)
             {
                 package._entries.Add(name, entry);
@@ -70,13 +78,13 @@ internal sealed class WorkbookPackage : IDisposable
     /// Opens the package, reads its workbook part with <paramref name="readContents"/> (.xlsx XML or .xlsb records)
     /// and chooses the sheet; the package is closed again when that fails.
     /// </summary>
-    public static (WorkbookPackage Package, WorkbookSheet Sheet, bool Date1904) OpenSheet(string path, string? sheetName, Func<WorkbookPackage, WorkbookContents> readContents)
+    public static (WorkbookPackage Package, WorkbookSheet Sheet, bool Date1904) OpenSheet(string path, ReadOptions options, Func<WorkbookPackage, WorkbookContents> readContents)
     {
-        var package = Open(path, InputFileSniffer.DamagedMessage(path));
+        var package = Open(path, InputFileSniffer.DamagedMessage(path), options);
         try
         {
             var contents = readContents(package);
-            return (package, WorkbookSheet.Choose(contents.Sheets, sheetName), contents.Date1904);
+            return (package, WorkbookSheet.Choose(contents.Sheets, options.Sheet), contents.Date1904);
         }
         catch
         {
@@ -91,12 +99,15 @@ internal sealed class WorkbookPackage : IDisposable
     /// <summary>Whether the package holds the part.</summary>
     public bool Contains(string part) => _entries.ContainsKey(part);
 
-    /// <summary>Opens a part for reading.</summary>
+    /// <summary>Opens a part for reading; one larger than <see cref="ReadOptions.MaxPartBytes"/> once inflated is refused unread.</summary>
     public Stream OpenPart(string part) =>
-        _entries.TryGetValue(part, out var entry) ? entry.Open() : throw new InputFileException($"The workbook is damaged: its part {part} is missing.");
+        _entries.TryGetValue(part, out var entry) ? OpenEntry(entry, part, _options) : throw new InputFileException($"The workbook is damaged: its part {part} is missing.");
 
-    /// <summary>Opens an XML part with a reader that refuses DTDs and skips comments.</summary>
-    public XmlReader OpenXml(string part) => XmlReader.Create(OpenPart(part), XmlSettings);
+    /// <summary>
+    /// Opens an XML part with a reader that refuses DTDs, skips comments and processing instructions, and stops at a
+    /// run of text longer than any cell (<see cref="XmlTextRunGuard"/>).
+    /// </summary>
+    public XmlReader OpenXml(string part) => OpenXml(OpenPart(part), part, _options);
 
     public void Dispose() => _zip.Dispose();
 
@@ -135,7 +146,15 @@ internal sealed class WorkbookPackage : IDisposable
         return string.Join('/', segments);
     }
 
-    private static List<PackageRelationship> Relationships(Dictionary<string, ZipArchiveEntry> entries, string sourcePart)
+    // The zip's directory says how large a part is once inflated, and the inflating stream never gives more than that
+    // (a part that claims less than it holds reads as cut short): so the budget is checked before a byte is inflated.
+    private static Stream OpenEntry(ZipArchiveEntry entry, string part, ReadOptions options) =>
+        entry.Length > options.MaxPartBytes ? throw ReadBudgets.PartTooLarge(part, entry.Length, options.MaxPartBytes) : entry.Open();
+
+    private static XmlReader OpenXml(Stream part, string name, ReadOptions options) =>
+        XmlReader.Create(new XmlTextRunGuard(part, name, Math.Max(1024 * 1024, options.MaxCellLength * 8L), options.MaxCellLength), XmlSettings);
+
+    private static List<PackageRelationship> Relationships(Dictionary<string, ZipArchiveEntry> entries, string sourcePart, ReadOptions options)
     {
         var folder = sourcePart.LastIndexOf('/');
         var relsPart = folder < 0 ? $"_rels/{sourcePart}.rels" : $"{sourcePart[..folder]}/_rels/{sourcePart[(folder + 1)..]}.rels";
@@ -145,7 +164,7 @@ internal sealed class WorkbookPackage : IDisposable
             return relationships;
         }
 
-        using var xml = XmlReader.Create(entry.Open(), XmlSettings);
+        using var xml = OpenXml(OpenEntry(entry, relsPart, options), relsPart, options);
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship" &&

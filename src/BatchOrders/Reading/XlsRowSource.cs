@@ -14,20 +14,22 @@ internal sealed class XlsRowSource : ISheetRowSource
 {
     private readonly IExcelDataReader _reader;
     private readonly string _path;
+    private readonly int _maxColumns;
 
     static XlsRowSource() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private XlsRowSource(IExcelDataReader reader, string sheetName, string path)
+    private XlsRowSource(IExcelDataReader reader, string sheetName, string path, int maxColumns)
     {
         _reader = reader;
         SheetName = sheetName;
         _path = path;
+        _maxColumns = maxColumns;
     }
 
     public string? SheetName { get; }
 
     /// <summary>Opens the named sheet, or the first one; a workbook with a password of its own is an <see cref="InputFileException"/>.</summary>
-    public static XlsRowSource Open(string path, string? sheetName)
+    public static XlsRowSource Open(string path, ReadOptions options)
     {
         var stream = File.OpenRead(path);
         IExcelDataReader reader;
@@ -61,14 +63,14 @@ internal sealed class XlsRowSource : ISheetRowSource
             }
             while (reader.NextResult());
 
-            var chosen = WorkbookSheet.Choose(sheets, sheetName);
+            var chosen = WorkbookSheet.Choose(sheets, options.Sheet);
             reader.Reset();
             for (var skip = sheets.IndexOf(chosen); skip > 0; skip--)
             {
                 reader.NextResult();
             }
 
-            return new XlsRowSource(reader, chosen.Name, path);
+            return new XlsRowSource(reader, chosen.Name, path, options.MaxColumns);
         }
         catch (Exception ex) when (IsParserFault(ex))
         {
@@ -84,7 +86,7 @@ internal sealed class XlsRowSource : ISheetRowSource
 
     public IEnumerable<SheetRow> ReadRows(CancellationToken cancellationToken)
     {
-        var row = new RowAssembler();
+        var row = new RowAssembler($"Sheet '{SheetName}'", _maxColumns);
         var number = 0;
         while (Next())
         {
@@ -98,10 +100,20 @@ internal sealed class XlsRowSource : ISheetRowSource
             row.Start(number, out _);
             for (var column = 0; column < _reader.FieldCount; column++)
             {
-                if (_reader.GetValue(column) is { } value)
+                if (_reader.GetValue(column) is not { } value)
                 {
-                    row.Set(column, Text(value, column));
+                    continue;
                 }
+
+                // ExcelDataReader gives a date past 9999-12-31 as its number, which no DateTime holds.
+                if (value is double serial && Kind(column) is not NumberFormatKind.Number and var kind && CellText.Serial(serial, kind, date1904: false) is null)
+                {
+                    row.Set(column, CellText.Number(serial));
+                    row.Issue(column, CellText.PastLastDayMessage);
+                    continue;
+                }
+
+                row.Set(column, Text(value, column));
             }
 
             if (row.Finish(out var finished))

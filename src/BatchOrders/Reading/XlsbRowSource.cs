@@ -25,12 +25,14 @@ internal sealed class XlsbRowSource : ISheetRowSource
     private const int BrtCellRString = 62;
 
     private readonly WorkbookPackage _package;
+    private readonly ReadOptions _options;
     private readonly string _worksheetPart;
     private readonly bool _date1904;
 
-    private XlsbRowSource(WorkbookPackage package, string sheetName, string worksheetPart, bool date1904)
+    private XlsbRowSource(WorkbookPackage package, ReadOptions options, string sheetName, string worksheetPart, bool date1904)
     {
         _package = package;
+        _options = options;
         SheetName = sheetName;
         _worksheetPart = worksheetPart;
         _date1904 = date1904;
@@ -38,11 +40,11 @@ internal sealed class XlsbRowSource : ISheetRowSource
 
     public string? SheetName { get; }
 
-    /// <summary>Opens the named sheet, or the first one. A missing sheet is an <see cref="InputFileException"/> naming the sheets there are.</summary>
-    public static XlsbRowSource Open(string path, string? sheetName)
+    /// <summary>Opens the sheet <paramref name="options"/> name, or the first one. A missing sheet is an <see cref="InputFileException"/> naming the sheets there are.</summary>
+    public static XlsbRowSource Open(string path, ReadOptions options)
     {
-        var (package, sheet, date1904) = WorkbookPackage.OpenSheet(path, sheetName, XlsbWorkbook.Read);
-        return new XlsbRowSource(package, sheet.Name, sheet.Part!, date1904);
+        var (package, sheet, date1904) = WorkbookPackage.OpenSheet(path, options, XlsbWorkbook.Read);
+        return new XlsbRowSource(package, options, sheet.Name, sheet.Part!, date1904);
     }
 
     public IEnumerable<SheetRow> ReadRows(CancellationToken cancellationToken)
@@ -50,13 +52,15 @@ internal sealed class XlsbRowSource : ISheetRowSource
         var sharedStrings = _package.WorkbookPartOfType("sharedStrings") is { } sst ? XlsbWorkbook.ReadSharedStrings(_package.OpenPart(sst)) : new SharedStringTable();
         var formats = _package.WorkbookPartOfType("styles") is { } styles ? XlsbWorkbook.ReadFormats(_package.OpenPart(styles)) : CellFormats.None;
         using var records = new Biff12Reader(_package.OpenPart(_worksheetPart));
-        var row = new RowAssembler();
+        var row = new RowAssembler($"Sheet '{SheetName}'", _options.MaxColumns);
         while (records.Read())
         {
             var data = records.Data;
             if (records.Type == BrtRowHdr && data.Length >= 4)
             {
-                var number = BinaryPrimitives.ReadInt32LittleEndian(data) + 1;
+                // A row index is 0-based; a number Excel cannot have (any 32 bits may be there) is refused by the assembler.
+                var index = BinaryPrimitives.ReadInt32LittleEndian(data);
+                var number = index == int.MaxValue ? index : index + 1;
                 if ((number & 0xFFF) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -112,11 +116,11 @@ internal sealed class XlsbRowSource : ISheetRowSource
         switch (type)
         {
             case BrtCellRk when data.Length >= 12:
-                text = NumberText(RkNumber(BinaryPrimitives.ReadInt32LittleEndian(data[8..])), formats.KindOf(style));
-                break;
+                SetNumber(row, column, RkNumber(BinaryPrimitives.ReadInt32LittleEndian(data[8..])), formats.KindOf(style));
+                return;
             case BrtCellReal or BrtFmlaNum when data.Length >= 16:
-                text = NumberText(BinaryPrimitives.ReadDoubleLittleEndian(data[8..]), formats.KindOf(style));
-                break;
+                SetNumber(row, column, BinaryPrimitives.ReadDoubleLittleEndian(data[8..]), formats.KindOf(style));
+                return;
             case BrtCellBool or BrtFmlaBool when data.Length >= 9:
                 text = data[8] != 0 ? "TRUE" : "FALSE";
                 break;
@@ -143,6 +147,21 @@ internal sealed class XlsbRowSource : ISheetRowSource
         row.Set(column, text);
     }
 
-    private string NumberText(double value, NumberFormatKind kind) =>
-        kind == NumberFormatKind.Number ? CellText.Number(value) : CellText.Serial(value, kind, _date1904);
+    /// <summary>A number cell as its format shows it; a date past 9999-12-31 is its number, with the cell's issue.</summary>
+    private void SetNumber(RowAssembler row, int column, double value, NumberFormatKind kind)
+    {
+        if (kind == NumberFormatKind.Number)
+        {
+            row.Set(column, CellText.Number(value));
+        }
+        else if (CellText.Serial(value, kind, _date1904) is { } text)
+        {
+            row.Set(column, text);
+        }
+        else
+        {
+            row.Set(column, CellText.Number(value));
+            row.Issue(column, CellText.PastLastDayMessage);
+        }
+    }
 }

@@ -12,12 +12,14 @@ namespace BatchOrders.Reading;
 internal sealed class XlsxRowSource : ISheetRowSource
 {
     private readonly WorkbookPackage _package;
+    private readonly ReadOptions _options;
     private readonly string _worksheetPart;
     private readonly bool _date1904;
 
-    private XlsxRowSource(WorkbookPackage package, string sheetName, string worksheetPart, bool date1904)
+    private XlsxRowSource(WorkbookPackage package, ReadOptions options, string sheetName, string worksheetPart, bool date1904)
     {
         _package = package;
+        _options = options;
         SheetName = sheetName;
         _worksheetPart = worksheetPart;
         _date1904 = date1904;
@@ -25,11 +27,11 @@ internal sealed class XlsxRowSource : ISheetRowSource
 
     public string? SheetName { get; }
 
-    /// <summary>Opens the named sheet, or the first one. A missing sheet is an <see cref="InputFileException"/> naming the sheets there are.</summary>
-    public static XlsxRowSource Open(string path, string? sheetName)
+    /// <summary>Opens the sheet <paramref name="options"/> name, or the first one. A missing sheet is an <see cref="InputFileException"/> naming the sheets there are.</summary>
+    public static XlsxRowSource Open(string path, ReadOptions options)
     {
-        var (package, sheet, date1904) = WorkbookPackage.OpenSheet(path, sheetName, WorkbookContents.ReadXml);
-        return new XlsxRowSource(package, sheet.Name, sheet.Part!, date1904);
+        var (package, sheet, date1904) = WorkbookPackage.OpenSheet(path, options, WorkbookContents.ReadXml);
+        return new XlsxRowSource(package, options, sheet.Name, sheet.Part!, date1904);
     }
 
     public IEnumerable<SheetRow> ReadRows(CancellationToken cancellationToken)
@@ -38,7 +40,7 @@ internal sealed class XlsxRowSource : ISheetRowSource
         var formats = ReadPart("styles", CellFormats.ReadXml) ?? CellFormats.None;
         using var xml = _package.OpenXml(_worksheetPart);
 
-        var rows = new RowAssembler();
+        var rows = new RowAssembler($"Sheet '{SheetName}'", _options.MaxColumns);
         var previousRow = 0;
         while (xml.Read())
         {
@@ -108,11 +110,19 @@ internal sealed class XlsxRowSource : ISheetRowSource
                 "b" => value is null ? string.Empty : value == "1" ? "TRUE" : "FALSE",
                 "e" => value ?? "#VALUE!",
                 "d" => value is null ? string.Empty : CellText.IsoDate(value, formats.KindOf(style)),
-                "str" or "inlineStr" => value ?? string.Empty,
+                "str" => value is null ? string.Empty : ExcelEscapes.Decode(value),
+                "inlineStr" => value ?? string.Empty,
                 _ when value is null => string.Empty,
                 _ when formats.KindOf(style) is var kind and not NumberFormatKind.Number => CellText.Serial(value, kind, _date1904),
                 _ => CellText.Number(value),
             };
+
+            if (text is null)
+            {
+                row.Set(column, value!.Trim());
+                row.Issue(column, CellText.PastLastDayMessage);
+                continue;
+            }
 
             row.Set(column, text);
             if (type == "e")

@@ -95,7 +95,7 @@ internal sealed class SheetRowWriter
 
         if (value.Length > MaxCellText)
         {
-            value = string.Concat(value.AsSpan(0, MaxCellText - 1), "…");
+            value = string.Concat(value.AsSpan(0, DisplayText.CutAt(value, MaxCellText - 1)), "…");
         }
 
         style ??= FormulaText.LooksLikeFormula(value) ? _styles.QuotePrefix : _styles.Default;
@@ -142,8 +142,9 @@ internal sealed class SheetRowWriter
     }
 
     /// <summary>
-    /// XML-escapes the text; characters XML cannot hold become <c>_xHHHH_</c>, as ClosedXML writes them (a literal
-    /// <c>_xHHHH_</c> is left as it is, as ClosedXML leaves it).
+    /// XML-escapes the text; characters XML cannot hold become <c>_xHHHH_</c>, as Excel writes them, and so the
+    /// underscore of a literal <c>_xHHHH_</c> in the text becomes <c>_x005F_</c>: a reader that decodes the escapes
+    /// (Excel, ClosedXML, BatchOrders) shows the text as it was (<see cref="Reading.ExcelEscapes"/>).
     /// </summary>
     private void WriteEscaped(string value)
     {
@@ -156,6 +157,7 @@ internal sealed class SheetRowWriter
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
+                '_' when ExcelEscapes.IsEscapeAt(value, i) => "_x005F_",
                 '\t' or '\n' or '\r' => null,
                 _ when c < 0x20 || c is '\uFFFE' or '\uFFFF' => string.Create(CultureInfo.InvariantCulture, $"_x{(int)c:X4}_"),
                 _ when char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]) => null,

@@ -59,6 +59,28 @@ public sealed class CsvReadingTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_utf8_but_for_a_stray_byte_reads_as_utf8_with_the_byte_reported_where_it_is()
+    {
+        // One name pasted from a Windows-1252 file (0xFC for ü) among UTF-8 ones: read as Windows-1252, every
+        // other name would be garbled ("MÃ¼ller") and ordered that way without a word.
+        var text = Encoding.UTF8.GetBytes(Rows.Csv(
+            "CustomerId,OfferId,Quantity,FriendlyName",
+            $"{Rows.Customer},{Rows.E3},1,Müller GmbH",
+            $"{Rows.OtherCustomer},{Rows.E3},1,Bäckerei Schön",
+            $"{Rows.OtherCustomer},{Rows.E1},1,Gr#n AG"));
+        var stray = Array.LastIndexOf(text, (byte)'#');
+        text[stray] = 0xFC;
+        var path = _folder.WriteBytes("mostly-utf8.csv", text);
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.Equal(["Müller GmbH", "Bäckerei Schön"], result.Rows.Select(r => r.FriendlyName));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((4, "FriendlyName", "Gr\uFFFDn AG"), (error.Row, error.Column, error.Value));
+        Assert.Contains("could not be read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reads_excel_ansi_csv_as_windows_1252()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

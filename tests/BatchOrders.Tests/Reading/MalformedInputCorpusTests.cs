@@ -115,6 +115,25 @@ public sealed class MalformedInputCorpusTests : IDisposable
         Sheet("formula quantity with a fraction", "fraction.xlsx", OrderRows(RawCell.FormulaNumber(2.5000000000000004)), "'2.5' is not a whole number", "Quantity", "2.5"),
         Sheet("1904 date in quantity", "date1904.xlsx", OrderRows(RawCell.Number(44_620, "d-mmm-yy")), "'2026-03-01' is not a number", "Quantity", "2026-03-01"),
         Sheet("bad customer in a split row", "split.xlsx", OrderRows(RawCell.Number(1), customer: "Contoso"), "'Contoso' is not a customer tenant id", "CustomerId", "Contoso"),
+        // Past Excel's last day (9999-12-31): Excel shows #####, and no date is an order value.
+        Sheet("xlsx date past 9999", "late.xlsx", OrderRows(RawCell.Number(2_958_466, "yyyy-mm-dd")), "a date after 9999-12-31 cannot be an order value", "Quantity", "2958466"),
+        Sheet("xlsx date rounding past 9999", "rounding.xlsx", OrderRows(RawCell.Number(2_958_465.99999999, "yyyy-mm-dd hh:mm:ss")), "a date after 9999-12-31 cannot be an order value", "Quantity", "2958465.99999999"),
+        Sheet("1904 date past 9999", "late1904.xlsx", OrderRows(RawCell.Number(2_957_004, "d-mmm-yy")), "a date after 9999-12-31 cannot be an order value", "Quantity", "2957004"),
+        Sheet("xlsb date past 9999", "late.xlsb", OrderRows(RawCell.Number(2_958_466, "yyyy-mm-dd")), "a date after 9999-12-31 cannot be an order value", "Quantity", "2958466"),
+        Sheet("xls date past 9999", "late.xls", OrderRows(RawCell.Number(2_958_466, "yyyy-mm-dd")), "a date after 9999-12-31 cannot be an order value", "Quantity", "2958466"),
+        new("strict date rounding past 9999", f => f.WriteBytes("strictlate.xlsx", new RawXlsx().Sheet("Orders",
+                $"<row r=\"1\">{InlineCell("A1", "CustomerId")}{InlineCell("B1", "OfferId")}{InlineCell("C1", "Quantity")}</row>" +
+                $"<row r=\"2\">{InlineCell("A2", Rows.Customer)}{InlineCell("B2", Rows.E3)}<c r=\"C2\" t=\"d\"><v>9999-12-31T23:59:59.9</v></c></row>").ToBytes()),
+            "a date after 9999-12-31 cannot be an order value", Row: 2, Column: "Quantity", Value: "9999-12-31T23:59:59.9", Sheet: "Orders"),
+        // Wider than any order sheet: refused with the budget's message, never an overflow.
+        File("csv 32,768 columns wide", f => f.WriteText("wide.csv", Rows.Csv(Header + string.Concat(Enumerable.Range(10, 32_759).Select(i => $",c{i}")), Valid)),
+            "The file, row 1, has a value in column AMK (column 1,025), past the 1,024 columns BatchOrders reads"),
+        File("xlsx value in column XFD", f => f.WriteBytes("xfd.xlsx", new RawXlsx().Sheet("Orders",
+                $"<row r=\"1\">{InlineCell("A1", "CustomerId")}{InlineCell("B1", "OfferId")}{InlineCell("C1", "Quantity")}{InlineCell("XFD1", "Notes")}</row>").ToBytes()),
+            "Sheet 'Orders', row 1, has a value in column XFD (column 16,384), past the 1,024 columns BatchOrders reads"),
+        File("xlsx row past excel's last row", f => f.WriteBytes("rows.xlsx", new RawXlsx().Sheet("Orders",
+                $"<row r=\"1\">{InlineCell("A1", "CustomerId")}{InlineCell("B1", "OfferId")}{InlineCell("C1", "Quantity")}</row><row r=\"2000000000\">{InlineCell("A2000000000", Rows.Customer)}</row>").ToBytes()),
+            "Sheet 'Orders' is damaged: it has a row numbered 2,000,000,000, and Excel's rows run from 1 to 1,048,576."),
         new("excel error cell", f => f.WriteBytes("errors.xlsx", new RawXlsx().Sheet("Orders",
                 $"<row r=\"1\">{InlineCell("A1", "CustomerId")}{InlineCell("B1", "OfferId")}{InlineCell("C1", "Quantity")}</row>" +
                 $"<row r=\"2\">{InlineCell("A2", Rows.Customer)}{InlineCell("B2", Rows.E3)}<c r=\"C2\" t=\"e\"><f>VLOOKUP(A2,Seats!A:B,2,0)</f><v>#N/A</v></c></row>").ToBytes()),

@@ -88,7 +88,7 @@ public sealed class WorkbookCorpusTests
     [InlineData("Test_git_issue_486.xlsx", 2, "#REF!")]
     public void Error_cells_are_marked_as_unusable(string file, int row, string error)
     {
-        using var source = SpreadsheetReader.OpenRows(Corpus(file), sheet: null);
+        using var source = SpreadsheetReader.OpenRows(Corpus(file), new ReadOptions());
         var sheetRow = source.ReadRows(CancellationToken.None).Single(r => r.Number == row);
 
         Assert.Equal(error, sheetRow.Cells[0]);
@@ -98,7 +98,7 @@ public sealed class WorkbookCorpusTests
     /// <summary>The non-blank rows of the file's first sheet by Excel row number.</summary>
     private static Dictionary<int, string[]> Read(string file)
     {
-        using var source = SpreadsheetReader.OpenRows(Corpus(file), sheet: null);
+        using var source = SpreadsheetReader.OpenRows(Corpus(file), new ReadOptions());
         return source.ReadRows(CancellationToken.None).ToDictionary(r => r.Number, r => r.Cells);
     }
 
