@@ -137,9 +137,9 @@ internal sealed partial class SubmitCommand
         public long MaxPartMegabytes { get; set; } = 512;
 
         [CommandOption("--max-text-mb <MB>")]
-        [Description("Refuse a file whose rows hold more text than this, in MB of characters, which reading keeps in memory (default 512).")]
-        [DefaultValue(512L)]
-        public long MaxTextMegabytes { get; set; } = 512;
+        [Description("Refuse a file whose rows hold more text than this, in millions of characters (Mi), which reading keeps in memory (default 256).")]
+        [DefaultValue(256L)]
+        public long MaxTextMegabytes { get; set; } = 256;
 
         [CommandOption("--tenant <TENANT>")]
         [Description("Live: the partner's tenant id (or PartnerCenter:TenantId in settings).")]

@@ -8,7 +8,7 @@ internal sealed record WorkbookContents(IReadOnlyList<WorkbookSheet> Sheets, boo
     /// <summary>Reads the workbook part of an .xlsx (any namespace, so Strict Open XML too).</summary>
     public static WorkbookContents ReadXml(WorkbookPackage package)
     {
-        var targets = package.WorkbookRelationships.ToDictionary(r => r.Id, r => r, StringComparer.Ordinal);
+        var targets = package.RelationshipsById();
         var sheets = new List<WorkbookSheet>();
         var date1904 = false;
         using var xml = package.OpenXml(package.WorkbookPart);

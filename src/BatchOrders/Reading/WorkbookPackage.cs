@@ -93,6 +93,18 @@ internal sealed class WorkbookPackage : IDisposable
         }
     }
 
+    /// <summary>The workbook's relationships by id; of two with one id (a damaged package), the first, as Excel reads it.</summary>
+    public Dictionary<string, PackageRelationship> RelationshipsById()
+    {
+        var byId = new Dictionary<string, PackageRelationship>(StringComparer.Ordinal);
+        foreach (var relationship in WorkbookRelationships)
+        {
+            byId.TryAdd(relationship.Id, relationship);
+        }
+
+        return byId;
+    }
+
     /// <summary>The part a workbook relationship of this type points to (the last segment of its type, such as "styles"), or null.</summary>
     public string? WorkbookPartOfType(string type) => WorkbookRelationships.FirstOrDefault(r => r.Is(type) && _entries.ContainsKey(r.Target))?.Target;
 

@@ -16,7 +16,7 @@ internal static class XlsbWorkbook
     /// <summary>The sheets in tab order and whether dates count from 1904 (workbook.bin).</summary>
     public static WorkbookContents Read(WorkbookPackage package)
     {
-        var targets = package.WorkbookRelationships.ToDictionary(r => r.Id, r => r, StringComparer.Ordinal);
+        var targets = package.RelationshipsById();
         var sheets = new List<WorkbookSheet>();
         var date1904 = false;
         using var records = new Biff12Reader(package.OpenPart(package.WorkbookPart));

@@ -115,6 +115,14 @@ public sealed class MalformedInputCorpusTests : IDisposable
         Sheet("formula quantity with a fraction", "fraction.xlsx", OrderRows(RawCell.FormulaNumber(2.5000000000000004)), "'2.5' is not a whole number", "Quantity", "2.5"),
         Sheet("1904 date in quantity", "date1904.xlsx", OrderRows(RawCell.Number(44_620, "d-mmm-yy")), "'2026-03-01' is not a number", "Quantity", "2026-03-01"),
         Sheet("bad customer in a split row", "split.xlsx", OrderRows(RawCell.Number(1), customer: "Contoso"), "'Contoso' is not a customer tenant id", "CustomerId", "Contoso"),
+        File("two workbook relationships with one id", f => f.WriteBytes("samerid.xlsx", Entries(
+                ("_rels/.rels", OfficeDocumentRelationship),
+                ("xl/workbook.xml", $"<workbook xmlns=\"{MainNamespace}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Orders\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+                ("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +
+                    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>"),
+                ("xl/worksheets/sheet1.xml", $"<worksheet xmlns=\"{MainNamespace}\"><sheetData><row r=\"1\">{InlineCell("A1", "CustomerId")}{InlineCell("B1", "OfferId")}{InlineCell("C1", "Quantity")}</row></sheetData></worksheet>"))),
+            "Sheet 'Orders' has a header row (row 1) but no data rows below it."),
         // Past Excel's last day (9999-12-31): Excel shows #####, and no date is an order value.
         Sheet("xlsx date past 9999", "late.xlsx", OrderRows(RawCell.Number(2_958_466, "yyyy-mm-dd")), "a date after 9999-12-31 cannot be an order value", "Quantity", "2958466"),
         Sheet("xlsx date rounding past 9999", "rounding.xlsx", OrderRows(RawCell.Number(2_958_465.99999999, "yyyy-mm-dd hh:mm:ss")), "a date after 9999-12-31 cannot be an order value", "Quantity", "2958465.99999999"),
