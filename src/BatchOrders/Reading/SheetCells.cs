@@ -21,13 +21,13 @@ public static class SheetCells
             switch (InputFileSniffer.Sniff(path))
             {
                 case InputFileKind.OpenXmlWorkbook:
-                    using (var package = WorkbookPackage.Open(path, InputFileSniffer.DamagedMessage(path)))
+                    using (var package = WorkbookPackage.Open(path, InputFileSniffer.DamagedMessage(path), new ReadOptions()))
                     {
                         return [.. WorkbookContents.ReadXml(package).Sheets.Where(s => s.Part is not null).Select(s => s.Name)];
                     }
 
                 case InputFileKind.BinaryWorkbook:
-                    using (var package = WorkbookPackage.Open(path, InputFileSniffer.DamagedMessage(path)))
+                    using (var package = WorkbookPackage.Open(path, InputFileSniffer.DamagedMessage(path), new ReadOptions()))
                     {
                         return [.. XlsbWorkbook.Read(package).Sheets.Where(s => s.Part is not null).Select(s => s.Name)];
                     }
@@ -71,7 +71,7 @@ public static class SheetCells
             return rows;
         }
 
-        using var source = SpreadsheetReader.OpenRows(read.File, read.Sheet);
+        using var source = SpreadsheetReader.OpenRows(read.File, new ReadOptions { Sheet = read.Sheet });
         foreach (var row in source.ReadRows(cancellationToken))
         {
             if (rowNumbers.Contains(row.Number))
