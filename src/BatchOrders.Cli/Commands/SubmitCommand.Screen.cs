@@ -1,5 +1,6 @@
 using BatchOrders.Cli.Output;
 using BatchOrders.Cli.Targets;
+using BatchOrders.Preflight;
 using BatchOrders.Results;
 using BatchOrders.Runs;
 
@@ -82,6 +83,68 @@ internal sealed partial class SubmitCommand
                       "Nothing was sent. To order them again on purpose, add --allow-repeat.", ExitCodes.InvalidInput, settings);
     }
 
+    /// <summary>
+    /// The preflight: the exit code when it stops the run (errors, or warnings with --strict: exit 2, written to the
+    /// Validation sheet; Partner Center not readable: 4 or 3), else null after showing its warnings.
+    /// </summary>
+    private async Task<int?> PreflightAsync(Settings settings, BatchRun run, TargetConnection connection, CancellationToken cancellationToken)
+    {
+        var result = await run.PreflightAsync(connection.Client, new PreflightOptions { Strict = settings.Strict }, cancellationToken);
+        if (result.Failure is { } failure)
+        {
+            return Refuse($"Before sending, every row is checked against Partner Center's data, and Partner Center could not be read: {failure.Description} Nothing was sent; run the same command again (or add --no-preflight to send without the check).",
+                failure.HttpStatus is 401 or 403 ? ExitCodes.AuthenticationOrConfiguration : ExitCodes.Interrupted, settings);
+        }
+
+        var input = run.Input;
+        if (result.Passes(settings.Strict))
+        {
+            if (!settings.Json && !settings.Quiet && !settings.WhatIf)
+            {
+                PreflightView.Show(console, input.Read, result, settings.Strict);
+            }
+
+            return null;
+        }
+
+        var written = ResultsWorkbook.WritePlan(input.Read, result.Errors.Concat(settings.Strict ? result.Warnings : []).ToList(), null, settings.Results,
+            new ResultsOptions { Warnings = settings.Strict ? [] : result.Warnings });
+        if (settings.Json)
+        {
+            WhatIfJson.Write(console.Profile.Out.Writer, settings.File, input.Read, null, result.Errors, result, ExitCodes.InvalidInput);
+        }
+        else
+        {
+            PreflightView.Show(console, input.Read, result, settings.Strict);
+            console.MarkupLine(written.Problem is null
+                ? $"Every finding is listed in [bold]{Markup.Escape(written.Path)}[/] (sheet Validation)."
+                : $"[yellow]{Markup.Escape(ResultsFilesView.PlanWorkbookWarning(written.Problem))}[/]");
+        }
+
+        return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>A what-if against a target: the plan as the preflight completed it, its reads and findings; nothing was sent.</summary>
+    private int ShowCheckedWhatIf(Settings settings, BatchRun run)
+    {
+        var input = run.Input;
+        if (settings.Json)
+        {
+            WhatIfJson.Write(console.Profile.Out.Writer, settings.File, input.Read, input.Plan, input.Errors, run.Preflight, ExitCodes.Success);
+        }
+        else if (!settings.Quiet)
+        {
+            if (run.Preflight is { } preflight)
+            {
+                PreflightView.Show(console, input.Read, preflight, settings.Strict);
+            }
+
+            console.MarkupLine("[green]What-if: nothing was sent.[/] Run the same command without --what-if to order.");
+        }
+
+        return ExitCodes.Success;
+    }
+
     private int ShowResult(Settings settings, BatchRun run, Target target, BatchInput input, BatchRunResult result)
     {
         var exitCode = ExitCodes.Of(result.Outcome.Status);
@@ -102,7 +165,7 @@ internal sealed partial class SubmitCommand
         var read = input.Read.Problem is { } fileProblem ? input.Read with { Problem = fileProblem with { Message = InputProblemWords.For(fileProblem) } } : input.Read;
         if (settings.Json)
         {
-            WhatIfJson.Write(console.Profile.Out.Writer, settings.File, read, null, input.Errors);
+            WhatIfJson.Write(console.Profile.Out.Writer, settings.File, read, null, input.Errors, null, ExitCodes.InvalidInput);
         }
         else if (read.Problem is { } problem)
         {
@@ -132,12 +195,17 @@ internal sealed partial class SubmitCommand
     {
         if (settings.Json)
         {
-            WhatIfJson.Write(console.Profile.Out.Writer, settings.File, input.Read, input.Plan, input.Errors);
+            WhatIfJson.Write(console.Profile.Out.Writer, settings.File, input.Read, input.Plan, input.Errors, null, ExitCodes.Success, input.AwaitingPreflight);
         }
         else
         {
             PlanView.ShowPlan(console, input.Read, input.Plan!);
-            console.MarkupLine("[green]What-if: nothing was sent.[/] Run the same command without --what-if to order.");
+            if (input.AwaitingPreflight.Count > 0)
+            {
+                PreflightView.ShowAwaiting(console, input.AwaitingPreflight);
+            }
+
+            console.MarkupLine("[green]What-if: nothing was sent.[/] Run the same command without --what-if to order; add --target to check the rows against Partner Center's data first.");
         }
 
         return ExitCodes.Success;

@@ -88,6 +88,14 @@ internal sealed partial class SubmitCommand
         [DefaultValue(PurchasePathChoice.Auto)]
         public PurchasePathChoice Path { get; set; } = PurchasePathChoice.Auto;
 
+        [CommandOption("--no-preflight")]
+        [Description("Do not check the rows against Partner Center's data before sending (customers, catalog, terms, parents, promotions, resellers).")]
+        public bool NoPreflight { get; set; }
+
+        [CommandOption("--strict")]
+        [Description("Stop on the preflight's warnings as on its errors (an existing subscription, an availability resolved to today's).")]
+        public bool Strict { get; set; }
+
         [CommandOption("--allow-repeat")]
         [Description("Send orders that repeat orders the customers already have from the last days (normally refused: the same file submitted twice).")]
         public bool AllowRepeat { get; set; }

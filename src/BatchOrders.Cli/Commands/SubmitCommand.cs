@@ -35,10 +35,16 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
             return ReportInvalidInput(settings, input);
         }
 
-        // A what-if without a target only shows the plan; with one it also signs in and checks for repeats.
+        // A what-if without a target only shows the plan; with one it also signs in, runs the preflight and checks for repeats.
         if (settings.WhatIf && settings.Target is null)
         {
             return ShowWhatIf(settings, input);
+        }
+
+        // Rows only the preflight can complete are errors without it.
+        if (settings.NoPreflight && input.AwaitingPreflight.Count > 0)
+        {
+            return ReportInvalidInput(settings, input with { Errors = input.AwaitingPreflight });
         }
 
         if (!Target.TryParse(settings.Target ?? Target.Sandbox.Name, out var target))
@@ -48,10 +54,6 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
 
         var output = settings.Json || settings.Quiet ? null : console;
         ShowPlan(output, settings, input);
-        if (!settings.WhatIf && await ConfirmAsync(settings, input, target, cancellationToken) is { } declined)
-        {
-            return declined;
-        }
 
         var partnerCenter = CliConfiguration.PartnerCenter(CliConfiguration.Load(), settings.Tenant, settings.ClientId, settings.Certificate, settings.CertificateThumbprint, settings.DeviceCode);
         var (liveTokens, signInProblem) = TargetConnection.SignsIn(target, partnerCenter) ? await LiveSignIn.PrepareAsync(partnerCenter, console) : (null, null);
@@ -82,6 +84,17 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
             }
 
             await using var connection = await TargetConnection.OpenAsync(target, run.Journal.Path, partnerCenter, liveTokens, cancellationToken);
+            if (!settings.NoPreflight && await PreflightAsync(settings, run, connection, cancellationToken) is { } stoppedByPreflight)
+            {
+                return stoppedByPreflight;
+            }
+
+            input = run.Input;
+            if (!settings.WhatIf && await ConfirmAsync(settings, input, target, cancellationToken) is { } declined)
+            {
+                return declined;
+            }
+
             if (!settings.AllowRepeat && (target.Kind != TargetKind.Sandbox || settings.CheckRepeats)
                 && await CheckRepeatsAsync(settings, run, connection, cancellationToken) is { } stopped)
             {
@@ -90,8 +103,7 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
 
             if (settings.WhatIf)
             {
-                output?.MarkupLine("[green]What-if: nothing was sent.[/] Run the same command without --what-if to order.");
-                return ExitCodes.Success;
+                return ShowCheckedWhatIf(settings, run);
             }
 
             output?.MarkupLine(target.IsLive

@@ -23,6 +23,12 @@ internal static class PlanView
         console.MarkupLine(
             $"[red]{Count(errors.Count, "problem")} in {Count(rows, "row")} of {Markup.Escape(Path.GetFileName(read.File))}[/]" +
             $"{(read.Sheet is null ? string.Empty : $" (sheet {Markup.Escape(read.Sheet)})")}. Nothing was sent: fix them and run the command again.");
+        ShowFindings(console, errors);
+    }
+
+    /// <summary>Row findings as a table: row, column, value, problem.</summary>
+    public static void ShowFindings(IAnsiConsole console, IReadOnlyList<RowError> errors)
+    {
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Row", c => c.RightAligned().NoWrap());
         table.AddColumn("Column", c => c.NoWrap());

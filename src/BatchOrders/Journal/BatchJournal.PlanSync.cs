@@ -1,4 +1,5 @@
 using BatchOrders.Planning;
+using BatchOrders.Reading;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -17,6 +18,7 @@ public sealed partial class BatchJournal
         private readonly BatchJournal _journal;
         private readonly SqliteTransaction _transaction;
         private readonly bool _retryFailed;
+        private readonly IReadOnlyDictionary<RowLocation, string>? _offersToSend;
         private readonly Dictionary<string, (string Group, string Family, OrderState State)> _known;
         private readonly ILookup<string, (string Key, OrderState State)> _byFamily;
         private readonly List<OrderConflict> _conflicts = [];
@@ -27,11 +29,12 @@ public sealed partial class BatchJournal
         private int _inFlight;
         private int _held;
 
-        public PlanSync(BatchJournal journal, SqliteTransaction transaction, string now, bool retryFailed)
+        public PlanSync(BatchJournal journal, SqliteTransaction transaction, string now, bool retryFailed, IReadOnlyDictionary<RowLocation, string>? offersToSend)
         {
             _journal = journal;
             _transaction = transaction;
             _retryFailed = retryFailed;
+            _offersToSend = offersToSend;
             Now = now;
 
             // States only: a resume of a large finished batch reads no line items at all.
@@ -139,9 +142,12 @@ public sealed partial class BatchJournal
                 return;
             }
 
-            if (lines.Taken.Count > 0)
+            // Not sent yet (or its request got a definitive answer): the lines to buy carry today's resolution.
+            var resolved = _offersToSend is null ? lines.Lines
+                : [.. lines.Lines.Select(l => l.IsBought ? l : l with { SentOfferId = SentOffer(l.OfferId, new RowLocation(l.Sheet, l.Row), _offersToSend) })];
+            if (lines.Taken.Count > 0 || !resolved.SequenceEqual(lines.Lines))
             {
-                _journal.UpdateLines(order.OrderKey, lines.Lines, _transaction);
+                _journal.UpdateLines(order.OrderKey, resolved, _transaction);
             }
 
             if (lines.IsComplete)
@@ -171,7 +177,7 @@ public sealed partial class BatchJournal
 
         private void Insert(PlannedOrder order, int sequence, List<(JournalLineItem Line, string OrderKey)> pool, bool inFlightVersion)
         {
-            var lines = LineReconciliation.Of(LinesOf(order), pool);
+            var lines = LineReconciliation.Of(LinesOf(order, _offersToSend), pool);
             var conflict = lines.IsConflict ? ConflictFor(order, lines) : null;
             if (conflict is not null)
             {
@@ -179,7 +185,7 @@ public sealed partial class BatchJournal
             }
 
             var state = conflict is not null ? OrderState.Conflict : lines.IsComplete ? OrderState.Succeeded : OrderState.Pending;
-            _journal.Insert(order, sequence, conflict is null ? lines.Lines : LinesOf(order), state, conflict?.Message, Now, _transaction);
+            _journal.Insert(order, sequence, conflict is null ? lines.Lines : LinesOf(order, _offersToSend), state, conflict?.Message, Now, _transaction);
             _created++;
             if (conflict is not null)
             {

@@ -24,7 +24,16 @@ public sealed partial class BatchJournal
     /// </list>
     /// Idempotent: synchronising the same plan twice changes nothing the second time.
     /// </summary>
-    public SyncReport Synchronize(ReadResult read, OrderPlan plan, string inputSha256, bool retryFailed)
+    /// <param name="read">The input as read.</param>
+    /// <param name="plan">Its plan.</param>
+    /// <param name="inputSha256">The input file's hash.</param>
+    /// <param name="retryFailed">Reopen failed orders whose rows did not change.</param>
+    /// <param name="offersToSend">
+    /// The catalog item id to send for a row instead of its own (the preflight's resolution of a stale or missing
+    /// availability): recorded on the lines of orders not yet sent, never on one whose request may have reached the
+    /// service (that is resent exactly as it was).
+    /// </param>
+    public SyncReport Synchronize(ReadResult read, OrderPlan plan, string inputSha256, bool retryFailed, IReadOnlyDictionary<RowLocation, string>? offersToSend = null)
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(plan);
@@ -32,7 +41,7 @@ public sealed partial class BatchJournal
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
-            var sync = new PlanSync(this, transaction, JournalTime.Format(_time.GetUtcNow()), retryFailed);
+            var sync = new PlanSync(this, transaction, JournalTime.Format(_time.GetUtcNow()), retryFailed, offersToSend);
             sync.Reconcile(plan);
 
             var superseded = sync.SupersedeUnplanned(plan);
@@ -65,10 +74,15 @@ public sealed partial class BatchJournal
         _connection.Execute("UPDATE orders SET line_items_json = @lines WHERE order_key = @orderKey", new { orderKey, lines = ToJson(lines) }, transaction);
 
     /// <summary>A planned order's line items as the journal first keeps them: offer ids in the catalog's spelling (upper-case GUIDs), as Microsoft's SDK sends them.</summary>
-    private static List<JournalLineItem> LinesOf(PlannedOrder order) =>
+    private static List<JournalLineItem> LinesOf(PlannedOrder order, IReadOnlyDictionary<RowLocation, string>? offersToSend) =>
         [.. order.LineItems.Select(i => new JournalLineItem(
             i.LineItemNumber, Guid.TryParse(i.Row.OfferId, out var offer) ? offer.ToString("D").ToUpperInvariant() : i.Row.OfferId, i.Row.Quantity,
-            i.Row.FriendlyName, i.Row.ParentSubscriptionId, i.Row.TermDuration, i.Row.PromotionId, i.Row.PartnerIdOnRecord, i.Row.Location.Sheet, i.Row.Location.Row))];
+            i.Row.FriendlyName, i.Row.ParentSubscriptionId, i.Row.TermDuration, i.Row.PromotionId, i.Row.PartnerIdOnRecord, i.Row.Location.Sheet, i.Row.Location.Row,
+            SentOfferId: SentOffer(i.Row.OfferId, i.Row.Location, offersToSend)))];
+
+    /// <summary>The id to send for a row when it differs from the sheet's; null when the sheet's is sent.</summary>
+    private static string? SentOffer(string offerId, RowLocation location, IReadOnlyDictionary<RowLocation, string>? offersToSend) =>
+        offersToSend?.GetValueOrDefault(location) is { } sent && !string.Equals(sent, offerId, StringComparison.OrdinalIgnoreCase) ? sent : null;
 
     private static OrderConflict ConflictFor(PlannedOrder order, LineReconciliation lines)
     {

@@ -7,7 +7,8 @@ namespace BatchOrders.Journal;
 /// became of it: bought (<see cref="PartnerOrderId"/>, <see cref="SubscriptionId"/>) or refused
 /// (<see cref="ErrorCode"/>, <see cref="ErrorMessage"/>). A bought line is never sent again; one another version of
 /// the order bought names that version and its line in <see cref="AdoptedFrom"/> and <see cref="AdoptedLine"/>, so a
-/// purchase is counted once.
+/// purchase is counted once. <see cref="SentOfferId"/> is the catalog item id sent instead of the sheet's, when the
+/// preflight resolved a stale or missing availability to today's: the id actually bought.
 /// </summary>
 public sealed record JournalLineItem(
     int LineItemNumber,
@@ -26,8 +27,12 @@ public sealed record JournalLineItem(
     string? ErrorMessage = null,
     string? AdoptedFrom = null,
     int? AdoptedLine = null,
-    string? CartOrderGroup = null)
+    string? CartOrderGroup = null,
+    string? SentOfferId = null)
 {
+    /// <summary>The offer id the request carries: today's catalog item id the preflight resolved, else the sheet's.</summary>
+    public string OfferToSend => SentOfferId ?? OfferId;
+
     /// <summary>The purchase this line stands for: its own, or the one it took over from another version of its order.</summary>
     internal (string OrderKey, int Line) PurchaseOf(string ownOrderKey) => AdoptedFrom is null ? (ownOrderKey, LineItemNumber) : (AdoptedFrom, AdoptedLine ?? -1);
 

@@ -19,10 +19,13 @@ internal abstract record AttemptOutcome
     /// <summary>A customer's orders, read back to learn what an answer that never came would have said.</summary>
     public sealed record OrdersListed(IReadOnlyList<PlacedOrder> Orders) : AttemptOutcome;
 
-    /// <summary>A business refusal (400, 404, other 4xx): definitive, not retried.</summary>
+    /// <summary>A read answered (2xx): its body, for the reader to make sense of.</summary>
+    public sealed record Read(int HttpStatus, string Body) : AttemptOutcome;
+
+    /// <summary>A business refusal (400, 404, other 4xx, a 403 with a business code): definitive, not retried.</summary>
     public sealed record Rejected(PartnerCenterError Error) : AttemptOutcome;
 
-    /// <summary>Credentials or permissions (401, 403): the batch stops; the request was not processed.</summary>
+    /// <summary>Credentials or permissions (401, a 403 without a business code): the batch stops; the request was not processed.</summary>
     public sealed record Unauthorized(PartnerCenterError Error) : AttemptOutcome;
 
     /// <summary>

@@ -68,6 +68,13 @@ public sealed class PartnerCenterClient(HttpClient http, TimeProvider? time = nu
             (_, body) => WireAnswers.Orders(body) is { } orders ? new AttemptOutcome.OrdersListed([.. (orders.Items ?? []).Select(WireAnswers.Placed).OfType<PlacedOrder>()]) : null,
             cancellationToken);
 
+    /// <summary>
+    /// One attempt at a read of Partner Center's data (a GET, or one of the POSTs that change nothing), with a fresh
+    /// request id: the answer's body (<see cref="AttemptOutcome.Read"/>) or why there is none.
+    /// </summary>
+    internal Task<AttemptOutcome> ReadAsync(HttpMethod method, string path, object? body, Guid correlationId, CancellationToken cancellationToken) =>
+        ExchangeAsync(method, path, body, Guid.NewGuid(), correlationId, (status, text) => new AttemptOutcome.Read(status, text), cancellationToken);
+
     private static string CustomerPath(string customerId) => $"v1/customers/{Uri.EscapeDataString(customerId)}";
 
     private async Task<AttemptOutcome> ExchangeAsync(HttpMethod method, string path, object? body, Guid requestId, Guid correlationId,
@@ -111,6 +118,9 @@ public sealed class PartnerCenterClient(HttpClient http, TimeProvider? time = nu
 
     private AttemptOutcome Classify(HttpResponseMessage response, PartnerCenterError error) => response.StatusCode switch
     {
+        // A 403 with one of Partner Center's business codes refuses this request (not the partner's customer, an
+        // account under review, an offer no longer sold, …), not the credentials: the rest of the batch goes on.
+        HttpStatusCode.Forbidden when PartnerCenterCodes.IsBusinessRefusal(error.Code) => new AttemptOutcome.Rejected(error),
         HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new AttemptOutcome.Unauthorized(error),
         HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests => new AttemptOutcome.Transient(error, RetryAfterHeader.Read(response, _time)),
 

@@ -19,6 +19,13 @@ internal static class WireAnswers
 
     public static WireOrderCollection? Orders(string body) => Read<WireOrderCollection>(body);
 
+    /// <summary>A read's answer as <typeparamref name="T"/>; null when it is not one.</summary>
+    public static T? Of<T>(string body)
+        where T : class => Read<T>(body);
+
+    /// <summary>A code as text, whether the service sent it as a number or a string.</summary>
+    public static string? CodeText(JsonElement? value) => Text(value);
+
     /// <summary>An answered order in the tool's terms; null without an id.</summary>
     public static PlacedOrder? Placed(WireOrderResponse order) => order.Id is { Length: > 0 } id
         ? new PlacedOrder(id, order.BillingCycle, order.CreationDate,
@@ -47,10 +54,10 @@ internal static class WireAnswers
         for (var number = 0; number < sent.Count; number++)
         {
             var line = sent[number];
-            var match = answered.FirstOrDefault(a => a.LineItemNumber == number && string.Equals(a.OfferId, line.OfferId, StringComparison.OrdinalIgnoreCase));
+            var match = answered.FirstOrDefault(a => a.LineItemNumber == number && string.Equals(a.OfferId, line.OfferToSend, StringComparison.OrdinalIgnoreCase));
             if (match is null && order.IsAddOn)
             {
-                var sameOffer = answered.Where(a => string.Equals(a.OfferId, line.OfferId, StringComparison.OrdinalIgnoreCase)).ToList();
+                var sameOffer = answered.Where(a => string.Equals(a.OfferId, line.OfferToSend, StringComparison.OrdinalIgnoreCase)).ToList();
                 match = sameOffer.Count == 1 ? sameOffer[0] : null;
             }
 

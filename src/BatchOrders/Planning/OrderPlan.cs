@@ -5,6 +5,13 @@ namespace BatchOrders.Planning;
 /// <summary>The planned orders of a batch, in input order, and the planning errors (such as duplicate offers).</summary>
 public sealed record OrderPlan(IReadOnlyList<PlannedOrder> Orders, IReadOnlyList<RowError> Errors)
 {
+    /// <summary>
+    /// Rows only the preflight can complete, each with the reason it is needed: a new-commerce id without its
+    /// availability (<c>PRODUCT:SKU</c>: today's is read), a legacy add-on without <c>OrderId</c> (its parent
+    /// subscription's order is read). Sent as they are, Partner Center would refuse them.
+    /// </summary>
+    public IReadOnlyList<RowError> AwaitingPreflight { get; init; } = [];
+
     /// <summary>Counts for the plan's summary screen.</summary>
     public PlanSummary Summarize()
     {

@@ -24,7 +24,39 @@ public static class OrderPlanner
         var groups = RowGrouping.Create(file, store, checkDuplicates: !options.AllowDuplicates);
         var grouped = groups.RowsGroupByGroup();
         var orders = KeyOrders(store, groups, grouped, options);
-        return new OrderPlan(orders, [.. groups.Errors, .. CartRowsWithoutBillingCycle(file, orders)]);
+        return new OrderPlan(orders, [.. groups.Errors, .. CartRowsWithoutBillingCycle(file, orders)]) { AwaitingPreflight = AwaitingPreflight(file, store) };
+    }
+
+    /// <summary>Whether a row names a new-commerce product and SKU without an availability (<c>PRODUCT:SKU</c>).</summary>
+    public static bool LacksAvailability(string offerId) => offerId.Count(c => c == ':') == 1;
+
+    /// <summary>Whether a row is a legacy add-on whose order is to be read from its parent subscription.</summary>
+    public static bool LacksParentOrder(OrderRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.ParentSubscriptionId is not null && row.OrderId is null && !row.OfferId.Contains(':', StringComparison.Ordinal);
+    }
+
+    private static List<RowError> AwaitingPreflight(string file, RowStore rows)
+    {
+        var awaiting = new List<RowError>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            ref readonly var row = ref rows.Row(i);
+            if (row.OfferId.Contains(':', StringComparison.Ordinal) ? !LacksAvailability(row.OfferId) : row.ParentSubscriptionId is null || row.IsAddOn)
+            {
+                continue;
+            }
+
+            var location = rows.Location(i);
+            awaiting.Add(LacksAvailability(row.OfferId)
+                ? new RowError(file, location.Sheet, location.Row, InputColumns.Get(InputColumn.OfferId).Name, row.OfferId,
+                    $"{row.OfferId} names a product and SKU without an availability: the preflight reads today's availability for the customer, term and billing cycle. To buy it without the preflight, write PRODUCT:SKU:AVAILABILITY.")
+                : new RowError(file, location.Sheet, location.Row, InputColumns.Get(InputColumn.OrderId).Name, string.Empty,
+                    $"OrderId is empty: a legacy add-on is added to its parent subscription's order ({row.ParentSubscriptionId}), which the preflight reads from Partner Center. To buy it without the preflight, fill in the order id."));
+        }
+
+        return awaiting;
     }
 
     /// <summary>The path a row's line item is bought by: add-ons are always PATCHed into their order.</summary>

@@ -49,7 +49,7 @@ internal static partial class CellRules
         return (0, $"'{DisplayText.Shorten(value)}' is not a number: {ValidQuantity}.");
     }
 
-    /// <summary>A new-commerce catalog id: PRODUCT:SKU:AVAILABILITY.</summary>
+    /// <summary>A new-commerce catalog id: PRODUCT:SKU:AVAILABILITY, or PRODUCT:SKU (the preflight finds today's availability).</summary>
     public static bool IsCatalogId(string value) => CatalogId().IsMatch(value);
 
     /// <summary>A Partner Center order id: one word of at most 128 characters, without / \ ? # %, spaces or control characters.</summary>
@@ -100,7 +100,7 @@ internal static partial class CellRules
         return value.Length > 0;
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9]{1,20}:[A-Za-z0-9]{1,8}:[A-Za-z0-9]{1,20}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9]{1,20}:[A-Za-z0-9]{1,8}(?::[A-Za-z0-9]{1,20})?$", RegexOptions.CultureInvariant)]
     private static partial Regex CatalogId();
 
     [GeneratedRegex(@"^(?<whole>[0-9]+)(?:[.,](?<fraction>0+))?$", RegexOptions.CultureInvariant)]

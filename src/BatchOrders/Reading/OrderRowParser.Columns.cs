@@ -75,7 +75,7 @@ internal sealed partial class OrderRowParser
 
         var value = Cell(InputColumn.OfferId);
 
-        const string Valid = "expected a legacy offer GUID such as 031c9e47-4802-4248-838e-778fb1d2cc05, or a new-commerce catalog id PRODUCT:SKU:AVAILABILITY such as CFQ7TTC0LF8Q:0001:CFQ7TTC0K5DM";
+        const string Valid = "expected a legacy offer GUID such as 031c9e47-4802-4248-838e-778fb1d2cc05, or a new-commerce catalog id PRODUCT:SKU:AVAILABILITY such as CFQ7TTC0LF8Q:0001:CFQ7TTC0K5DM (PRODUCT:SKU lets the preflight take today's availability)";
         if (value.Length == 0)
         {
             AddFor(InputColumn.OfferId, value, $"OfferId is empty: every row needs the offer to buy ({Valid}).");
@@ -221,12 +221,9 @@ internal sealed partial class OrderRowParser
     {
         var parentText = CellSpan(InputColumn.ParentSubscriptionId);
         var orderText = CellSpan(InputColumn.OrderId);
-        if (parentText.Length > 0 && orderText.Length == 0)
-        {
-            AddFor(InputColumn.OrderId, string.Empty,
-                "An add-on (ParentSubscriptionId is set) needs OrderId: the existing order of the parent subscription, which the add-on is added to.");
-        }
-        else if (orderText.Length > 0 && parentText.Length == 0)
+        // An add-on without OrderId is bought through a cart (new commerce) or added to the order the preflight reads
+        // from its parent subscription (legacy): only an OrderId without a parent cannot be an add-on.
+        if (orderText.Length > 0 && parentText.Length == 0)
         {
             AddFor(InputColumn.ParentSubscriptionId, string.Empty,
                 "OrderId adds to an existing order, which is only for add-ons: set ParentSubscriptionId to the subscription the add-on attaches to, or clear OrderId to create a new order.");

@@ -1,6 +1,6 @@
 namespace BatchOrders.Results;
 
-/// <summary>One input row of the Results sheet: its original cells and what became of it.</summary>
+/// <summary>One input row of the Results sheet: its original cells and what became of it (<see cref="OfferBought"/>: today's catalog item id the preflight bought instead of the sheet's).</summary>
 internal sealed record ResultLine(
     IReadOnlyList<string> Cells,
     string State,
@@ -14,4 +14,5 @@ internal sealed record ResultLine(
     int? Attempts = null,
     Guid? RequestId = null,
     Guid? CorrelationId = null,
-    DateTimeOffset? SubmittedAt = null);
+    DateTimeOffset? SubmittedAt = null,
+    string? OfferBought = null);

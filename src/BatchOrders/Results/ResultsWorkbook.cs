@@ -31,7 +31,7 @@ public static class ResultsWorkbook
 
     /// <summary>The columns after the input's own on the Results sheet.</summary>
     public static IReadOnlyList<string> ResultColumns { get; } =
-        ["State", "OrderId", "SubscriptionId", "Path", "CartId", "LineItemNumber", "ErrorCode", "ErrorMessage", "Attempts", "RequestId", "CorrelationId", "SubmittedAt"];
+        ["State", "OrderId", "SubscriptionId", "Path", "CartId", "LineItemNumber", "ErrorCode", "ErrorMessage", "Attempts", "RequestId", "CorrelationId", "SubmittedAt", "OfferBought"];
 
     private static readonly XLColor SandboxBanner = XLColor.FromArgb(0xFF, 0xFF, 0xEB, 0x9C);
     private static readonly XLColor LiveBanner = XLColor.FromArgb(0xFF, 0xFF, 0xC7, 0xCE);
@@ -77,6 +77,11 @@ public static class ResultsWorkbook
         WriteSummary(workbook.AddWorksheet(SummarySheet), summary, options);
         var results = WorkbookSheets.WriteResults(workbook.AddWorksheet(ResultsSheet), summary.Batch.Headers, rows.Select(row => ToLine(row, byKey)));
         var orderSheet = WorkbookSheets.WriteOrders(workbook.AddWorksheet(OrdersSheet), orders.Select(ToLine));
+        if (options.Warnings.Count > 0)
+        {
+            WorkbookSheets.WriteValidation(workbook.AddWorksheet(ValidationSheet), [], options.Warnings);
+        }
+
         workbook.Worksheet(SummarySheet).SetTabActive();
         StreamedWorkbook.Save(workbook, [results, orderSheet], output);
         return rows.Count;
@@ -111,9 +116,9 @@ public static class ResultsWorkbook
                 WorkbookSheets.FormatRows(o.LineItems.Select(l => l.Row.Location.Row)), "Planned", o.OrderKey))));
         }
 
-        if (allErrors.Count > 0)
+        if (allErrors.Count > 0 || options.Warnings.Count > 0)
         {
-            WorkbookSheets.WriteValidation(workbook.AddWorksheet(ValidationSheet), allErrors);
+            WorkbookSheets.WriteValidation(workbook.AddWorksheet(ValidationSheet), allErrors, options.Warnings);
         }
 
         workbook.Worksheet(SummarySheet).SetTabActive();
@@ -138,7 +143,7 @@ public static class ResultsWorkbook
         };
         return new ResultLine(
             row.Cells, state, orderId, line?.SubscriptionId, order.Path == PurchasePath.Cart ? "cart" : "order", order.CartId, row.LineItemNumber,
-            errorCode, errorMessage, order.Attempts, order.RequestId, order.CorrelationId, order.SubmittedAt);
+            errorCode, errorMessage, order.Attempts, order.RequestId, order.CorrelationId, order.SubmittedAt, line?.SentOfferId);
     }
 
     private static OrderLine ToLine(JournalOrder order) => new(

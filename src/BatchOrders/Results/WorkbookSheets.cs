@@ -67,6 +67,7 @@ internal static class WorkbookSheets
             Measure(widths, state + 7, line.ErrorMessage);
             Measure(widths, state + 9, line.RequestId?.ToString());
             Measure(widths, state + 10, line.CorrelationId?.ToString());
+            Measure(widths, state + 12, line.OfferBought);
         }
 
         widths.Fixed(state + 5, 14);
@@ -102,6 +103,7 @@ internal static class WorkbookSheets
                     rows.Text(state + 9, line.RequestId?.ToString());
                     rows.Text(state + 10, line.CorrelationId?.ToString());
                     rows.Date(state + 11, line.SubmittedAt);
+                    rows.Text(state + 12, line.OfferBought);
                     rows.EndRow();
                 }
             },
@@ -181,9 +183,10 @@ internal static class WorkbookSheets
         };
     }
 
-    public static void WriteValidation(IXLWorksheet sheet, IEnumerable<RowError> errors)
+    /// <summary>The Validation sheet: every error, then every warning (the preflight's), one a row with its severity.</summary>
+    public static void WriteValidation(IXLWorksheet sheet, IEnumerable<RowError> errors, IEnumerable<RowError>? warnings = null)
     {
-        string[] headers = ["Sheet", "Row", "Column", "Value", "Problem"];
+        string[] headers = ["Sheet", "Row", "Column", "Value", "Problem", "Severity"];
         var widths = new ColumnWidths();
         for (var c = 0; c < headers.Length; c++)
         {
@@ -191,7 +194,7 @@ internal static class WorkbookSheets
         }
 
         var row = 1;
-        foreach (var error in errors)
+        foreach (var (error, severity) in errors.Select(e => (e, "error")).Concat((warnings ?? []).Select(w => (w, "warning"))))
         {
             row++;
             Text(sheet.Cell(row, 1), error.Sheet, widths, 1);
@@ -199,6 +202,7 @@ internal static class WorkbookSheets
             Text(sheet.Cell(row, 3), error.Column, widths, 3);
             Text(sheet.Cell(row, 4), error.Value, widths, 4);
             Text(sheet.Cell(row, 5), error.Message, widths, 5);
+            Text(sheet.Cell(row, 6), severity, widths, 6);
         }
 
         widths.Fixed(2, 8);

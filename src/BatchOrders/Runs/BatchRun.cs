@@ -1,6 +1,8 @@
 using BatchOrders.Journal;
 using BatchOrders.PartnerCenter;
+using BatchOrders.Preflight;
 using BatchOrders.Problems;
+using BatchOrders.Reading;
 using BatchOrders.Results;
 using BatchOrders.Submission;
 using Microsoft.Extensions.Logging;
@@ -16,8 +18,9 @@ namespace BatchOrders.Runs;
 /// </summary>
 public sealed class BatchRun : IDisposable
 {
-    private readonly BatchInput _input;
     private readonly BatchRunOptions _options;
+    private BatchInput _input;
+    private PreflightResult? _preflight;
     private readonly string _inputSha256;
     private readonly JournalLock _lock;
 
@@ -34,6 +37,12 @@ public sealed class BatchRun : IDisposable
         Target = target;
         Journal = journal;
     }
+
+    /// <summary>The input this run sends: as loaded, or as the preflight completed it (a legacy add-on's order).</summary>
+    public BatchInput Input => _input;
+
+    /// <summary>What the preflight found, once it ran.</summary>
+    public PreflightResult? Preflight => _preflight;
 
     /// <summary>The journal this run records in.</summary>
     public BatchJournal Journal { get; }
@@ -110,13 +119,13 @@ public sealed class BatchRun : IDisposable
         var runId = Journal.StartRun(_inputSha256, Target);
         var submitter = new BatchSubmitter(Journal, client, Gate, _options.Submission, _options.Time, _options.Random, logger);
         var plan = _input.Plan!;
-        var sync = Journal.Synchronize(_input.Read, plan, _inputSha256, _options.RetryFailed);
+        var sync = Synchronize(plan);
         var sent = await submitter.SubmitAsync(Journal.GetWork(), progress, stop);
 
         // A new version of an order waited for its in-flight one; now that has an answer, the new one is sent or is a conflict.
         if (sync.Held > 0 && !stop.IsCancellationRequested && sent.AuthenticationFailure is null)
         {
-            sync = Journal.Synchronize(_input.Read, plan, _inputSha256, _options.RetryFailed);
+            sync = Synchronize(plan);
             var released = Journal.GetWork().Where(o => o.State == OrderState.Pending).ToList();
             if (released.Count > 0)
             {
@@ -138,16 +147,49 @@ public sealed class BatchRun : IDisposable
     public async Task<RepeatCheckResult> FindRepeatsAsync(PartnerCenterClient client, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(client);
-        Journal.Synchronize(_input.Read, _input.Plan!, _inputSha256, _options.RetryFailed);
+        Synchronize(_input.Plan!);
         var toSend = Journal.GetWork().Where(o => o.State == OrderState.Pending).ToList();
         return toSend.Count == 0
             ? new RepeatCheckResult([], null)
             : await new RepeatCheck(Journal, client, Gate, _options.Submission, _options.Time).FindAsync(toSend, stop);
     }
 
-    /// <summary>Writes the results workbook and the failed-rows file from the journal.</summary>
+    /// <summary>
+    /// The preflight (docs/ARCHITECTURE.md, "Preflight"): every row checked against Partner Center's data, read-only,
+    /// through the run's reads; nothing is journaled or sent. Rows it completes are sent completed: a legacy add-on in
+    /// its parent's order (the input is planned again), a stale or missing availability as today's.
+    /// </summary>
+    public async Task<PreflightResult> PreflightAsync(PartnerCenterClient client, PreflightOptions options, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        var attempts = new ReadAttempts(client, ReadGate, _options.Submission, _options.Time, Guid.NewGuid(), stop);
+        var check = new PreflightCheck(new PreflightReads(attempts), options, _options.Submission.Concurrency ?? Math.Min(_options.Submission.MaxInFlight, 256));
+        var result = await check.RunAsync(_input, Journal.GetPartnerOrderIds, stop);
+        if (result.Failure is null && result.ParentOrders.Count > 0)
+        {
+            _input = _input.WithParentOrders(result.ParentOrders);
+        }
+
+        _preflight = result;
+        return result;
+    }
+
+    /// <summary>Writes the results workbook (with the preflight's warnings) and the failed-rows file from the journal.</summary>
     public (ResultsFileOutcome Workbook, ResultsFileOutcome FailedRows) WriteResults() =>
-        (ResultsWorkbook.Write(Journal, _options.ResultsPath), FailedRowsFile.Write(Journal));
+        (ResultsWorkbook.Write(Journal, _options.ResultsPath, new ResultsOptions { Warnings = _preflight?.Warnings ?? [] }), FailedRowsFile.Write(Journal));
+
+    /// <summary>Journals the plan; rows only the preflight could complete must have been completed by it.</summary>
+    private SyncReport Synchronize(Planning.OrderPlan plan)
+    {
+        var offers = _preflight?.OffersToSend ?? new Dictionary<RowLocation, string>();
+        if (_input.AwaitingPreflight.FirstOrDefault(e => e.Row is { } row && !offers.ContainsKey(new RowLocation(e.Sheet, row))) is { } incomplete)
+        {
+            throw new InvalidOperationException($"Row {incomplete.Row} needs the preflight before it can be sent: {incomplete.Message}");
+        }
+
+        return Journal.Synchronize(_input.Read, plan, _inputSha256, _options.RetryFailed, _preflight?.OffersToSend);
+    }
 
     /// <summary>Closes the journal and lets it go for the next run.</summary>
     public void Dispose()
@@ -158,6 +200,9 @@ public sealed class BatchRun : IDisposable
     }
 
     private ThrottleGate Gate => _gate ??= new ThrottleGate(_options.Submission, _options.Time);
+
+    // The preflight's reads: the run's one gate until the reads get a gate of their own (one per operation family).
+    private ThrottleGate ReadGate => Gate;
 
     private static BatchRunStatus StatusOf(SubmissionResult sent, IReadOnlyDictionary<OrderState, int> states) =>
         sent.AuthenticationFailure is not null ? BatchRunStatus.SignInRefused

@@ -29,7 +29,7 @@ internal static class PlacedLineMatcher
     }
 
     private static bool Same(JournalLineItem line, PlacedLine placed) =>
-        string.Equals(line.OfferId, placed.OfferId, StringComparison.OrdinalIgnoreCase)
+        string.Equals(line.OfferToSend, placed.OfferId, StringComparison.OrdinalIgnoreCase)
         && (placed.Quantity is null || placed.Quantity == line.Quantity)
         && (line.TermDuration is null || placed.TermDuration is null || string.Equals(line.TermDuration, placed.TermDuration, StringComparison.OrdinalIgnoreCase));
 }
