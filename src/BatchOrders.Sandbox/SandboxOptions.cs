@@ -65,6 +65,12 @@ public sealed partial class SandboxOptions
     /// <summary>Bearer tokens answered with 403 (authenticated but not allowed).</summary>
     public ICollection<string> ForbiddenTokens { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Bearer tokens that stand for an app-only sign-in: the reads Partner Center allows to app+user sign-in only (a
+    /// customer's account validation status) answer them 403.
+    /// </summary>
+    public ICollection<string> AppOnlyTokens { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Customer tenant ids answered with 404 code 60003; any other GUID is a customer.</summary>
     public ICollection<Guid> UnknownCustomers { get; private set; } = new HashSet<Guid>();
 
@@ -222,6 +228,7 @@ public sealed partial class SandboxOptions
         var forbidden = new HashSet<string>(ForbiddenTokens, StringComparer.Ordinal);
         var unknown = new HashSet<Guid>(UnknownCustomers);
         copy.ForbiddenTokens = forbidden;
+        copy.AppOnlyTokens = new HashSet<string>(AppOnlyTokens, StringComparer.Ordinal);
         copy.UnknownCustomers = unknown;
         copy.Identity = Identity?.Clone();
         return copy;

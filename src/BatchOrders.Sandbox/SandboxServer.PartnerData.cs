@@ -36,7 +36,9 @@ public sealed partial class SandboxServer
         ForCustomer(pipeline, customer + "/profiles/billing", c => CustomerBook.GetBillingProfile(c));
         ForCustomer(pipeline, customer + "/qualifications", c => CustomerBook.GetQualifications(c));
         ForCustomer(pipeline, customer + "/qualification", c => CustomerBook.GetQualification(c));
-        ForCustomer(pipeline, customer + "/validationStatus", (c, http) => CustomerBook.GetValidationStatus(c, http.Request.Query["type"]));
+        ForCustomer(pipeline, customer + "/validationStatus", (c, http) => IsAppOnly(http)
+            ? SandboxAnswer.Error(403, Orders.ErrorCodes.Forbidden, "This API is available to App+User sign-in only: sign in as a partner user to read a customer's account validation status.")
+            : CustomerBook.GetValidationStatus(c, http.Request.Query["type"]));
 
         // The catalog for a customer: its country and segment.
         const string products = customer + "/products";
@@ -123,6 +125,13 @@ public sealed partial class SandboxServer
     {
         var (market, problem) = ProductBook.MarketOf(http.Request.Query["country"], http.Request.Query["targetSegment"]);
         return problem ?? answer(market!);
+    }
+
+    /// <summary>Whether the request's bearer token is one of <see cref="SandboxOptions.AppOnlyTokens"/>.</summary>
+    private bool IsAppOnly(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && _appOnlyTokens.Contains(header[7..].Trim());
     }
 
     private static string Route(HttpContext http, string name) => http.Request.RouteValues[name] as string ?? "";

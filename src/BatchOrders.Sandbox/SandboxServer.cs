@@ -32,14 +32,16 @@ public sealed partial class SandboxServer : IAsyncDisposable
     private readonly SandboxStatsCollector _stats;
     private readonly CartBook _carts;
     private readonly PartnerData _data;
+    private readonly HashSet<string> _appOnlyTokens;
     private readonly Lock _stopLock = new();
     private Task? _stopping;
 
     private SandboxServer(WebApplication app, SandboxState state, FaultPlan faults, SandboxStatsCollector stats, CartBook carts, PartnerData data, int seed,
-        IdentityProvider? identity)
+        IdentityProvider? identity, SandboxOptions options)
     {
         _app = app;
         _data = data;
+        _appOnlyTokens = [.. options.AppOnlyTokens];
         Identity = identity;
         Certificate = identity is null ? null : X509CertificateLoader.LoadCertificate(identity.Certificate.RawData);
         _state = state;
@@ -141,7 +143,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
                 timeProvider,
                 loggerFactory.CreateLogger("BatchOrders.Sandbox"),
                 app.Lifetime.ApplicationStopping);
-            var server = new SandboxServer(app, state, faults, stats, carts, data, seed, identity);
+            var server = new SandboxServer(app, state, faults, stats, carts, data, seed, identity, options);
             server.MapEndpoints(pipeline);
             server.MapPartnerData(pipeline);
             identity?.Map(app);

@@ -77,7 +77,7 @@ public sealed class LiveRehearsalCliTests : IDisposable
         refused["BATCHORDERS__PartnerCenter__Authority"] = foreign.Server.BaseAddress.ToString();
 
         // --allow-repeat: this is about a token refused while sending; the repeat check's own refusal is tested apart.
-        var (stopped, output, _) = await CliProcess.RunAsync(["submit", path, "--target", "live", "--allow-repeat"], refused);
+        var (stopped, output, _) = await CliProcess.RunAsync(["submit", path, "--target", "live", "--allow-repeat", "--no-preflight"], refused);
 
         Assert.Equal(4, stopped);
         Assert.Contains("Stopped:", output, StringComparison.Ordinal);
@@ -114,9 +114,9 @@ public sealed class LiveRehearsalCliTests : IDisposable
 
         var runs = new[]
         {
-            await CliProcess.RunAsync(["submit", Batch("secret.csv", 70), "--target", "live", "--verbose"], withSecret),
-            await CliProcess.RunAsync(["submit", Batch("certificate.csv", 71), "--target", "live", "--verbose"], withCertificate),
-            await CliProcess.RunAsync(["submit", Batch("device.csv", 72), "--target", "live", "--device-code", "--verbose"], sandbox.Environment(SignIn.DeviceCode)),
+            await CliProcess.RunAsync(["submit", Batch("secret.csv", 70), "--target", "live", "--verbose", "--no-preflight"], withSecret),
+            await CliProcess.RunAsync(["submit", Batch("certificate.csv", 71), "--target", "live", "--verbose", "--no-preflight"], withCertificate),
+            await CliProcess.RunAsync(["submit", Batch("device.csv", 72), "--target", "live", "--device-code", "--verbose", "--no-preflight"], sandbox.Environment(SignIn.DeviceCode)),
             await CliProcess.RunAsync(["submit", Batch("wrong-secret.csv", 73), "--target", "live", "--verbose"], wrongSecret),
             await CliProcess.RunAsync(["submit", Batch("wrong-password.csv", 74), "--target", "live", "--verbose"], wrongPassword),
         };

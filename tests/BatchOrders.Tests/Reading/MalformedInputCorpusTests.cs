@@ -73,7 +73,6 @@ public sealed class MalformedInputCorpusTests : IDisposable
         Cell("billing cycle unknown", Line(Rows.Customer, Rows.E3, "1", cycle: "Quarterly"), "BillingCycle", "'Quarterly' is not a billing cycle: use Monthly, Annual, None, OneTime, Triennial, Biennial"),
         Cell("term in words", Line(Rows.Customer, Rows.CatalogId, "1", term: "1 year"), "TermDuration", "'1 year' is not an ISO 8601 duration: use P1M"),
         Cell("parent subscription not a guid", Line(Rows.Customer, Rows.MyAnalytics, "1", parent: "E3-sub", order: Rows.ExistingOrder), "ParentSubscriptionId", "'E3-sub' is not a subscription id"),
-        Cell("add-on without its order", Line(Rows.Customer, Rows.MyAnalytics, "1", parent: Rows.Subscription), "OrderId", "An add-on (ParentSubscriptionId is set) needs OrderId"),
         Cell("order id without a parent", Line(Rows.Customer, Rows.MyAnalytics, "1", order: Rows.ExistingOrder), "ParentSubscriptionId", "OrderId adds to an existing order, which is only for add-ons"),
         Cell("order id with a slash", Line(Rows.Customer, Rows.MyAnalytics, "1", parent: Rows.Subscription, order: "Cs_abc/../x"), "OrderId", "'Cs_abc/../x' is not an order id"),
         Cell("partner id with letters", Line(Rows.Customer, Rows.E3, "1", partner: "MPN-123"), "PartnerIdOnRecord", "'MPN-123' is not a partner id"),

@@ -135,8 +135,9 @@ public sealed class ProcessRunTests : IDisposable
         await using var sandbox = await StartSandbox(latency: TimeSpan.Zero, answerLost: 0, requiredToken: "right-token");
         var path = OrderFiles.Write(_folder, $"auth-{status}.csv", 20, seed: 5);
 
-        // --allow-repeat: this is about a token refused while sending; the repeat check's own refusal is tested apart.
-        var (exitCode, output, _) = await CliProcess.RunAsync([.. Submit(path, sandbox), "--allow-repeat"], Token(token));
+        // --allow-repeat, --no-preflight: this is about a token refused while sending; the repeat check's and the
+        // preflight's own refusals are tested apart.
+        var (exitCode, output, _) = await CliProcess.RunAsync([.. Submit(path, sandbox), "--allow-repeat", "--no-preflight"], Token(token));
 
         Assert.Equal(4, exitCode);
         Assert.Contains("Stopped:", output, StringComparison.Ordinal);
