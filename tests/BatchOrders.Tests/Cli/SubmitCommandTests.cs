@@ -19,8 +19,8 @@ public sealed class SubmitCommandTests : IDisposable
     {
         var path = _folder.CopySample("addons.csv");
 
-        var (exitCode, output) = await CliRunner.RunAsync("submit", path);
-        var (again, rerun) = await CliRunner.RunAsync("submit", path);
+        var (exitCode, output) = await CliRunner.RunAsync("submit", path, "--no-preflight");
+        var (again, rerun) = await CliRunner.RunAsync("submit", path, "--no-preflight");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("REHEARSAL", output, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class SubmitCommandTests : IDisposable
             $"{Rows.OtherCustomer},{Rows.E3},50000,Monthly,too many",
             $"0b7e6d5c-4f3a-4b2c-9d1e-0f9a8b7c6d5e,aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee,1,Monthly,no such offer"));
 
-        var (exitCode, output) = await CliRunner.RunAsync("submit", path, "--json");
+        var (exitCode, output) = await CliRunner.RunAsync("submit", path, "--no-preflight", "--json");
 
         Assert.Equal(1, exitCode);
         using var json = JsonDocument.Parse(output);
@@ -69,12 +69,12 @@ public sealed class SubmitCommandTests : IDisposable
         var path = _folder.WriteText("orders.csv", Rows.Csv(Header,
             $"{Rows.Customer},{Rows.E3},5,Monthly,ok",
             $"{Rows.OtherCustomer},{Rows.E3},50000,Monthly,typo"));
-        Assert.Equal(1, (await CliRunner.RunAsync("submit", path)).ExitCode);
+        Assert.Equal(1, (await CliRunner.RunAsync("submit", path, "--no-preflight")).ExitCode);
 
         File.WriteAllText(path, Rows.Csv(Header,
             $"{Rows.Customer},{Rows.E3},5,Monthly,ok",
             $"{Rows.OtherCustomer},{Rows.E3},50,Monthly,fixed"));
-        var (fixedExit, fixedOutput) = await CliRunner.RunAsync("submit", path);
+        var (fixedExit, fixedOutput) = await CliRunner.RunAsync("submit", path, "--no-preflight");
 
         Assert.Equal(0, fixedExit);
         Assert.Contains("This run: 1 succeeded", fixedOutput, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class SubmitCommandTests : IDisposable
         File.WriteAllText(path, Rows.Csv(Header,
             $"{Rows.Customer},{Rows.E3},7,Monthly,changed after success",
             $"{Rows.OtherCustomer},{Rows.E3},50,Monthly,fixed"));
-        var (conflictExit, conflictOutput) = await CliRunner.RunAsync("submit", path, "--verbose");
+        var (conflictExit, conflictOutput) = await CliRunner.RunAsync("submit", path, "--no-preflight", "--verbose");
 
         Assert.Equal(1, conflictExit);
         Assert.Contains("Conflict", conflictOutput, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class SubmitCommandTests : IDisposable
     {
         var path = _folder.CopySample("with-errors.csv");
 
-        var (exitCode, output) = await CliRunner.RunAsync("submit", path);
+        var (exitCode, output) = await CliRunner.RunAsync("submit", path, "--no-preflight");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Nothing was sent", output, StringComparison.Ordinal);
@@ -109,9 +109,9 @@ public sealed class SubmitCommandTests : IDisposable
     {
         var first = _folder.CopySample("addons.csv");
         var second = _folder.CopySample("finance-upload.csv");
-        Assert.Equal(0, (await CliRunner.RunAsync("submit", first)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("submit", first, "--no-preflight")).ExitCode);
 
-        var (exitCode, output) = await CliRunner.RunAsync("submit", second, "--journal", first + ".journal.db");
+        var (exitCode, output) = await CliRunner.RunAsync("submit", second, "--no-preflight", "--journal", first + ".journal.db");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("belongs to addons.csv, not finance-upload.csv", output, StringComparison.Ordinal);
@@ -122,8 +122,8 @@ public sealed class SubmitCommandTests : IDisposable
     {
         var path = _folder.CopySample("addons.csv");
 
-        var (refused, output) = await CliRunner.RunAsync("submit", path, "--confirm");
-        var (confirmed, _) = await CliRunner.RunAsync("submit", path, "--confirm", "--yes", "--quiet");
+        var (refused, output) = await CliRunner.RunAsync("submit", path, "--no-preflight", "--confirm");
+        var (confirmed, _) = await CliRunner.RunAsync("submit", path, "--no-preflight", "--confirm", "--yes", "--quiet");
 
         Assert.Equal(2, refused);
         Assert.Contains("add --yes", output, StringComparison.Ordinal);

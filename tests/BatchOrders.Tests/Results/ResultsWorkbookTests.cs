@@ -217,7 +217,7 @@ public sealed class ResultsWorkbookTests : IDisposable
         Assert.Equal(["Summary", "Results", "Validation"], workbook.Worksheets.Select(s => s.Name));
         Assert.Contains("NOTHING WAS SENT", workbook.Worksheet("Summary").Cell(1, 1).GetString(), StringComparison.Ordinal);
         var validation = workbook.Worksheet("Validation");
-        Assert.Equal(["Sheet", "Row", "Column", "Value", "Problem"], Headers(validation));
+        Assert.Equal(["Sheet", "Row", "Column", "Value", "Problem", "Severity"], Headers(validation));
         Assert.Equal(errors.Count + 1, validation.LastRowUsed().RowNumber());
         Assert.Equal(errors.Select(e => e.Message), Column(validation, "Problem"));
         Assert.Equal(errors[0].Row, validation.Cell(2, 2).GetValue<int>());

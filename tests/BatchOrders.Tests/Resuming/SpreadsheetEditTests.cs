@@ -56,11 +56,11 @@ public sealed class SpreadsheetEditTests : IDisposable
     public async Task An_edited_spreadsheet_resumes_with_the_outcome_a_user_expects(string edit, int sent, int conflicts, int exitCode)
     {
         var path = _folder.WriteText("orders.csv", Rows.Csv(Header, Batch));
-        Assert.Equal(1, (await CliRunner.RunAsync("submit", path)).ExitCode);
+        Assert.Equal(1, (await CliRunner.RunAsync("submit", path, "--no-preflight")).ExitCode);
         var before = (await EmbeddedLedger.ReadAsync(path + ".journal.db")).Count;
 
         File.WriteAllText(path, Edited(edit));
-        var (exit, output) = await CliRunner.RunAsync("submit", path, "--json");
+        var (exit, output) = await CliRunner.RunAsync("submit", path, "--no-preflight", "--json");
 
         using var summary = JsonDocument.Parse(output);
         Assert.Equal(exitCode, exit);
@@ -76,11 +76,11 @@ public sealed class SpreadsheetEditTests : IDisposable
     {
         var path = _folder.WriteText("orders.csv", Rows.Csv(Header, Batch));
         var journal = path + ".journal.db";
-        await CliRunner.RunAsync("submit", path);
+        await CliRunner.RunAsync("submit", path, "--no-preflight");
         var copy = Path.Combine(_folder.Folder("elsewhere"), copyName);
         Write(copy, Batch.Reverse());
 
-        var (exit, output) = await CliRunner.RunAsync("submit", copy, "--journal", journal);
+        var (exit, output) = await CliRunner.RunAsync("submit", copy, "--no-preflight", "--journal", journal);
 
         Assert.Equal(1, exit);
         Assert.Contains($"from its copy {copy}", output.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
@@ -97,10 +97,10 @@ public sealed class SpreadsheetEditTests : IDisposable
         var path = Path.Combine(_folder.Path, "orders.xlsx");
         Write(path, Batch);
         var journal = path + ".journal.db";
-        Assert.Equal(1, (await CliRunner.RunAsync("submit", path)).ExitCode);
+        Assert.Equal(1, (await CliRunner.RunAsync("submit", path, "--no-preflight")).ExitCode);
         var csv = _folder.WriteText("orders.csv", Rows.Csv(Header, Batch));
 
-        var (exit, output) = await CliRunner.RunAsync("submit", csv, "--journal", journal);
+        var (exit, output) = await CliRunner.RunAsync("submit", csv, "--no-preflight", "--journal", journal);
 
         Assert.Equal(1, exit);
         Assert.Contains("This run: 0 succeeded", output, StringComparison.Ordinal);
@@ -111,10 +111,10 @@ public sealed class SpreadsheetEditTests : IDisposable
     public async Task A_file_with_nothing_in_common_with_the_batch_is_refused()
     {
         var path = _folder.WriteText("orders.csv", Rows.Csv(Header, Batch));
-        await CliRunner.RunAsync("submit", path);
+        await CliRunner.RunAsync("submit", path, "--no-preflight");
         var other = _folder.WriteText("other.csv", Rows.Csv(Header, $"{CustomerA},{Rows.E3},9,Monthly,"));
 
-        var (exit, output) = await CliRunner.RunAsync("submit", other, "--journal", path + ".journal.db");
+        var (exit, output) = await CliRunner.RunAsync("submit", other, "--no-preflight", "--journal", path + ".journal.db");
 
         Assert.Equal(2, exit);
         Assert.Contains("belongs to orders.csv, not other.csv", output, StringComparison.Ordinal);
