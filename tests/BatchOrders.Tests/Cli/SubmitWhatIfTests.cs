@@ -35,7 +35,7 @@ public sealed class SubmitWhatIfTests : IDisposable
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        Assert.Equal(["file", "rows", "orders", "errors"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["file", "rows", "exitCode", "orders", "errors", "warnings", "preflight"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(path, root.GetProperty("file").GetString());
         Assert.Equal(3, root.GetProperty("rows").GetInt32());
         Assert.Equal(0, root.GetProperty("errors").GetArrayLength());

@@ -69,7 +69,7 @@ public sealed class RepeatCheckTests : IDisposable
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Seed = 7, RequiredToken = "right-token", RequestLogLevel = LogLevel.None });
         var path = OrderFiles.Write(_folder, "orders.csv", 3, seed: 64);
 
-        var (exitCode, output, _) = await CliProcess.RunAsync(Submit(path, sandbox), new Dictionary<string, string> { ["BATCHORDERS__PartnerCenter__AccessToken"] = "wrong-token" });
+        var (exitCode, output, _) = await CliProcess.RunAsync([.. Submit(path, sandbox), "--no-preflight"], new Dictionary<string, string> { ["BATCHORDERS__PartnerCenter__AccessToken"] = "wrong-token" });
 
         Assert.Equal(4, exitCode);
         Assert.Contains("to catch repeats, and that failed", Regex.Replace(output, @"\s+", " "), StringComparison.Ordinal);
