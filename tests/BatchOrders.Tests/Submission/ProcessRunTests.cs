@@ -172,7 +172,7 @@ public sealed class ProcessRunTests : IDisposable
         };
 
         var sandboxRun = await CliProcess.RunAsync([.. Submit(path, sandbox), "--verbose"], environment);
-        var liveRun = await CliProcess.RunAsync(["submit", path, "--target", "live", "--journal", _folder.File("live.journal.db"), "--verbose"], environment);
+        var liveRun = await CliProcess.RunAsync(["submit", path, "--target", "live", "--journal", _folder.File("live.journal.db"), "--verbose", "--no-preflight"], environment);
 
         Assert.Equal(1, sandboxRun.ExitCode);
         Assert.Equal(4, liveRun.ExitCode);
