@@ -171,7 +171,7 @@ public sealed class ProcessRunTests : IDisposable
             ["BATCHORDERS__PartnerCenter__ClientId"] = "11111111-2222-3333-4444-555555555555",
         };
 
-        var sandboxRun = await CliProcess.RunAsync([.. Submit(path, sandbox), "--verbose"], environment);
+        var sandboxRun = await CliProcess.RunAsync([.. Submit(path, sandbox), "--verbose", "--no-preflight"], environment);
         var liveRun = await CliProcess.RunAsync(["submit", path, "--target", "live", "--journal", _folder.File("live.journal.db"), "--verbose", "--no-preflight"], environment);
 
         Assert.Equal(1, sandboxRun.ExitCode);
