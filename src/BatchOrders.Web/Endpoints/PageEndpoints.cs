@@ -231,11 +231,11 @@ internal static class PageEndpoints
     {
         "failed" => row.State == nameof(OrderState.Failed),
         "conflict" => row.State == nameof(OrderState.Conflict),
-        "notsent" => row.State is nameof(OrderState.Pending) or "Not planned",
+        "notsent" => row.State is nameof(OrderState.Pending) or RowOutcome.NotPlanned,
         _ => true,
     };
 
-    /// <summary>Every input row's outcome: its own line's when the line was bought or refused on its own, else its order's (as the results workbook says).</summary>
+    /// <summary>Every input row's outcome, as the results workbook says it (<see cref="RowOutcome"/>), with its key cells.</summary>
     private static List<ResultRow> ResultRows(BatchJournal journal, IReadOnlyList<string> headers, out IReadOnlyList<string> keyHeaders)
     {
         var keyColumns = KeyColumns.Select(k => headers.ToList().FindIndex(h => Key(h) == k)).Where(i => i >= 0).ToList();
@@ -250,19 +250,8 @@ internal static class PageEndpoints
         foreach (var row in journal.GetRows())
         {
             var cells = keyColumns.Select(c => c < row.Cells.Count ? row.Cells[c] : string.Empty).ToList();
-            if (row.OrderKey is null || !orders.TryGetValue(row.OrderKey, out var order))
-            {
-                rows.Add(new ResultRow(row.Row, cells, "Not planned", null, null, null));
-                continue;
-            }
-
-            var line = order.LineItems.FirstOrDefault(l => l.LineItemNumber == row.LineItemNumber);
-            rows.Add(line switch
-            {
-                { IsBought: true } => new ResultRow(row.Row, cells, nameof(OrderState.Succeeded), line.PartnerOrderId, null, null),
-                { ErrorMessage: not null } when order.State == OrderState.Failed => new ResultRow(row.Row, cells, nameof(OrderState.Failed), null, line.ErrorCode, line.ErrorMessage),
-                _ => new ResultRow(row.Row, cells, order.State.ToString(), order.PartnerOrderId, order.ErrorCode, order.ErrorMessage),
-            });
+            var outcome = RowOutcome.Of(row, orders);
+            rows.Add(new ResultRow(row.Row, cells, outcome.State, outcome.OrderId, outcome.ErrorCode, outcome.ErrorMessage));
         }
 
         return rows;

@@ -126,24 +126,18 @@ public static class ResultsWorkbook
         return read.Rows.Count;
     }
 
-    /// <summary>A row's outcome: its own line's when the line was bought or refused on its own (carts, adopted purchases), else its order's.</summary>
+    /// <summary>A row's line of the Results sheet: its outcome (<see cref="RowOutcome"/>) and its order's details.</summary>
     private static ResultLine ToLine(JournalRow row, Dictionary<string, JournalOrder> orders)
     {
-        if (row.OrderKey is null || !orders.TryGetValue(row.OrderKey, out var order))
+        var outcome = RowOutcome.Of(row, orders);
+        if (outcome.Order is not { } order)
         {
-            return new ResultLine(row.Cells, "Not planned", LineItemNumber: row.LineItemNumber);
+            return new ResultLine(row.Cells, outcome.State, LineItemNumber: row.LineItemNumber);
         }
 
-        var line = order.LineItems.FirstOrDefault(l => l.LineItemNumber == row.LineItemNumber);
-        var (state, orderId, errorCode, errorMessage) = line switch
-        {
-            { IsBought: true } => (nameof(OrderState.Succeeded), line.PartnerOrderId, null, null),
-            { ErrorMessage: not null } when order.State == OrderState.Failed => (nameof(OrderState.Failed), null, line.ErrorCode, line.ErrorMessage),
-            _ => (order.State.ToString(), order.PartnerOrderId, order.ErrorCode, order.ErrorMessage),
-        };
         return new ResultLine(
-            row.Cells, state, orderId, line?.SubscriptionId, order.Path == PurchasePath.Cart ? "cart" : "order", order.CartId, row.LineItemNumber,
-            errorCode, errorMessage, order.Attempts, order.RequestId, order.CorrelationId, order.SubmittedAt, line?.SentOfferId);
+            row.Cells, outcome.State, outcome.OrderId, outcome.Line?.SubscriptionId, order.Path == PurchasePath.Cart ? "cart" : "order", order.CartId, row.LineItemNumber,
+            outcome.ErrorCode, outcome.ErrorMessage, order.Attempts, order.RequestId, order.CorrelationId, order.SubmittedAt, outcome.Line?.SentOfferId);
     }
 
     private static OrderLine ToLine(JournalOrder order) => new(
