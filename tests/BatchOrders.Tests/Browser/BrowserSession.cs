@@ -59,6 +59,25 @@ public sealed class BrowserSession : IAsyncDisposable
         return path;
     }
 
+    /// <summary>
+    /// Drops the file on the drop zone of the file input labelled <paramref name="label"/> as a drag from the desktop
+    /// does: dragover, then a drop event whose data carries the file (what Playwright offers for dropping files).
+    /// </summary>
+    public async Task DropFileAsync(string label, string path)
+    {
+        var zone = Page.Locator("[data-dropzone]").Filter(new() { Has = Page.GetByLabel(label) });
+        var file = new { name = System.IO.Path.GetFileName(path), content = Convert.ToBase64String(await File.ReadAllBytesAsync(path)) };
+        await zone.EvaluateAsync(
+            """
+            (zone, file) => {
+              const data = new DataTransfer();
+              data.items.add(new File([Uint8Array.from(atob(file.content), c => c.charCodeAt(0))], file.name));
+              zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+              zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+            }
+            """, file);
+    }
+
     /// <summary>Runs axe-core on the page: no serious or critical violation.</summary>
     public async Task AssertAccessibleAsync()
     {

@@ -49,7 +49,8 @@ public sealed partial class PageFlowBrowserTests : IDisposable
         var toFix = _temp.File("with-errors.to-fix.csv");
         await download.SaveAsAsync(toFix);
         var fixedFile = _temp.WriteBytes("with-errors.fixed.csv", FixedFiles.Fix(await File.ReadAllTextAsync(toFix)));
-        await page.GetByLabel("Fixed file").SetInputFilesAsync(fixedFile);
+        await browser.DropFileAsync("Fixed file", fixedFile);
+        Assert.Equal("with-errors.fixed.csv", await page.GetByLabel("Fixed file").EvaluateAsync<string>("input => input.files[0]?.name ?? ''"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check again" }).ClickAsync();
         await Expect(page.GetByText("13 rows, all valid.")).ToBeVisibleAsync();
         await browser.StepAsync("3-fixed");
