@@ -18,6 +18,7 @@ public sealed partial class RunCoordinator(BatchDesk desk, ITargetConnector conn
     private readonly ConcurrentDictionary<string, ActiveRun> _runs = new(StringComparer.Ordinal);
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly CancellationTokenSource _shutdown = new();
+    private int _disposed;
 
     /// <summary>The clock the page shows rates and times by.</summary>
     public TimeProvider Time => time;
@@ -76,9 +77,17 @@ public sealed partial class RunCoordinator(BatchDesk desk, ITargetConnector conn
         return true;
     }
 
-    /// <summary>Stops every run (as Ctrl+C on <c>serve</c>) and waits until each has written its state.</summary>
+    /// <summary>
+    /// Stops every run (as Ctrl+C on <c>serve</c>) and waits until each has written its state. Called twice when the
+    /// page stops (its stopping event, then its services' disposal): the second call does nothing.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _shutdown.CancelAsync();
         await Task.WhenAll(_runs.Values.Select(r => r.Work));
         foreach (var run in _runs.Values)

@@ -8,11 +8,19 @@ namespace BatchOrders.Tests.Browser;
 public sealed partial class ServeProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string _printed;
+    private readonly Task<string> _output;
+    private readonly Task<string> _error;
 
-    private ServeProcess(Process process, Uri address)
+    private ServeProcess(Process process, Uri address, string printed)
     {
         _process = process;
         Address = address;
+        _printed = printed;
+
+        // Keep reading, so the child never blocks on a full pipe.
+        _output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        _error = process.StandardError.ReadToEndAsync(CancellationToken.None);
     }
 
     /// <summary>The printed address, with its token.</summary>
@@ -28,14 +36,21 @@ public sealed partial class ServeProcess : IAsyncDisposable
             printed += line;
             if (AddressPattern().Match(printed) is { Success: true } match)
             {
-                // Keep reading, so the child never blocks on a full pipe.
-                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
-                return new ServeProcess(process, new Uri(match.Value));
+                return new ServeProcess(process, new Uri(match.Value), printed);
             }
         }
 
         throw new InvalidOperationException($"serve printed no address: {printed} {await process.StandardError.ReadToEndAsync(timeout.Token)}");
+    }
+
+    /// <summary>Sends <paramref name="signal"/> (INT as Ctrl+C, TERM as a service manager) and waits for the exit.</summary>
+    /// <returns>The exit code and everything the process printed.</returns>
+    public async Task<(int ExitCode, string Output)> StopAsync(string signal)
+    {
+        CliProcess.Signal(_process, signal);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await _process.WaitForExitAsync(timeout.Token);
+        return (_process.ExitCode, _printed + "\n" + await _output + await _error);
     }
 
     /// <summary>Kills the process at once (SIGKILL), as a crash or a pulled plug would: nothing of it runs after.</summary>
