@@ -6,7 +6,7 @@ public enum FaultKind
     /// <summary>Answered normally (possibly after latency).</summary>
     None,
 
-    /// <summary>429 from the per-partner rate limit.</summary>
+    /// <summary>429 from the rate limit of the request's operation family.</summary>
     RateLimited,
 
     /// <summary>429 from a seeded storm of throttling.</summary>

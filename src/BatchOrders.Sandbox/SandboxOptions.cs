@@ -7,7 +7,8 @@ namespace BatchOrders.Sandbox;
 
 /// <summary>
 /// Everything the sandbox can be told: where it listens, where it keeps state, how it throttles and which faults it
-/// injects. Defaults give a well-behaved Partner Center (no faults, 500 requests per minute per partner).
+/// injects. Defaults give a well-behaved Partner Center (no faults, 500 requests per minute per partner in each
+/// operation family's own window).
 /// </summary>
 public sealed partial class SandboxOptions
 {
@@ -23,8 +24,23 @@ public sealed partial class SandboxOptions
     /// <summary>Seed of every fault decision and generated id; null picks one (see <see cref="SandboxServer.Seed"/>).</summary>
     public int? Seed { get; set; }
 
-    /// <summary>Requests per minute per partner (bearer token), over a sliding 60-second window; 0 = unlimited.</summary>
+    /// <summary>
+    /// Order writes (create, add-on PATCH) per minute per partner (bearer token), over a sliding 60-second window;
+    /// 0 = unlimited. The other families follow it unless set: each on a window of its own.
+    /// </summary>
     public int RequestsPerMinute { get; set; } = DefaultRequestsPerMinute;
+
+    /// <summary>Cart creations and updates per minute per key (null: as <see cref="RequestsPerMinute"/>; 0 = unlimited).</summary>
+    public int? CartRequestsPerMinute { get; set; }
+
+    /// <summary>Checkouts per minute per key (null: as <see cref="RequestsPerMinute"/>; 0 = unlimited).</summary>
+    public int? CheckoutRequestsPerMinute { get; set; }
+
+    /// <summary>Reads (every GET, and the read-only POSTs) per minute per key (null: as <see cref="RequestsPerMinute"/>; 0 = unlimited).</summary>
+    public int? ReadRequestsPerMinute { get; set; }
+
+    /// <summary>The families whose window is kept per partner and customer; the others are kept per partner.</summary>
+    public ICollection<ThrottleFamily> KeyedByCustomer { get; private set; } = new HashSet<ThrottleFamily>();
 
     /// <summary>Chance per request that a 429 storm starts: every request of every partner is throttled for <see cref="StormDuration"/>.</summary>
     public double StormRate { get; set; }
@@ -130,9 +146,21 @@ public sealed partial class SandboxOptions
             errors.Add("StatePath must name a file, or be left unset to keep state in memory.");
         }
 
-        if (RequestsPerMinute < 0)
+        foreach (var (name, perMinute) in new[]
         {
-            errors.Add($"RequestsPerMinute must be 0 (unlimited) or more; got {RequestsPerMinute}.");
+            (nameof(RequestsPerMinute), (int?)RequestsPerMinute), (nameof(CartRequestsPerMinute), CartRequestsPerMinute),
+            (nameof(CheckoutRequestsPerMinute), CheckoutRequestsPerMinute), (nameof(ReadRequestsPerMinute), ReadRequestsPerMinute),
+        })
+        {
+            if (perMinute < 0)
+            {
+                errors.Add($"{name} must be 0 (unlimited) or more; got {perMinute}.");
+            }
+        }
+
+        if (KeyedByCustomer.Any(f => !Enum.IsDefined(f)))
+        {
+            errors.Add("KeyedByCustomer holds a value that is not a ThrottleFamily.");
         }
 
         CheckRate(errors, nameof(StormRate), StormRate);
@@ -230,9 +258,22 @@ public sealed partial class SandboxOptions
         copy.ForbiddenTokens = forbidden;
         copy.AppOnlyTokens = new HashSet<string>(AppOnlyTokens, StringComparer.Ordinal);
         copy.UnknownCustomers = unknown;
+        copy.KeyedByCustomer = new HashSet<ThrottleFamily>(KeyedByCustomer);
         copy.Identity = Identity?.Clone();
         return copy;
     }
+
+    /// <summary>The ceiling of a family's window, requests per minute (0: unlimited).</summary>
+    public int CeilingOf(ThrottleFamily family) => family switch
+    {
+        ThrottleFamily.Carts => CartRequestsPerMinute ?? RequestsPerMinute,
+        ThrottleFamily.Checkout => CheckoutRequestsPerMinute ?? RequestsPerMinute,
+        ThrottleFamily.Reads => ReadRequestsPerMinute ?? RequestsPerMinute,
+        _ => RequestsPerMinute,
+    };
+
+    /// <summary>What a family's window counts.</summary>
+    public ThrottleKey KeyOf(ThrottleFamily family) => KeyedByCustomer.Contains(family) ? ThrottleKey.PartnerAndCustomer : ThrottleKey.Partner;
 
     /// <summary>A token as RFC 6750 allows it in <c>Authorization: Bearer …</c>.</summary>
     internal static bool IsWellFormedToken(string token) => TokenPattern().IsMatch(token);

@@ -1,6 +1,7 @@
 using BatchOrders.Sandbox.Catalog;
 using BatchOrders.Sandbox.Customers;
 using BatchOrders.Sandbox.Pipeline;
+using BatchOrders.Sandbox.Throttling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -78,7 +79,8 @@ public sealed partial class SandboxServer
         Read(pipeline, "/v1/offers/{offerId}/addons", http => _data.Offers.GetAddOns(Route(http, "offerId"), http.Request.Query["country"], Locale(http)));
         Read(pipeline, "/v1/productpromotions", http => _data.Promotions.List(http.Request.Query["country"]));
         Read(pipeline, "/v1/productpromotions/{promotionId}", http => _data.Promotions.Get(Route(http, "promotionId"), http.Request.Query["country"]));
-        _app.MapPost("/v1/partners/validateresellers", http => pipeline.HandleAsync(http, OrderOperation.Read, (_, body) => _data.Resellers.Validate(body)));
+        _app.MapPost("/v1/partners/validateresellers", http => pipeline.HandleAsync(http, OrderOperation.Read, (_, body) => _data.Resellers.Validate(body)))
+            .Throttled(ThrottleFamily.Reads);
 
         // Operator endpoints: no token, never throttled or faulted.
         _app.MapGet("/_sandbox/customers", () => Results.Json(GetCustomers(), SandboxJson.Options));
@@ -108,18 +110,19 @@ public sealed partial class SandboxServer
             return refusal ?? answer(found!, context, body);
         });
 
+        // Read-only, POST or GET (promotion eligibility is a POST): throttled as reads.
         if (post)
         {
-            _app.MapPost(pattern, Handle);
+            _app.MapPost(pattern, Handle).Throttled(ThrottleFamily.Reads);
         }
         else
         {
-            _app.MapGet(pattern, Handle);
+            _app.MapGet(pattern, Handle).Throttled(ThrottleFamily.Reads);
         }
     }
 
     private void Read(SandboxPipeline pipeline, string pattern, Func<HttpContext, SandboxAnswer> answer) =>
-        _app.MapGet(pattern, http => pipeline.HandleAsync(http, OrderOperation.Read, (context, _) => answer(context)));
+        _app.MapGet(pattern, http => pipeline.HandleAsync(http, OrderOperation.Read, (context, _) => answer(context))).Throttled(ThrottleFamily.Reads);
 
     private static SandboxAnswer ByCountry(HttpContext http, Func<ProductBook.Market, SandboxAnswer> answer)
     {

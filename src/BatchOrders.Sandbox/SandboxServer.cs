@@ -8,6 +8,7 @@ using BatchOrders.Sandbox.Identity;
 using BatchOrders.Sandbox.Orders;
 using BatchOrders.Sandbox.Pipeline;
 using BatchOrders.Sandbox.Storage;
+using BatchOrders.Sandbox.Throttling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -212,18 +213,20 @@ public sealed partial class SandboxServer : IAsyncDisposable
 
     private async Task StopCoreAsync(CancellationToken cancellationToken) => await _app.StopAsync(cancellationToken);
 
+    // Each route declares the operation family it is throttled as (see ThrottleFamilies): a route that declares none
+    // is a read when it is a GET, so a new read route is throttled as a read without a word here.
     private void MapEndpoints(SandboxPipeline pipeline)
     {
         const string orders = "/v1/customers/{customerId}/orders";
-        _app.MapPost(orders, http => pipeline.HandleAsync(http, OrderOperation.Create));
-        _app.MapGet(orders, http => pipeline.HandleAsync(http, OrderOperation.List));
-        _app.MapPatch(orders + "/{orderId}", http => pipeline.HandleAsync(http, OrderOperation.Patch));
-        _app.MapGet(orders + "/{orderId}", http => pipeline.HandleAsync(http, OrderOperation.Get));
+        _app.MapPost(orders, http => pipeline.HandleAsync(http, OrderOperation.Create)).Throttled(ThrottleFamily.OrderWrites);
+        _app.MapGet(orders, http => pipeline.HandleAsync(http, OrderOperation.List)).Throttled(ThrottleFamily.Reads);
+        _app.MapPatch(orders + "/{orderId}", http => pipeline.HandleAsync(http, OrderOperation.Patch)).Throttled(ThrottleFamily.OrderWrites);
+        _app.MapGet(orders + "/{orderId}", http => pipeline.HandleAsync(http, OrderOperation.Get)).Throttled(ThrottleFamily.Reads);
         const string carts = "/v1/customers/{customerId}/carts";
-        _app.MapPost(carts, http => pipeline.HandleAsync(http, OrderOperation.CreateCart));
-        _app.MapGet(carts + "/{cartId}", http => pipeline.HandleAsync(http, OrderOperation.GetCart));
-        _app.MapPut(carts + "/{cartId}", http => pipeline.HandleAsync(http, OrderOperation.UpdateCart));
-        _app.MapPost(carts + "/{cartId}/checkout", http => pipeline.HandleAsync(http, OrderOperation.CheckoutCart));
+        _app.MapPost(carts, http => pipeline.HandleAsync(http, OrderOperation.CreateCart)).Throttled(ThrottleFamily.Carts);
+        _app.MapGet(carts + "/{cartId}", http => pipeline.HandleAsync(http, OrderOperation.GetCart)).Throttled(ThrottleFamily.Reads);
+        _app.MapPut(carts + "/{cartId}", http => pipeline.HandleAsync(http, OrderOperation.UpdateCart)).Throttled(ThrottleFamily.Carts);
+        _app.MapPost(carts + "/{cartId}/checkout", http => pipeline.HandleAsync(http, OrderOperation.CheckoutCart)).Throttled(ThrottleFamily.Checkout);
         _app.MapFallback("/v1/{**path}", http => pipeline.HandleAsync(http, OrderOperation.Unknown));
 
         // Test and operator endpoints: no token, never throttled or faulted.

@@ -5,7 +5,9 @@ namespace BatchOrders.Sandbox;
 /// (<c>"201"</c>, <c>"429"</c>…) or <c>"aborted"</c> for a connection the sandbox dropped; faults by
 /// <see cref="FaultKind"/> name in camelCase, plus <c>"latency"</c> for requests it delayed and
 /// <c>"orderGroupRefused"</c> for order groups refused at checkout by <see cref="SandboxOptions.OrderGroupRefusalRate"/>.
-/// <see cref="OrdersCreated"/> counts orders from <c>POST …/orders</c> and from checkouts alike.
+/// <see cref="OrdersCreated"/> counts orders from <c>POST …/orders</c> and from checkouts alike. <see cref="Families"/>
+/// counts requests and 429s per <see cref="ThrottleFamily"/>, keyed by its name in camelCase (<c>"orderWrites"</c>,
+/// <c>"carts"</c>, <c>"checkout"</c>, <c>"reads"</c>).
 /// </summary>
 public sealed record SandboxStats(
     long TotalRequests,
@@ -17,4 +19,5 @@ public sealed record SandboxStats(
     long OrdersCreated,
     long OrdersPatched,
     long CartsCreated,
-    long CartsCheckedOut);
+    long CartsCheckedOut,
+    IReadOnlyDictionary<string, FamilyStats> Families);

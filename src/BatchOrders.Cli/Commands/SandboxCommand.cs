@@ -24,8 +24,24 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
         public int? Seed { get; init; }
 
         [CommandOption("--rate-limit <PER_MINUTE>")]
-        [Description("Requests per minute per partner token (default 500; 0 = unlimited).")]
+        [Description("Order writes (create, add-on PATCH) per minute per partner token (default 500; 0 = unlimited); the other families' default.")]
         public int RateLimit { get; init; } = SandboxOptions.DefaultRequestsPerMinute;
+
+        [CommandOption("--cart-rate-limit <PER_MINUTE>")]
+        [Description("Cart creations and updates per minute, on their own window (default: as --rate-limit; 0 = unlimited).")]
+        public int? CartRateLimit { get; init; }
+
+        [CommandOption("--checkout-rate-limit <PER_MINUTE>")]
+        [Description("Checkouts per minute, on their own window (default: as --rate-limit; 0 = unlimited).")]
+        public int? CheckoutRateLimit { get; init; }
+
+        [CommandOption("--read-rate-limit <PER_MINUTE>")]
+        [Description("Reads (orders, carts, customers, subscriptions, catalog…) per minute, on their own window (default: as --rate-limit; 0 = unlimited).")]
+        public int? ReadRateLimit { get; init; }
+
+        [CommandOption("--per-customer <FAMILY>")]
+        [Description("Keep this family's window per partner and customer instead of per partner: orders, carts, checkout or reads (repeatable).")]
+        public string[] PerCustomer { get; init; } = [];
 
         [CommandOption("--latency <MS>")]
         [Description("Mean added latency per request in milliseconds (default 0).")]
@@ -119,9 +135,17 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
                 errors.Add($"--port must be between 0 and 65535; got {Port}.");
             }
 
-            if (RateLimit < 0)
+            foreach (var (flag, limit) in new[] { ("--rate-limit", (int?)RateLimit), ("--cart-rate-limit", CartRateLimit), ("--checkout-rate-limit", CheckoutRateLimit), ("--read-rate-limit", ReadRateLimit) })
             {
-                errors.Add($"--rate-limit must be 0 (unlimited) or a number of requests per minute; got {RateLimit}.");
+                if (limit < 0)
+                {
+                    errors.Add($"{flag} must be 0 (unlimited) or a number of requests per minute; got {limit}.");
+                }
+            }
+
+            foreach (var family in PerCustomer.Where(f => FamilyOf(f) is null))
+            {
+                errors.Add($"--per-customer takes orders, carts, checkout or reads; got '{family}'.");
             }
 
             if (LatencyMs < 0 || LatencyJitterMs < 0)
@@ -189,6 +213,9 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
                 StatePath = State,
                 Seed = Seed,
                 RequestsPerMinute = RateLimit,
+                CartRequestsPerMinute = CartRateLimit,
+                CheckoutRequestsPerMinute = CheckoutRateLimit,
+                ReadRequestsPerMinute = ReadRateLimit,
                 LatencyMean = TimeSpan.FromMilliseconds(LatencyMs),
                 LatencyJitter = TimeSpan.FromMilliseconds(LatencyJitterMs),
                 ServerErrorRate = Fail500,
@@ -215,6 +242,11 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
                 options.ForbiddenTokens.Add(token);
             }
 
+            foreach (var family in PerCustomer.Select(FamilyOf).OfType<ThrottleFamily>())
+            {
+                options.KeyedByCustomer.Add(family);
+            }
+
             foreach (var customer in UnknownCustomers)
             {
                 if (Guid.TryParse(customer, out var id))
@@ -225,6 +257,16 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
 
             return options;
         }
+
+        /// <summary>The family a --per-customer value names; null when it names none.</summary>
+        internal static ThrottleFamily? FamilyOf(string name) => name.Trim().ToLowerInvariant() switch
+        {
+            "orders" or "order-writes" => ThrottleFamily.OrderWrites,
+            "carts" => ThrottleFamily.Carts,
+            "checkout" => ThrottleFamily.Checkout,
+            "reads" => ThrottleFamily.Reads,
+            _ => null,
+        };
 
         internal IEnumerable<(string Flag, double Rate)> Rates() =>
         [
@@ -267,7 +309,7 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
         await using (server)
         {
             console.MarkupLineInterpolated($"Partner Center sandbox listening on [bold]{server.BaseAddress}[/] (nothing is really ordered).");
-            console.MarkupLineInterpolated($"Seed {server.Seed} · rate limit {Describe(options.RequestsPerMinute)} · state {options.StatePath ?? "in memory"} · faults {DescribeFaults(settings)}");
+            console.MarkupLineInterpolated($"Seed {server.Seed} · rate limits {DescribeLimits(options)} · state {options.StatePath ?? "in memory"} · faults {DescribeFaults(settings)}");
             console.MarkupLineInterpolated($"Ledger: {server.BaseAddress}_sandbox/ledger · stats: {server.BaseAddress}_sandbox/stats · customers: {server.BaseAddress}_sandbox/customers");
             if (options.AvailabilityRotation is { } rotation)
             {
@@ -288,8 +330,11 @@ internal sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<Sandbo
         return 0;
     }
 
-    private static string Describe(int requestsPerMinute) =>
-        requestsPerMinute == 0 ? "unlimited" : $"{requestsPerMinute}/min per token";
+    private static string DescribeLimits(SandboxOptions options) => string.Join(", ",
+        new[] { ("orders", ThrottleFamily.OrderWrites), ("carts", ThrottleFamily.Carts), ("checkout", ThrottleFamily.Checkout), ("reads", ThrottleFamily.Reads) }
+            .Select(f => options.CeilingOf(f.Item2) is var limit && limit == 0
+                ? $"{f.Item1} unlimited"
+                : $"{f.Item1} {limit}/min per {(options.KeyOf(f.Item2) == ThrottleKey.PartnerAndCustomer ? "partner + customer" : "partner")}"));
 
     private static string DescribeFaults(Settings settings)
     {

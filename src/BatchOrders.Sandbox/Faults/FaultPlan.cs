@@ -3,8 +3,8 @@ using BatchOrders.Sandbox.Throttling;
 namespace BatchOrders.Sandbox.Faults;
 
 /// <summary>
-/// Decides, in arrival order and from one seeded Random, what happens to each request: a 429 storm, the rate limit,
-/// one of the faults, and its latency. Every request draws the same three numbers whatever the outcome, so the
+/// Decides, in arrival order and from one seeded Random, what happens to each request: a 429 storm, the rate limit
+/// of its operation family (a window per family and key), one of the faults, and its latency. Every request draws the same three numbers whatever the outcome, so the
 /// decisions for request N depend only on the seed and N, and a failing run replays with the same seed.
 /// </summary>
 internal sealed class FaultPlan
@@ -13,7 +13,7 @@ internal sealed class FaultPlan
 
     private readonly SandboxOptions _options;
     private readonly TimeProvider _time;
-    private readonly PartnerRateLimiter _limiter;
+    private readonly Dictionary<ThrottleFamily, WindowRateLimiter> _limiters;
     private readonly Random _random;
     private readonly Queue<FaultDecision> _log = new();
     private readonly Lock _lock = new();
@@ -25,14 +25,22 @@ internal sealed class FaultPlan
     {
         _options = options;
         _time = time;
-        _limiter = new PartnerRateLimiter(options.RequestsPerMinute);
+        _limiters = Enum.GetValues<ThrottleFamily>().ToDictionary(f => f, f => new WindowRateLimiter(options.CeilingOf(f)));
 #pragma warning disable CA5394 // A seeded, replayable Random is the point.
         _random = new Random(seed);
 #pragma warning restore CA5394
     }
 
-    public FaultDecision Decide(string partnerKey, string method, string path, out TimeSpan retryAfter)
+    /// <summary>
+    /// The decision for the next request: of <paramref name="family"/>, for <paramref name="customer"/> (the route's,
+    /// null when it has none), which counts in the window of its partner, or of its partner and customer when the
+    /// family is keyed so.
+    /// </summary>
+    public FaultDecision Decide(string partnerKey, ThrottleFamily family, string? customer, string method, string path, out TimeSpan retryAfter)
     {
+        var key = customer is not null && _options.KeyOf(family) == ThrottleKey.PartnerAndCustomer
+            ? partnerKey + "/" + customer.ToLowerInvariant()
+            : partnerKey;
         lock (_lock)
         {
 #pragma warning disable CA5394
@@ -54,7 +62,7 @@ internal sealed class FaultPlan
                 kind = FaultKind.Storm;
                 retryAfter = _options.StormDuration;
             }
-            else if (!_limiter.TryAcquire(partnerKey, now, out retryAfter))
+            else if (!_limiters[family].TryAcquire(key, now, out retryAfter))
             {
                 kind = FaultKind.RateLimited;
             }
@@ -64,7 +72,7 @@ internal sealed class FaultPlan
             }
 
             var delay = kind is FaultKind.Storm or FaultKind.RateLimited ? TimeSpan.Zero : Latency(latency);
-            var decision = new FaultDecision(++_sequence, method, path, kind, delay);
+            var decision = new FaultDecision(++_sequence, method, path, kind, delay) { Family = family };
             if (_log.Count == DecisionLogCapacity)
             {
                 _log.Dequeue();

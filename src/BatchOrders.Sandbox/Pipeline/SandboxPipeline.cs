@@ -4,6 +4,7 @@ using BatchOrders.Sandbox.Customers;
 using BatchOrders.Sandbox.Faults;
 using BatchOrders.Sandbox.Idempotency;
 using BatchOrders.Sandbox.Orders;
+using BatchOrders.Sandbox.Throttling;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace BatchOrders.Sandbox.Pipeline;
 
 /// <summary>
 /// What every <c>/v1/</c> request goes through, in this order: bearer token (401/403), the seeded decision (429 storm,
-/// rate limit, fault, latency), latency, faults that strike before processing (500, 503, hang, drop), header and
+/// the rate limit of the request's operation family, fault, latency), latency, faults that strike before processing (500, 503, hang, drop), header and
 /// customer checks, idempotency, the order book or the cart book, and finally the answer — or, for "answer lost", the
 /// commit and then an aborted connection. One log line per request.
 /// </summary>
@@ -36,6 +37,7 @@ internal sealed partial class SandboxPipeline(
     public async Task HandleAsync(HttpContext http, OrderOperation operation, Func<HttpContext, ReadOnlyMemory<byte>, SandboxAnswer>? read = null)
     {
         var started = Stopwatch.GetTimestamp();
+        var family = ThrottleFamilies.Of(http);
         FaultDecision? decision = null;
         SandboxAnswer? answer = null;
         int? status = null;
@@ -50,7 +52,7 @@ internal sealed partial class SandboxPipeline(
                 return;
             }
 
-            decision = faults.Decide(partnerKey!, http.Request.Method, http.Request.Path, out var retryAfter);
+            decision = faults.Decide(partnerKey!, family, http.Request.RouteValues["customerId"] as string, http.Request.Method, http.Request.Path, out var retryAfter);
             if (decision.Fault is FaultKind.Storm or FaultKind.RateLimited)
             {
                 answer = SandboxAnswer.TooManyRequests(retryAfter);
@@ -115,7 +117,7 @@ internal sealed partial class SandboxPipeline(
         {
             if (!recorded)
             {
-                stats.Record(null, decision, answer);
+                stats.Record(family, null, decision, answer);
             }
 
             if (options.RequestLogLevel != LogLevel.None && logger.IsEnabled(options.RequestLogLevel))
@@ -133,7 +135,7 @@ internal sealed partial class SandboxPipeline(
         async Task<int> AnswerAsync(SandboxAnswer written)
         {
             recorded = true;
-            stats.Record(written.StatusCode, decision, written);
+            stats.Record(family, written.StatusCode, decision, written);
             try
             {
                 await WriteAsync(http, written);

@@ -22,10 +22,18 @@ internal sealed class SandboxStatsCollector
     private long _patched;
     private long _carts;
     private long _checkouts;
+    private readonly long[] _familyRequests = new long[Enum.GetValues<ThrottleFamily>().Length];
+    private readonly long[] _familyThrottled = new long[Enum.GetValues<ThrottleFamily>().Length];
 
-    public void Record(int? statusCode, FaultDecision? decision, SandboxAnswer? answer)
+    public void Record(ThrottleFamily family, int? statusCode, FaultDecision? decision, SandboxAnswer? answer)
     {
         Interlocked.Increment(ref _total);
+        Interlocked.Increment(ref _familyRequests[(int)family]);
+        if (decision?.Fault is FaultKind.RateLimited or FaultKind.Storm)
+        {
+            Interlocked.Increment(ref _familyThrottled[(int)family]);
+        }
+
         var outcome = statusCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : Aborted;
         _outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
         switch (decision?.Fault)
@@ -103,5 +111,10 @@ internal sealed class SandboxStatsCollector
         Interlocked.Read(ref _created),
         Interlocked.Read(ref _patched),
         Interlocked.Read(ref _carts),
-        Interlocked.Read(ref _checkouts));
+        Interlocked.Read(ref _checkouts),
+        new SortedDictionary<string, FamilyStats>(
+            Enum.GetValues<ThrottleFamily>().ToDictionary(
+                f => JsonNamingPolicy.CamelCase.ConvertName(f.ToString()),
+                f => new FamilyStats(Interlocked.Read(ref _familyRequests[(int)f]), Interlocked.Read(ref _familyThrottled[(int)f]))),
+            StringComparer.Ordinal));
 }

@@ -135,6 +135,28 @@ public class SandboxCommandTests
         Assert.False(new SandboxCommand.Settings { RefuseOrderGroup = 2 }.Validate().Successful);
     }
 
+    [Fact]
+    public async Task Each_family_takes_its_own_ceiling_and_key_and_follows_rate_limit_unless_told()
+    {
+        var (app, output) = App();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var options = new SandboxCommand.Settings { RateLimit = 300, ReadRateLimit = 900, CheckoutRateLimit = 0, PerCustomer = ["reads", "Checkout"] }.ToOptions();
+        var exitCode = await app.RunAsync(["sandbox", "--read-rate-limit", "900", "--cart-rate-limit", "120", "--per-customer", "reads", "--quiet"], cancelled.Token);
+
+        Assert.Empty(options.Validate());
+        Assert.Equal((300, 300, 0, 900), (options.CeilingOf(ThrottleFamily.OrderWrites), options.CeilingOf(ThrottleFamily.Carts),
+            options.CeilingOf(ThrottleFamily.Checkout), options.CeilingOf(ThrottleFamily.Reads)));
+        Assert.Equal((ThrottleKey.Partner, ThrottleKey.PartnerAndCustomer, ThrottleKey.PartnerAndCustomer),
+            (options.KeyOf(ThrottleFamily.OrderWrites), options.KeyOf(ThrottleFamily.Checkout), options.KeyOf(ThrottleFamily.Reads)));
+        Assert.Equal(0, exitCode);
+        Assert.Contains("rate limits orders 500/min per partner, carts 120/min per partner, checkout 500/min per partner, reads 900/min per partner + customer",
+            System.Text.RegularExpressions.Regex.Replace(output.ToString(), @"\s+", " "), StringComparison.Ordinal);
+        Assert.Contains("--per-customer takes orders, carts, checkout or reads", new SandboxCommand.Settings { PerCustomer = ["writes"] }.Validate().Message, StringComparison.Ordinal);
+        Assert.Contains("--read-rate-limit must be 0", new SandboxCommand.Settings { ReadRateLimit = -1 }.Validate().Message, StringComparison.Ordinal);
+    }
+
     internal static (CommandApp App, StringWriter Output) App()
     {
         var output = new StringWriter();
