@@ -1,5 +1,6 @@
 using BatchOrders.Cli.Output;
 using BatchOrders.Cli.Targets;
+using BatchOrders.PartnerCenter;
 using BatchOrders.Preflight;
 using BatchOrders.Results;
 using BatchOrders.Runs;
@@ -58,7 +59,7 @@ internal sealed partial class SubmitCommand
         var check = await run.FindRepeatsAsync(connection.Client, cancellationToken);
         if (check.Failure is { } failure)
         {
-            return Refuse($"Before sending, the customers' recent orders are read to catch repeats, and that failed: {failure.Description} Nothing was sent; run the same command again.",
+            return Refuse(ReadFailedMessage(failure) + " Nothing was sent; run the same command again.",
                 failure.HttpStatus is 401 or 403 ? ExitCodes.AuthenticationOrConfiguration : ExitCodes.Interrupted, settings);
         }
 
@@ -79,8 +80,7 @@ internal sealed partial class SubmitCommand
             return null;
         }
 
-        return Refuse($"{check.Repeats.Count:N0} planned orders repeat orders the customers already have from the last {settings.RunOptions().Submission.RepeatWindow.TotalDays:0.#} days. " +
-                      "Nothing was sent. To order them again on purpose, add --allow-repeat.", ExitCodes.InvalidInput, settings);
+        return Refuse(RepeatsMessage(settings, check.Repeats.Count) + " Nothing was sent. To order them again on purpose, add --allow-repeat.", ExitCodes.InvalidInput, settings);
     }
 
     /// <summary>
@@ -144,6 +144,62 @@ internal sealed partial class SubmitCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// The repeat check beside the orders stopped the batch before any order was sent (repeats, or orders that could
+    /// not be read): the same refusal as a check before sending, and the exit code; else null.
+    /// </summary>
+    private int? StoppedBeforeSending(Settings settings, BatchRun run, BatchRunOutcome outcome)
+    {
+        var sent = outcome.Submission.Succeeded + outcome.Submission.Failed + outcome.Submission.Unresolved;
+        if (sent > 0 || outcome.Submission.Interrupted)
+        {
+            return null;
+        }
+
+        if (outcome.RepeatCheckFailure is { } failure)
+        {
+            return Refuse(ReadFailedMessage(failure) + " Nothing was sent; run the same command again.", ExitCodes.Of(outcome.Status), settings);
+        }
+
+        if (outcome.Repeats.Count == 0)
+        {
+            return null;
+        }
+
+        if (!settings.Json)
+        {
+            RepeatView.Show(console, outcome.Repeats, run.Journal.GetBatch()!.Target);
+        }
+
+        return Refuse(RepeatsMessage(settings, outcome.Repeats.Count) + " Nothing was sent. To order them again on purpose, add --allow-repeat.", ExitCodes.InvalidInput, settings);
+    }
+
+    /// <summary>After the summary of a run the repeat check stopped once orders had been sent: what it found, and what to do.</summary>
+    private void ShowRepeatCheckStop(Settings settings, BatchRun run, BatchRunOutcome outcome)
+    {
+        if (settings.Json)
+        {
+            return;
+        }
+
+        if (outcome.RepeatCheckFailure is { } failure)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(ReadFailedMessage(failure))}[/] Orders not yet sent stay pending; run the same command again.");
+        }
+        else if (outcome.Repeats.Count > 0)
+        {
+            RepeatView.Show(console, outcome.Repeats, run.Journal.GetBatch()!.Target);
+            console.MarkupLine($"[red]{Markup.Escape(RepeatsMessage(settings, outcome.Repeats.Count))}[/] They were not sent, and no order was started after the first was found; " +
+                               "the orders sent this run were checked and repeat nothing. To order the repeats on purpose, run the same command with --allow-repeat; to leave them out, delete their rows and run it again.");
+        }
+    }
+
+    private static string RepeatsMessage(Settings settings, int repeats) =>
+        $"{repeats:N0} planned orders repeat orders the customers already have from the last {settings.RunOptions().Submission.RepeatWindow.TotalDays:0.#} days.";
+
+    private static string ReadFailedMessage(PartnerCenterError failure) =>
+        $"Before sending, the customers' recent orders are read to catch repeats, and that failed: {failure.Description}";
 
     private int ShowResult(Settings settings, BatchRun run, Target target, BatchInput input, BatchRunResult result)
     {

@@ -47,8 +47,16 @@ internal sealed partial class SubmitCommand
         public int MaxInFlight { get; set; } = 1000;
 
         [CommandOption("--max-rate <PER_MINUTE>")]
-        [Description("Never send more than this many requests per minute.")]
+        [Description("Never send more than this many order requests per minute: order writes, cart creations and checkouts, each.")]
         public int? MaxRate { get; set; }
+
+        [CommandOption("--max-read-rate <PER_MINUTE>")]
+        [Description("Never send more than this many reads per minute (the repeat check's).")]
+        public int? MaxReadRate { get; set; }
+
+        [CommandOption("--per-customer <FAMILY>")]
+        [Description("The service throttles this family per partner and customer: keep a gate per customer for it. orders, carts, checkout or reads (repeatable).")]
+        public string[] PerCustomer { get; set; } = [];
 
         [CommandOption("--attempt-timeout <SECONDS>")]
         [Description("Give up one attempt after this long and try again with the same request id (default 60).")]
@@ -108,6 +116,11 @@ internal sealed partial class SubmitCommand
         [Description("How many days back the repeat check looks for a customer's orders (default 7).")]
         [DefaultValue(7)]
         public int RepeatDays { get; set; } = 7;
+
+        [CommandOption("--reuse-reads <MINUTES>")]
+        [Description("The repeat check reuses a customer's orders this journal read within the last MINUTES instead of reading them again (default 10; 0 reads every customer again).")]
+        [DefaultValue(10)]
+        public int ReuseReadsMinutes { get; set; } = 10;
 
         [CommandOption("--stale-after <MINUTES>")]
         [Description("An order without an answer whose request is older than this is looked for among the customer's orders before it is resent (default 60).")]
@@ -171,6 +184,11 @@ internal sealed partial class SubmitCommand
 
         public override ValidationResult Validate()
         {
+            if (PerCustomer.FirstOrDefault(f => FamilyOf(f) is null) is { } unknown)
+            {
+                return ValidationResult.Error($"--per-customer takes orders, carts, checkout or reads; got '{unknown}'.");
+            }
+
             // The bounds live on the library's options; here they are only named by their flags.
             // Megabytes become the options' bytes and characters; the options' own bounds check the rest.
             if (MaxFileMegabytes is < 1 or > 1_048_576 || MaxPartMegabytes is < 1 or > 2_047 || MaxTextMegabytes is < 1 or > 2_047)
@@ -202,6 +220,9 @@ internal sealed partial class SubmitCommand
             Concurrency = Concurrency,
             MaxInFlight = MaxInFlight,
             MaxRatePerMinute = MaxRate,
+            MaxReadRatePerMinute = MaxReadRate,
+            KeyedByCustomer = [.. PerCustomer.Select(FamilyOf).OfType<OperationFamily>().Distinct()],
+            RepeatReadsReusedFor = TimeSpan.FromMinutes(ReuseReadsMinutes),
             AttemptTimeout = TimeSpan.FromSeconds(AttemptTimeoutSeconds),
             RepeatWindow = TimeSpan.FromDays(RepeatDays),
             StaleAfter = TimeSpan.FromMinutes(StaleAfterMinutes),
@@ -226,6 +247,15 @@ internal sealed partial class SubmitCommand
             _ => "--max-text-mb",
         };
 
+        private static OperationFamily? FamilyOf(string name) => name.Trim().ToLowerInvariant() switch
+        {
+            "orders" or "order-writes" => OperationFamily.OrderWrites,
+            "carts" => OperationFamily.Carts,
+            "checkout" => OperationFamily.Checkout,
+            "reads" => OperationFamily.Reads,
+            _ => null,
+        };
+
         private static string FlagOf(string? member) => member switch
         {
             nameof(Reading.ReadOptions.MaxRows) => "--max-rows",
@@ -238,6 +268,8 @@ internal sealed partial class SubmitCommand
             nameof(Submission.SubmissionOptions.Concurrency) => "--concurrency",
             nameof(Submission.SubmissionOptions.MaxInFlight) => "--max-in-flight",
             nameof(Submission.SubmissionOptions.MaxRatePerMinute) => "--max-rate",
+            nameof(Submission.SubmissionOptions.MaxReadRatePerMinute) => "--max-read-rate",
+            nameof(Submission.SubmissionOptions.RepeatReadsReusedFor) => "--reuse-reads",
             nameof(Submission.SubmissionOptions.AttemptTimeout) => "--attempt-timeout",
             nameof(Submission.SubmissionOptions.RepeatWindow) => "--repeat-days",
             nameof(Submission.SubmissionOptions.StaleAfter) => "--stale-after",

@@ -63,7 +63,12 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
         }
 
         target = TargetConnection.Resolve(target, partnerCenter);
-        var (run, problem) = BatchRun.Open(input, target, settings.RunOptions());
+
+        // The repeat check runs beside the orders (each customer's orders wait for its read), or — for a what-if, and
+        // when a person is to be asked about repeats — over every order before any is sent.
+        var checksRepeats = !settings.AllowRepeat && (target.Kind != TargetKind.Sandbox || settings.CheckRepeats);
+        var checksFirst = checksRepeats && (settings.WhatIf || (settings.Confirm && !settings.Yes));
+        var (run, problem) = BatchRun.Open(input, target, settings.RunOptions() with { CheckRepeats = checksRepeats && !checksFirst });
         if (run is null)
         {
             liveTokens?.Dispose();
@@ -95,8 +100,7 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
                 return declined;
             }
 
-            if (!settings.AllowRepeat && (target.Kind != TargetKind.Sandbox || settings.CheckRepeats)
-                && await CheckRepeatsAsync(settings, run, connection, cancellationToken) is { } stopped)
+            if (checksFirst && await CheckRepeatsAsync(settings, run, connection, cancellationToken) is { } stopped)
             {
                 return stopped;
             }
@@ -111,8 +115,15 @@ internal sealed partial class SubmitCommand(IAnsiConsole console) : AsyncCommand
                 : $"[black on yellow] REHEARSAL [/] Sending to {Markup.Escape(target.Description)}.");
             stage.Current = RunStage.Sending;
             var view = new RunView(console, RunView.IsPlain(console), settings.Json || settings.Quiet, TimeProvider.System);
-            var result = await view.TrackAsync(input.Plan!.Orders.Count, progress => run.ExecuteAsync(connection.Client, progress, cancellationToken));
-            return ShowResult(settings, run, target, input, result);
+            var outcome = await view.TrackAsync(input.Plan!.Orders.Count, progress => run.SendAsync(connection.Client, progress, cancellationToken));
+            if (StoppedBeforeSending(settings, run, outcome) is { } stoppedEarly)
+            {
+                return stoppedEarly;
+            }
+
+            var exitCode = ShowResult(settings, run, target, input, run.Finish(outcome));
+            ShowRepeatCheckStop(settings, run, outcome);
+            return exitCode;
         }
     }
 

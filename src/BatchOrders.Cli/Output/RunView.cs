@@ -6,8 +6,9 @@ namespace BatchOrders.Cli.Output;
 
 /// <summary>
 /// The run's face while orders are sent: a progress bar with done/total, orders per minute, time left, retries, the
-/// requests in flight and the pace against the ceiling the service showed (or --max-rate), and a visible "throttled,
-/// resuming in Ns" state; plain lines (no escape codes, one at least every 10 seconds) when the
+/// requests in flight, the orders' pace against the ceiling the service showed (or --max-rate) per operation family,
+/// while it runs the repeat check's (customers checked, the reads' pace), and a visible "throttled, resuming in Ns"
+/// state; plain lines (no escape codes, one at least every 10 seconds) when the
 /// output is redirected or CI is set; nothing with --quiet.
 /// </summary>
 internal sealed class RunView(IAnsiConsole console, bool plain, bool quiet, TimeProvider time)
@@ -98,7 +99,18 @@ internal sealed class RunView(IAnsiConsole console, bool plain, bool quiet, Time
 
         if (progress is not null)
         {
-            text += Invariant($" · in flight {progress.RequestsInFlight:N0} · pace {progress.RequestsLastMinute:N0}/min {Ceiling(progress)}");
+            text += Invariant($" · in flight {progress.RequestsInFlight:N0}");
+            var writes = progress.Families.Where(f => f.Family != OperationFamily.Reads).ToList();
+            text += writes.Count == 0
+                ? Invariant($" · pace {progress.RequestsLastMinute:N0}/min {Ceiling(progress.LearnedCeilingPerMinute, progress.MaxRatePerMinute)}")
+                : string.Concat(writes.Select(f => " · " + Pace(f, now, writes.Count > 1)));
+            if (progress.RepeatCheck is { Running: true } check)
+            {
+                var reads = progress.Families.FirstOrDefault(f => f.Family == OperationFamily.Reads);
+                text += Invariant($" · repeat check {check.Checked:N0}/{check.Customers:N0} customers");
+                text += check.Repeats > 0 ? Invariant($", {check.Repeats:N0} repeats") : string.Empty;
+                text += reads is null ? string.Empty : ", " + Pace(reads, now, paused: true);
+            }
         }
 
         if (progress?.PausedUntil is { } until && until > now)
@@ -109,8 +121,25 @@ internal sealed class RunView(IAnsiConsole console, bool plain, bool quiet, Time
         return text;
     }
 
+    /// <summary>One family's pace against its ceiling; with <paramref name="paused"/>, its own 429 pause too.</summary>
+    private static string Pace(FamilyPace pace, DateTimeOffset now, bool paused)
+    {
+        var text = Invariant($"{Label(pace.Family)} {pace.SentLastMinute:N0}/min {Ceiling(pace.LearnedCeilingPerMinute, pace.MaxRatePerMinute)}");
+        return paused && pace.PausedUntil is { } until && until > now
+            ? text + Invariant($" (throttled, resuming in {Math.Ceiling((until - now).TotalSeconds):0}s)")
+            : text;
+    }
+
+    private static string Label(OperationFamily family) => family switch
+    {
+        OperationFamily.OrderWrites => "orders",
+        OperationFamily.Carts => "carts",
+        OperationFamily.Checkout => "checkouts",
+        _ => "reads",
+    };
+
     /// <summary>The ceiling the pace keeps under: the service's (learned from its 429s) or --max-rate, whichever is lower.</summary>
-    private static string Ceiling(SubmissionProgress progress) => (progress.LearnedCeilingPerMinute, progress.MaxRatePerMinute) switch
+    private static string Ceiling(int? learnedPerMinute, int? maxRatePerMinute) => (learnedPerMinute, maxRatePerMinute) switch
     {
         ({ } learned, { } max) when max < learned => Invariant($"of {max:N0}/min (--max-rate)"),
         ({ } learned, _) => Invariant($"of {learned:N0}/min learned"),

@@ -90,6 +90,14 @@ internal static class JournalSchema
 
         // 4: the version of BatchOrders that made each run (runs recorded before have none).
         Sql("ALTER TABLE runs ADD COLUMN tool_version TEXT;"),
+
+        // 5: what the repeat check read of each customer's orders, and when, so a rerun soon after reuses it.
+        Sql("""
+        CREATE TABLE customer_reads (
+            customer_id TEXT PRIMARY KEY COLLATE NOCASE,
+            read_at TEXT NOT NULL,
+            orders_json TEXT NOT NULL);
+        """),
     ];
 
     /// <summary>The version this build writes.</summary>

@@ -6,11 +6,12 @@ using Polly.Timeout;
 namespace BatchOrders.Preflight;
 
 /// <summary>
-/// One read of Partner Center's data, through the reads' throttle gate and the same resilience as every request:
+/// One read of Partner Center's data, through the run's read gate (<see cref="ThrottleGates"/>, and the customer's
+/// where reads are keyed by customer: the customer is the path's <c>customers/{id}</c>) and the same resilience as every request:
 /// retried on 408, 429, 5xx, time-outs and dropped connections (a read changes nothing, so a new request id each
 /// time), each attempt timed from when it leaves the gate.
 /// </summary>
-internal sealed class ReadAttempts(PartnerCenterClient client, ThrottleGate gate, SubmissionOptions options, TimeProvider time, Guid correlationId, CancellationToken stop)
+internal sealed class ReadAttempts(PartnerCenterClient client, ThrottleGates gates, SubmissionOptions options, TimeProvider time, Guid correlationId, CancellationToken stop)
 {
     private readonly ResiliencePipeline<AttemptOutcome> _pipeline =
         OrderResilience.Build(options, time, Random.Shared.NextDouble, () => stop.IsCancellationRequested);
@@ -22,7 +23,7 @@ internal sealed class ReadAttempts(PartnerCenterClient client, ThrottleGate gate
             return await _pipeline.ExecuteAsync(async token =>
             {
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, stop);
-                using var lease = await gate.EnterAsync(linked.Token);
+                using var lease = await gates.EnterAsync(OperationFamily.Reads, CustomerOf(path), linked.Token);
                 using var deadline = new CancellationTokenSource(options.AttemptTimeout, time);
                 using var attempt = CancellationTokenSource.CreateLinkedTokenSource(linked.Token, deadline.Token);
                 try
@@ -53,5 +54,12 @@ internal sealed class ReadAttempts(PartnerCenterClient client, ThrottleGate gate
         {
             return new AttemptOutcome.Transient(new PartnerCenterError(0, null, "Stopped before an answer."), null);
         }
+    }
+
+    // "v1/customers/{id}/…" → the customer a read concerns; null for the catalog, offers, promotions and resellers.
+    private static string? CustomerOf(string path)
+    {
+        var segments = path.TrimStart('/').Split('/', '?');
+        return segments.Length > 2 && segments[1].Equals("customers", StringComparison.OrdinalIgnoreCase) ? segments[2] : null;
     }
 }

@@ -24,9 +24,9 @@ public sealed class BatchRun : IDisposable
     private readonly string _inputSha256;
     private readonly JournalLock _lock;
 
-    // One gate for everything a run sends (the repeat check's reads, then the orders): the service counts them in one
-    // window, so the pace must too; two gates learned a ceiling of 200/min from a 500/min window 300 reads had filled.
-    private ThrottleGate? _gate;
+    // One set of gates for everything a run sends (the repeat check's reads, the orders): a gate per operation family,
+    // as the service counts each family in a window of its own (docs/ARCHITECTURE.md, "Throughput").
+    private ThrottleGates? _ownGates;
 
     private BatchRun(BatchInput input, Target target, JournalLock journalLock, BatchJournal journal, string inputSha256, BatchRunOptions options)
     {
@@ -101,9 +101,13 @@ public sealed class BatchRun : IDisposable
     }
 
     /// <summary>Sends the batch and writes its results files: <see cref="SendAsync"/>, then <see cref="WriteResults"/>.</summary>
-    public async Task<BatchRunResult> ExecuteAsync(PartnerCenterClient client, IProgress<SubmissionProgress>? progress, CancellationToken stop, ILogger? logger = null)
+    public async Task<BatchRunResult> ExecuteAsync(PartnerCenterClient client, IProgress<SubmissionProgress>? progress, CancellationToken stop, ILogger? logger = null) =>
+        Finish(await SendAsync(client, progress, stop, logger));
+
+    /// <summary>Writes the results workbook and the failed-rows file of a run that <see cref="SendAsync"/> ended with <paramref name="outcome"/>.</summary>
+    public BatchRunResult Finish(BatchRunOutcome outcome)
     {
-        var outcome = await SendAsync(client, progress, stop, logger);
+        ArgumentNullException.ThrowIfNull(outcome);
         var (workbook, failedRows) = WriteResults();
         return new BatchRunResult(outcome, workbook, failedRows, ResumeCommand.For(Journal.GetBatch()!, Journal.Path));
     }
@@ -117,13 +121,20 @@ public sealed class BatchRun : IDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         var runId = Journal.StartRun(_inputSha256, Target);
-        var submitter = new BatchSubmitter(Journal, client, Gate, _options.Submission, _options.Time, _options.Random, logger);
+        using var stopReads = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var repeats = _options.CheckRepeats ? NewRepeatCheck(client, stopReads.Token) : null;
+        var submitter = new BatchSubmitter(Journal, client, Gates, _options.Submission, _options.Time, _options.Random, logger, repeats);
         var plan = _input.Plan!;
         var sync = Synchronize(plan);
-        var sent = await submitter.SubmitAsync(Journal.GetWork(), progress, stop);
+        var work = Journal.GetWork();
+
+        // The reads run ahead of the orders, on their own gate: an order waits only for its own customer's read.
+        var readAhead = repeats?.ReadAheadAsync([.. work.Where(o => o.State == OrderState.Pending)], stopReads.Token) ?? Task.CompletedTask;
+        var sent = await submitter.SubmitAsync(work, progress, stop);
+        var stoppedByCheck = repeats is not null && (repeats.Repeats.Count > 0 || repeats.Failure is not null);
 
         // A new version of an order waited for its in-flight one; now that has an answer, the new one is sent or is a conflict.
-        if (sync.Held > 0 && !stop.IsCancellationRequested && sent.AuthenticationFailure is null)
+        if (sync.Held > 0 && !stop.IsCancellationRequested && sent.AuthenticationFailure is null && !stoppedByCheck)
         {
             sync = Synchronize(plan);
             var released = Journal.GetWork().Where(o => o.State == OrderState.Pending).ToList();
@@ -133,16 +144,19 @@ public sealed class BatchRun : IDisposable
             }
         }
 
+        var (repeated, readFailure) = repeats is null
+            ? ([], null)
+            : await FinishRepeatCheckAsync(repeats, readAhead, sent, stopReads, stop);
         var states = Journal.CountByState();
-        var status = StatusOf(sent, states);
+        var status = StatusOf(sent, states, repeated.Count, readFailure);
         Journal.EndRun(runId, (int)status);
-        return new BatchRunOutcome(sync, sent, states, status);
+        return new BatchRunOutcome(sync, sent, states, status) { Repeats = repeated, RepeatCheckFailure = readFailure };
     }
 
     /// <summary>
-    /// The repeat check (docs/ARCHITECTURE.md, "Guards"): journals the plan (nothing is sent), then reads back the
-    /// orders of every customer with an order to send and lists the planned orders that repeat a recent order this
-    /// journal did not place.
+    /// The repeat check (docs/ARCHITECTURE.md, "Guards"), every order before any is sent: journals the plan (nothing
+    /// is sent), then reads back the orders of every customer with an order to send and lists the planned orders that
+    /// repeat a recent order this journal did not place.
     /// </summary>
     public async Task<RepeatCheckResult> FindRepeatsAsync(PartnerCenterClient client, CancellationToken stop)
     {
@@ -151,7 +165,7 @@ public sealed class BatchRun : IDisposable
         var toSend = Journal.GetWork().Where(o => o.State == OrderState.Pending).ToList();
         return toSend.Count == 0
             ? new RepeatCheckResult([], null)
-            : await new RepeatCheck(Journal, client, Gate, _options.Submission, _options.Time).FindAsync(toSend, stop);
+            : await NewRepeatCheck(client, stop).FindAsync(toSend, stop);
     }
 
     /// <summary>
@@ -163,7 +177,7 @@ public sealed class BatchRun : IDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
-        var attempts = new ReadAttempts(client, ReadGate, _options.Submission, _options.Time, Guid.NewGuid(), stop);
+        var attempts = new ReadAttempts(client, Gates, _options.Submission, _options.Time, Guid.NewGuid(), stop);
         var check = new PreflightCheck(new PreflightReads(attempts), options, _options.Submission.Concurrency ?? Math.Min(_options.Submission.MaxInFlight, 256));
         var result = await check.RunAsync(_input, Journal.GetPartnerOrderIds, stop);
         if (result.Failure is null && result.ParentOrders.Count > 0)
@@ -194,18 +208,51 @@ public sealed class BatchRun : IDisposable
     /// <summary>Closes the journal and lets it go for the next run.</summary>
     public void Dispose()
     {
-        _gate?.Dispose();
+        _ownGates?.Dispose();
         Journal.Dispose();
         _lock.Dispose();
     }
 
-    private ThrottleGate Gate => _gate ??= new ThrottleGate(_options.Submission, _options.Time);
+    private ThrottleGates Gates => _options.Gates ?? (_ownGates ??= new ThrottleGates(_options.Submission, _options.Time));
 
-    // The preflight's reads: the run's one gate until the reads get a gate of their own (one per operation family).
-    private ThrottleGate ReadGate => Gate;
+    private RepeatCheck NewRepeatCheck(PartnerCenterClient client, CancellationToken stop) =>
+        new(Journal, client, new ServiceReads(Gates, _options.Submission, _options.Time, stop), _options.Submission, _options.Time);
 
-    private static BatchRunStatus StatusOf(SubmissionResult sent, IReadOnlyDictionary<OrderState, int> states) =>
-        sent.AuthenticationFailure is not null ? BatchRunStatus.SignInRefused
+    // After a repeat the check goes on to its last customer, so the list of repeats is whole; whatever else stopped the
+    // batch (Ctrl+C, a refused token, a read that failed) stops the reads too. Then every order left unsent is checked.
+    private async Task<(IReadOnlyList<RepeatedOrder> Repeats, PartnerCenterError? Failure)> FinishRepeatCheckAsync(
+        RepeatCheck repeats, Task readAhead, SubmissionResult sent, CancellationTokenSource stopReads, CancellationToken stop)
+    {
+        if (repeats.Repeats.Count == 0 || stop.IsCancellationRequested || sent.AuthenticationFailure is not null || repeats.Failure is not null)
+        {
+            await stopReads.CancelAsync();
+        }
+
+        try
+        {
+            await readAhead;
+        }
+        catch (OperationCanceledException) when (stopReads.IsCancellationRequested)
+        {
+            // Stopped on purpose.
+        }
+
+        if (stop.IsCancellationRequested)
+        {
+            return (repeats.Repeats, null);
+        }
+
+        if (repeats.Repeats.Count > 0 && repeats.Failure is null)
+        {
+            await repeats.FindAsync([.. Journal.GetWork().Where(o => o.State == OrderState.Pending)], stop);
+        }
+
+        return (repeats.Repeats, repeats.Failure);
+    }
+
+    private static BatchRunStatus StatusOf(SubmissionResult sent, IReadOnlyDictionary<OrderState, int> states, int repeats, PartnerCenterError? readFailure) =>
+        sent.AuthenticationFailure is not null || readFailure?.HttpStatus is 401 or 403 ? BatchRunStatus.SignInRefused
+        : repeats > 0 ? BatchRunStatus.RepeatsFound
         : sent.Interrupted || states[OrderState.Pending] + states[OrderState.Sending] > 0 ? BatchRunStatus.Unfinished
         : states[OrderState.Failed] + states[OrderState.Conflict] > 0 ? BatchRunStatus.SomeFailed
         : BatchRunStatus.Succeeded;

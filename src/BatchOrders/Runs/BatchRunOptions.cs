@@ -17,6 +17,20 @@ public sealed record BatchRunOptions
     /// <summary>How orders are sent.</summary>
     public SubmissionOptions Submission { get; init; } = new();
 
+    /// <summary>
+    /// Run the repeat check beside the orders (docs/ARCHITECTURE.md, "Guards"): each customer's recent orders are read
+    /// ahead of its orders, an order is sent only when it repeats none of them, and the first repeat stops the batch
+    /// from starting more (<see cref="BatchRunStatus.RepeatsFound"/>). Off by default; <see cref="BatchRun.FindRepeatsAsync"/>
+    /// checks every order before anything is sent instead.
+    /// </summary>
+    public bool CheckRepeats { get; init; }
+
+    /// <summary>
+    /// The throttle gates to send through, when something before the run (a preflight) already read through them;
+    /// the caller keeps and disposes them. Null: the run makes its own.
+    /// </summary>
+    public ThrottleGates? Gates { get; init; }
+
     /// <summary>How this run was started, for the run a journal lock refuses ("another run is using this journal: …").</summary>
     public string Command { get; init; } = string.Join(' ', Environment.GetCommandLineArgs());
 

@@ -12,6 +12,12 @@ public enum BatchRunStatus
     /// <summary>Some orders were refused or are in conflict; the rest succeeded.</summary>
     SomeFailed = 1,
 
+    /// <summary>
+    /// The repeat check found planned orders that repeat recent orders the customers already have: they were not sent,
+    /// and no order was started after the first was found (orders of customers checked before may have been sent).
+    /// </summary>
+    RepeatsFound = 2,
+
     /// <summary>Interrupted, or orders remain without a definitive answer: run again to resume.</summary>
     Unfinished = 3,
 

@@ -7,10 +7,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BatchOrders.Submission;
 
 /// <summary>
-/// Sends the journal's work with a pool of workers through one shared <see cref="ThrottleGate"/>, each order by the
-/// path it needs. Every order's state is committed before its first request and after its answer, so a crash at
-/// any moment loses nothing and a rerun sends nothing twice. The gate decides how many requests are in flight; the
-/// pool keeps just enough orders under way to use that (<see cref="OrderSlots"/>).
+/// Sends the journal's work with a pool of workers through the run's <see cref="ThrottleGates"/>, each order by the
+/// path it needs, each request through its operation family's gate. Every order's state is committed before its
+/// first request and after its answer, so a crash at any moment loses nothing and a rerun sends nothing twice. The
+/// gates decide how many requests are in flight; the pool keeps just enough orders under way to use that
+/// (<see cref="OrderSlots"/>). With a <see cref="RepeatCheck"/>, an order not yet sent waits for its customer's read
+/// and is sent only when it repeats nothing; the first repeat (or a read that failed) stops the batch from taking
+/// new orders, as Ctrl+C does.
 /// </summary>
 internal sealed class BatchSubmitter
 {
@@ -20,15 +23,17 @@ internal sealed class BatchSubmitter
     private readonly Random _random;
     private readonly OrderSender _orders;
     private readonly CartSender _carts;
-    private readonly ThrottleGate _gate;
+    private readonly ThrottleGates _gates;
+    private readonly RepeatCheck? _repeats;
 
-    // gate: the run's throttle gate, shared with the reads before it (the repeat check) and every submission of the run.
+    // gates: the run's throttle gates, shared with its reads (the repeat check) and every submission of the run.
     public BatchSubmitter(
-        BatchJournal journal, PartnerCenterClient client, ThrottleGate gate, SubmissionOptions options, TimeProvider? time = null, Random? random = null,
-        ILogger? logger = null)
+        BatchJournal journal, PartnerCenterClient client, ThrottleGates gates, SubmissionOptions options, TimeProvider? time = null, Random? random = null,
+        ILogger? logger = null, RepeatCheck? repeats = null)
     {
         _journal = journal;
-        _gate = gate;
+        _gates = gates;
+        _repeats = repeats;
         _options = options;
         _time = time ?? TimeProvider.System;
         _random = random ?? new Random();
@@ -47,10 +52,15 @@ internal sealed class BatchSubmitter
     {
         ArgumentNullException.ThrowIfNull(work);
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var counters = new SubmissionCounters(work.Count, _gate, progress);
+        var families = FamiliesOf(work);
+        var counters = new SubmissionCounters(work.Count, _gates, families, progress, _repeats is null ? null : () => _repeats.Progress);
         var pipeline = OrderResilience.Build(_options, _time, () => { lock (_random) { return _random.NextDouble(); } }, () => halt.IsCancellationRequested);
-        var attempts = new StepAttempts(_journal, _options, _time, pipeline, _gate, counters, halt.Token);
-        using var slots = new OrderSlots(_gate, _options.Concurrency);
+        var attempts = new StepAttempts(_journal, _options, _time, pipeline, _gates, counters, halt.Token);
+        using var slots = new OrderSlots(_gates, families, _options.Concurrency);
+        if (_repeats is not null)
+        {
+            _repeats.Progressed += counters.Report;
+        }
 
         var next = -1;
         async Task Worker()
@@ -75,6 +85,18 @@ internal sealed class BatchSubmitter
                     }
 
                     var order = work[index];
+                    if (_repeats is not null && order.State == OrderState.Pending && !await MaySendAsync(order))
+                    {
+                        // A repeat, or a customer whose orders could not be read: this order stays unsent, and no other starts.
+                        await halt.CancelAsync();
+                        return;
+                    }
+
+                    if (halt.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
                     await (order.Path == PurchasePath.Cart
                         ? _carts.SendAsync(order, attempts, () => halt.CancelAsync())
                         : _orders.SendAsync(order, attempts, () => halt.CancelAsync()));
@@ -88,8 +110,34 @@ internal sealed class BatchSubmitter
 
         var most = OrderSlots.UnderWay(_options.Concurrency, _options.MaxInFlight);
         var workers = Enumerable.Range(0, Math.Min(most, Math.Max(1, work.Count))).Select(_ => Task.Run(Worker)).ToArray();
-        await Task.WhenAll(workers);
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        finally
+        {
+            if (_repeats is not null)
+            {
+                _repeats.Progressed -= counters.Report;
+            }
+        }
+
         counters.Report();
         return counters.ToResult(work.Count, interrupted: stop.IsCancellationRequested);
+    }
+
+    // The write families the orders use: their gates' limits size the pool, their pace is the orders' pace.
+    private static OperationFamily[] FamiliesOf(IReadOnlyList<JournalOrder> work) =>
+        (work.Any(o => o.Path != PurchasePath.Cart), work.Any(o => o.Path == PurchasePath.Cart)) switch
+        {
+            (true, true) => [OperationFamily.OrderWrites, OperationFamily.Carts, OperationFamily.Checkout],
+            (false, true) => [OperationFamily.Carts, OperationFamily.Checkout],
+            _ => [OperationFamily.OrderWrites],
+        };
+
+    private async Task<bool> MaySendAsync(JournalOrder order)
+    {
+        var (repeat, failure) = await _repeats!.CheckAsync(order);
+        return repeat is null && failure is null;
     }
 }

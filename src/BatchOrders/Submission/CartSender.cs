@@ -34,7 +34,7 @@ internal sealed partial class CartSender(BatchJournal journal, PartnerCenterClie
         {
             if (current.CartId is null)
             {
-                var created = await attempts.RunAsync(order.OrderKey, current.RequestId, token => client.CreateCartAsync(current, token));
+                var created = await attempts.RunAsync(OperationFamily.Carts, order.CustomerId, order.OrderKey, current.RequestId, token => client.CreateCartAsync(current, token));
                 switch (created.Outcome)
                 {
                     case AttemptOutcome.CartCreated { Lines: var lines } when lines.Any(l => l.HasError):
@@ -53,7 +53,7 @@ internal sealed partial class CartSender(BatchJournal journal, PartnerCenterClie
                 }
             }
 
-            var checkout = await attempts.RunAsync(order.OrderKey, current.CheckoutRequestId!.Value, token => client.CheckoutAsync(current, token));
+            var checkout = await attempts.RunAsync(OperationFamily.Checkout, order.CustomerId, order.OrderKey, current.CheckoutRequestId!.Value, token => client.CheckoutAsync(current, token));
             switch (checkout.Outcome)
             {
                 case AttemptOutcome.CheckedOut result:

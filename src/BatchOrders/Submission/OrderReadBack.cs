@@ -17,7 +17,7 @@ internal sealed class OrderReadBack(BatchJournal journal, PartnerCenterClient cl
     /// <summary>The lines of <paramref name="order"/> found bought, by line number; null when the orders could not be read.</summary>
     public async Task<Dictionary<int, LineOutcome>?> FindAsync(JournalOrder order, StepAttempts attempts)
     {
-        var read = await attempts.RunAsync(order.OrderKey, Guid.NewGuid(), token => client.ListOrdersAsync(order.CustomerId, order.CorrelationId, token));
+        var read = await attempts.RunAsync(OperationFamily.Reads, order.CustomerId, order.OrderKey, Guid.NewGuid(), token => client.ListOrdersAsync(order.CustomerId, order.CorrelationId, token));
         if (read.Outcome is not AttemptOutcome.OrdersListed listed)
         {
             return null;

@@ -21,7 +21,7 @@ internal sealed partial class OrderSender(BatchJournal journal, PartnerCenterCli
             return;
         }
 
-        var step = await attempts.RunAsync(order.OrderKey, sending.RequestId, token => client.SendAsync(sending, token));
+        var step = await attempts.RunAsync(OperationFamily.OrderWrites, order.CustomerId, order.OrderKey, sending.RequestId, token => client.SendAsync(sending, token));
 
         // An answer is unknown when an earlier run's attempt got none, or one of this run's did not.
         var unknownOutcome = before == OrderState.Sending || step.AnswerUnknown;

@@ -1,8 +1,8 @@
 namespace BatchOrders.Submission;
 
 /// <summary>
-/// How many orders the workers may have under way: a fixed --concurrency, or as many as the gate lets requests be in
-/// flight and a few more, so that a freed slot always finds a request waiting (which is also how the gate sees that
+/// How many orders the workers may have under way: a fixed --concurrency, or as many as the gates of the write families
+/// the orders use (order writes; carts and checkouts) let requests be in flight, added up, and a few more, so that a freed slot always finds a request waiting (which is also how the gate sees that
 /// its limit is what holds the batch back). Orders are marked Sending before their first request, so orders waiting at
 /// the gate stay few: a crash leaves only those in flight without a definitive answer. The slots grow the moment the
 /// gate's limit does, not when an order ends: before the first answer none ends, and with 8 s round trips the first
@@ -12,15 +12,17 @@ internal sealed class OrderSlots : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Queue<TaskCompletionSource> _waiters = new();
-    private readonly ThrottleGate _gate;
+    private readonly ThrottleGates _gates;
+    private readonly IReadOnlyCollection<OperationFamily> _families;
     private readonly int? _concurrency;
     private int _taken;
 
-    public OrderSlots(ThrottleGate gate, int? concurrency)
+    public OrderSlots(ThrottleGates gates, IReadOnlyCollection<OperationFamily> families, int? concurrency)
     {
-        _gate = gate;
+        _gates = gates;
+        _families = families;
         _concurrency = concurrency;
-        _gate.LimitRaised += LetWaitersIn;
+        _gates.LimitRaised += LetWaitersIn;
     }
 
     /// <summary>Orders under way.</summary>
@@ -63,12 +65,12 @@ internal sealed class OrderSlots : IDisposable
         LetWaitersIn();
     }
 
-    public void Dispose() => _gate.LimitRaised -= LetWaitersIn;
+    public void Dispose() => _gates.LimitRaised -= LetWaitersIn;
 
     /// <summary>Orders under way with requests in flight up to <paramref name="requestLimit"/>: the limit and a few waiting.</summary>
     public static int UnderWay(int? concurrency, int requestLimit) => concurrency ?? requestLimit + Math.Max(2, requestLimit / 8);
 
-    private int Capacity => UnderWay(_concurrency, _gate.CurrentLimit);
+    private int Capacity => _concurrency ?? _families.Sum(f => UnderWay(null, _gates.CurrentLimit([f])));
 
     private void LetWaitersIn()
     {

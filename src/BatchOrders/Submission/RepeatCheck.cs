@@ -1,55 +1,102 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using BatchOrders.Journal;
 using BatchOrders.PartnerCenter;
 
 namespace BatchOrders.Submission;
 
 /// <summary>
-/// Before anything is sent to Partner Center (or a rehearsal endpoint), each customer's orders are read back, and a
+/// Before an order goes to Partner Center (or a rehearsal endpoint), its customer's orders are read back, and a
 /// planned order whose line items all stand in one order placed in the last <see cref="SubmissionOptions.RepeatWindow"/>
 /// that this journal did not place is a repeat: the same spreadsheet submitted twice (a colleague's copy, a second
-/// journal). The reads go through the run's throttle gate — the one its orders go through next, so the pace it learns
-/// counts these reads in the service's window — and the same retries as orders.
+/// journal). Each customer is read once per run, through the run's read gate (reads have a window of their own, so
+/// they cost the orders nothing), and what was read is kept in the journal: a rerun within
+/// <see cref="SubmissionOptions.RepeatReadsReusedFor"/> reuses it instead of reading again. The reads run ahead of the
+/// orders (<see cref="ReadAheadAsync"/>), each order waiting only for its own customer's read
+/// (<see cref="CheckAsync"/>); or all of them first (<see cref="FindAsync"/>). See docs/ARCHITECTURE.md, "Guards".
 /// </summary>
-internal sealed class RepeatCheck(BatchJournal journal, PartnerCenterClient client, ThrottleGate gate, SubmissionOptions options, TimeProvider time)
+internal sealed class RepeatCheck(BatchJournal journal, PartnerCenterClient client, ServiceReads reads, SubmissionOptions options, TimeProvider time)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<CustomerOrders>>> _customers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, RepeatedOrder> _repeats = new(StringComparer.Ordinal);
+    private PartnerCenterError? _failure;
+    private int _checked;
+
+    /// <summary>A customer was checked, or a repeat found.</summary>
+    public event Action? Progressed;
+
+    /// <summary>How far the check is.</summary>
+    public RepeatCheckProgress Progress => new(_customers.Count, Volatile.Read(ref _checked), _repeats.Count);
+
+    /// <summary>The repeats found so far, in the order of their rows.</summary>
+    public IReadOnlyList<RepeatedOrder> Repeats => [.. _repeats.Values.OrderBy(r => r.Rows.Min())];
+
+    /// <summary>The first read that failed (its customer's orders are not sent), or null.</summary>
+    public PartnerCenterError? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>Reads the customers of <paramref name="orders"/>, in their order, each once per run; ends when all are read.</summary>
+    public Task ReadAheadAsync(IReadOnlyList<JournalOrder> orders, CancellationToken cancellationToken)
+    {
+        var customers = orders.Select(Register).Distinct().ToList();
+        return Parallel.ForEachAsync(
+            customers,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency ?? options.MaxInFlight, CancellationToken = cancellationToken },
+            async (customer, _) => await customer.Value);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="order"/> may be sent, once its customer's orders are read: it may when both are null;
+    /// not when it is a repeat, or when its customer's orders could not be read.
+    /// </summary>
+    public async Task<(RepeatedOrder? Repeat, PartnerCenterError? Failure)> CheckAsync(JournalOrder order)
+    {
+        var read = await Register(order).Value;
+        if (read.Error is { } error)
+        {
+            Interlocked.CompareExchange(ref _failure, error, null);
+            return (null, error);
+        }
+
+        var known = journal.GetPartnerOrderIds(order.CustomerId);
+        var since = time.GetUtcNow() - options.RepeatWindow;
+        var recent = read.Orders.Where(o => !known.Contains(o.Id) && (o.CreationDate is null || o.CreationDate >= since)).ToList();
+        if (RepeatOf(order, recent) is not { } existing)
+        {
+            return (null, null);
+        }
+
+        var repeat = new RepeatedOrder(
+            order.OrderKey, order.CustomerId,
+            [.. order.LineItems.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.OfferId} × {l.Quantity}"))],
+            [.. order.LineItems.Select(l => l.Row)], existing.Id, existing.CreationDate);
+        _repeats[order.OrderKey] = repeat;
+        Progressed?.Invoke();
+        return (repeat, null);
+    }
+
+    /// <summary>Checks every order before any is sent: all their customers read, then the repeats among them (or the first failure, and none).</summary>
     public async Task<RepeatCheckResult> FindAsync(IReadOnlyList<JournalOrder> orders, CancellationToken cancellationToken)
     {
-        PartnerCenterError? failure = null;
-        var counters = new SubmissionCounters(orders.Count, gate, progress: null);
-        var pipeline = OrderResilience.Build(options, time, Random.Shared.NextDouble, () => cancellationToken.IsCancellationRequested);
-        var attempts = new StepAttempts(journal, options, time, pipeline, gate, counters, cancellationToken);
-        var since = time.GetUtcNow() - options.RepeatWindow;
+        await ReadAheadAsync(orders, cancellationToken);
         var repeats = new List<RepeatedOrder>();
-        await Parallel.ForEachAsync(
-            orders.GroupBy(o => o.CustomerId, StringComparer.OrdinalIgnoreCase),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency ?? options.MaxInFlight, CancellationToken = cancellationToken },
-            async (customer, token) =>
+        foreach (var order in orders)
+        {
+            var (repeat, failure) = await CheckAsync(order);
+            if (failure is not null)
             {
-                var (placed, error) = await ReadAsync(customer.Key, customer.First().CorrelationId, attempts);
-                if (error is not null)
-                {
-                    Interlocked.CompareExchange(ref failure, error, null);
-                    return;
-                }
+                return new RepeatCheckResult([], failure);
+            }
 
-                var known = journal.GetPartnerOrderIds(customer.Key);
-                var recent = placed.Where(o => !known.Contains(o.Id) && (o.CreationDate is null || o.CreationDate >= since)).ToList();
-                foreach (var order in customer)
-                {
-                    if (RepeatOf(order, recent) is { } existing)
-                    {
-                        lock (repeats)
-                        {
-                            repeats.Add(new RepeatedOrder(
-                                order.OrderKey, order.CustomerId,
-                                [.. order.LineItems.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.OfferId} × {l.Quantity}"))],
-                                [.. order.LineItems.Select(l => l.Row)], existing.Id, existing.CreationDate));
-                        }
-                    }
-                }
-            });
-        return failure is null ? new RepeatCheckResult([.. repeats.OrderBy(r => r.Rows.Min())], null) : new RepeatCheckResult([], failure);
+            if (repeat is not null)
+            {
+                repeats.Add(repeat);
+            }
+        }
+
+        return new RepeatCheckResult([.. repeats.OrderBy(r => r.Rows.Min())], null);
     }
 
     /// <summary>The recent order holding every line of <paramref name="order"/> still to buy, in its billing cycle.</summary>
@@ -61,16 +108,41 @@ internal sealed class RepeatCheck(BatchJournal journal, PartnerCenterClient clie
             && PlacedLineMatcher.Match(lines, [placed]).Count == lines.Count);
     }
 
-    private async Task<(IReadOnlyList<PlacedOrder> Orders, PartnerCenterError? Error)> ReadAsync(string customerId, Guid correlationId, StepAttempts attempts)
+    private Lazy<Task<CustomerOrders>> Register(JournalOrder order) =>
+        _customers.GetOrAdd(order.CustomerId, customerId => new Lazy<Task<CustomerOrders>>(() => ReadAsync(customerId, order.CorrelationId)));
+
+    private async Task<CustomerOrders> ReadAsync(string customerId, Guid correlationId)
     {
-        var read = await attempts.RunAsync(orderKey: null, Guid.NewGuid(), token => client.ListOrdersAsync(customerId, correlationId, token));
-        return read.Outcome switch
+        try
         {
-            AttemptOutcome.OrdersListed listed => (listed.Orders, null),
-            AttemptOutcome.Unauthorized u => ([], u.Error),
-            AttemptOutcome.Transient t => ([], t.Error),
-            AttemptOutcome.Rejected r => ([], r.Error),
-            _ => ([], new PartnerCenterError(0, null, "The customer's orders could not be read.")),
-        };
+            // The read is dated from when it began: an order placed while it was under way may be missing from it.
+            var started = time.GetUtcNow();
+            if (options.RepeatReadsReusedFor > TimeSpan.Zero && journal.GetCustomerRead(customerId, started - options.RepeatReadsReusedFor) is { } kept)
+            {
+                return new CustomerOrders(JsonSerializer.Deserialize<PlacedOrder[]>(kept, Json)!, null);
+            }
+
+            var outcome = await reads.ReadAsync(customerId, token => client.ListOrdersAsync(customerId, correlationId, token));
+            if (outcome is AttemptOutcome.OrdersListed listed)
+            {
+                journal.RecordCustomerRead(customerId, JsonSerializer.Serialize(listed.Orders, Json), started);
+                return new CustomerOrders(listed.Orders, null);
+            }
+
+            return new CustomerOrders([], outcome switch
+            {
+                AttemptOutcome.Unauthorized u => u.Error,
+                AttemptOutcome.Transient t => t.Error,
+                AttemptOutcome.Rejected r => r.Error,
+                _ => new PartnerCenterError(0, null, "The customer's orders could not be read."),
+            });
+        }
+        finally
+        {
+            Interlocked.Increment(ref _checked);
+            Progressed?.Invoke();
+        }
     }
+
+    private sealed record CustomerOrders(IReadOnlyList<PlacedOrder> Orders, PartnerCenterError? Error);
 }

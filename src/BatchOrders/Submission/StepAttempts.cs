@@ -6,22 +6,25 @@ using Polly.Timeout;
 namespace BatchOrders.Submission;
 
 /// <summary>
-/// The attempts at one step of an order — a POST or PATCH of an order, creating a cart, checking it out — through
-/// the order's resilience pipeline and the shared <see cref="ThrottleGate"/>, every attempt with the step's one
-/// request id. Transient answers are logged as they come; the definitive one is handed back to be logged with the
+/// The attempts at one step of an order — a POST or PATCH of an order, creating a cart, checking it out, reading the
+/// customer's orders — through the order's resilience pipeline and the run's gate of the step's operation family
+/// (<see cref="ThrottleGates"/>), every attempt with the step's one request id. Transient answers are logged as they come; the definitive one is handed back to be logged with the
 /// state change it causes, in one commit.
 /// </summary>
 internal sealed class StepAttempts(
-    BatchJournal journal, SubmissionOptions options, TimeProvider time, ResiliencePipeline<AttemptOutcome> pipeline, ThrottleGate gate, SubmissionCounters counters, CancellationToken halt)
+    BatchJournal? journal, SubmissionOptions options, TimeProvider time, ResiliencePipeline<AttemptOutcome> pipeline, ThrottleGates gates, SubmissionCounters counters, CancellationToken halt)
 {
     /// <summary>The counters of the submission the steps belong to.</summary>
     public SubmissionCounters Counters => counters;
 
     /// <summary>
-    /// Runs the step's attempts. With an <paramref name="orderKey"/>, transient answers and time-outs are logged
-    /// against that order; without one (a read that changes nothing, such as the repeat check), nothing is journaled.
+    /// Runs the step's attempts, each through the gate of <paramref name="family"/> (and of <paramref name="customerId"/>
+    /// where that family is keyed by customer). With an <paramref name="orderKey"/>, transient answers and time-outs
+    /// are logged against that order; without one (a read that changes nothing, such as the repeat check), nothing is
+    /// journaled.
     /// </summary>
-    public async Task<StepResult> RunAsync(string? orderKey, Guid requestId, Func<CancellationToken, Task<AttemptOutcome>> attempt)
+    public async Task<StepResult> RunAsync(
+        OperationFamily family, string? customerId, string? orderKey, Guid requestId, Func<CancellationToken, Task<AttemptOutcome>> attempt)
     {
         var sent = false;
         var unknown = false;
@@ -32,7 +35,7 @@ internal sealed class StepAttempts(
             outcome = await pipeline.ExecuteAsync(async token =>
             {
                 using var waitUntilStopped = CancellationTokenSource.CreateLinkedTokenSource(token, halt);
-                using var lease = await gate.EnterAsync(waitUntilStopped.Token);
+                using var lease = await gates.EnterAsync(family, customerId, waitUntilStopped.Token);
                 sent = true;
                 counters.Attempted();
 
@@ -46,7 +49,7 @@ internal sealed class StepAttempts(
                     if (result is AttemptOutcome.Transient && orderKey is not null)
                     {
                         // Retried: logged now. A definitive answer is logged with the outcome, in one commit.
-                        journal.RecordAttempt(orderKey, note);
+                        journal?.RecordAttempt(orderKey, note);
                     }
                     else
                     {
@@ -73,7 +76,7 @@ internal sealed class StepAttempts(
                     var timedOut = $"No answer within {options.AttemptTimeout.TotalSeconds:0.#} s.";
                     if (orderKey is not null)
                     {
-                        journal.RecordAttempt(orderKey, new AttemptNote(requestId, null, "timeout", null, timedOut));
+                        journal?.RecordAttempt(orderKey, new AttemptNote(requestId, null, "timeout", null, timedOut));
                     }
 
                     if (token.IsCancellationRequested)

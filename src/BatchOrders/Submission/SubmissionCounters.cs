@@ -2,8 +2,13 @@ using BatchOrders.PartnerCenter;
 
 namespace BatchOrders.Submission;
 
-/// <summary>A submission's counters, shared by its workers, reported as <see cref="SubmissionProgress"/> on every change.</summary>
-internal sealed class SubmissionCounters(int total, ThrottleGate gate, IProgress<SubmissionProgress>? progress)
+/// <summary>
+/// A submission's counters, shared by its workers, reported as <see cref="SubmissionProgress"/> on every change (and
+/// on every customer the repeat check beside it checks). <paramref name="families"/>: the write families the
+/// submission's orders use, whose pace is the orders' pace.
+/// </summary>
+internal sealed class SubmissionCounters(
+    int total, ThrottleGates gates, IReadOnlyCollection<OperationFamily> families, IProgress<SubmissionProgress>? progress, Func<RepeatCheckProgress?>? repeatCheck = null)
 {
     private int _succeeded;
     private int _failed;
@@ -40,24 +45,33 @@ internal sealed class SubmissionCounters(int total, ThrottleGate gate, IProgress
             return;
         }
 
-        var gateNow = gate.Snapshot();
+        var paces = gates.Paces();
+        var orders = paces.Where(p => families.Contains(p.Family)).ToList();
+        var learned = orders.Where(p => p.LearnedCeilingPerMinute is not null).ToList();
+        var inFlight = paces.Sum(p => p.InFlight);
         progress.Report(new SubmissionProgress(
             total, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), Volatile.Read(ref _unresolved), Volatile.Read(ref _inFlight),
             // Attempts beyond one per order: those of finished orders, and all but the request now in flight of the others.
-            Math.Max(0, Volatile.Read(ref _attempts) - Volatile.Read(ref _succeeded) - Volatile.Read(ref _failed) - Volatile.Read(ref _unresolved) - gateNow.InFlight),
-            Volatile.Read(ref _throttled), gate.PausedUntil)
+            Math.Max(0, Volatile.Read(ref _attempts) - Volatile.Read(ref _succeeded) - Volatile.Read(ref _failed) - Volatile.Read(ref _unresolved) - orders.Sum(p => p.InFlight)),
+            Volatile.Read(ref _throttled), OrdersPausedUntil(orders))
         {
-            RequestsInFlight = gateNow.InFlight,
-            InFlightLimit = gateNow.Limit,
-            RequestsLastMinute = gateNow.SentLastMinute,
-            LearnedCeilingPerMinute = gateNow.LearnedCeiling is { } ceiling ? (int)Math.Round(ceiling) : null,
-            MaxRatePerMinute = gateNow.MaxRate,
+            RequestsInFlight = inFlight,
+            InFlightLimit = orders.Sum(p => p.Limit),
+            RequestsLastMinute = orders.Sum(p => p.SentLastMinute),
+            LearnedCeilingPerMinute = learned.Count == 0 ? null : learned.Sum(p => p.LearnedCeilingPerMinute!.Value),
+            MaxRatePerMinute = orders.Select(p => p.MaxRatePerMinute).FirstOrDefault(m => m is not null),
+            Families = paces,
+            RepeatCheck = repeatCheck?.Invoke(),
         });
     }
 
     public SubmissionResult ToResult(int total, bool interrupted) => new(
         _succeeded, _failed, _unresolved, total - _succeeded - _failed - _unresolved, _attempts, _throttled,
         interrupted, _authFailure);
+
+    // The orders wait out a pause only when every family they use is paused: then sending resumes at the earliest end.
+    private static DateTimeOffset? OrdersPausedUntil(List<FamilyPace> orders) =>
+        orders.Count > 0 && orders.All(p => p.PausedUntil is not null) ? orders.Min(p => p.PausedUntil) : null;
 
     private void Finish(ref int counter)
     {

@@ -20,9 +20,23 @@ public sealed record SubmissionOptions
     [Range(1, 10_000, ErrorMessage = "must be between {1} and {2}")]
     public int MaxInFlight { get; init; } = 1_000;
 
-    /// <summary>A client-side ceiling on requests per minute (null: none; the ceiling is learned from 429s).</summary>
+    /// <summary>
+    /// A client-side ceiling on requests per minute of each write family — order writes, carts, checkouts, each on its
+    /// own window — (null: none; each family's ceiling is learned from its 429s).
+    /// </summary>
     [Range(1, 100_000, ErrorMessage = "must be between {1} and {2} requests per minute")]
     public int? MaxRatePerMinute { get; init; }
+
+    /// <summary>A client-side ceiling on reads per minute (null: none; learned from the reads' 429s).</summary>
+    [Range(1, 100_000, ErrorMessage = "must be between {1} and {2} requests per minute")]
+    public int? MaxReadRatePerMinute { get; init; }
+
+    /// <summary>
+    /// The families the service throttles per partner + customer rather than per partner: each customer gets a gate of
+    /// its own for them (docs/ARCHITECTURE.md, "Throughput"). Partner Center does not say which routes are keyed how;
+    /// empty (the default) keys every family by partner.
+    /// </summary>
+    public IReadOnlyCollection<OperationFamily> KeyedByCustomer { get; init; } = [];
 
     /// <summary>One HTTP attempt is given up after this long (a hung request).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 10 milliseconds and 1 hour")]
@@ -58,6 +72,14 @@ public sealed record SubmissionOptions
     /// <summary>How far back the repeat check looks for a customer's orders that a planned order would repeat.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 365 days")]
     public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The repeat check reuses a customer's orders as this journal read them within this long, instead of reading them
+    /// again: a rerun soon after a crash or a refusal does not read every customer anew. What it trades: an order
+    /// placed by someone else since that read is not seen. Zero reads every customer again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 1 day")]
+    public TimeSpan RepeatReadsReusedFor { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The longest a 429 may pause the batch, however it backs off.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 1 hour")]

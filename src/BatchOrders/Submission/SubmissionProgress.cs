@@ -14,18 +14,24 @@ public sealed record SubmissionProgress(
     /// <summary>Orders with an outcome this run: succeeded, failed or left without a definitive answer.</summary>
     public int Done => Succeeded + Failed + Unresolved;
 
-    /// <summary>HTTP requests in flight now (a cart order makes two or three in turn, an order one).</summary>
+    /// <summary>HTTP requests in flight now, of every family (a cart order makes two or three in turn, an order one).</summary>
     public int RequestsInFlight { get; init; }
 
-    /// <summary>How many requests may be in flight now: fixed by --concurrency, or adapted to the service.</summary>
+    /// <summary>How many of the orders' requests (order writes, carts, checkouts) may be in flight now: fixed by --concurrency, or adapted to the service.</summary>
     public int InFlightLimit { get; init; }
 
-    /// <summary>Requests sent in the last minute: the pace now.</summary>
+    /// <summary>The orders' requests (order writes, carts, checkouts) sent in the last minute: their pace now.</summary>
     public int RequestsLastMinute { get; init; }
 
-    /// <summary>The ceiling in requests per minute learned from the service's 429s; null until it throttles.</summary>
+    /// <summary>The orders' ceilings in requests per minute learned from the service's 429s, added up over their families; null until one throttles.</summary>
     public int? LearnedCeilingPerMinute { get; init; }
 
-    /// <summary>The ceiling set with --max-rate; null when none.</summary>
+    /// <summary>The ceiling set with --max-rate (per write family); null when none.</summary>
     public int? MaxRatePerMinute { get; init; }
+
+    /// <summary>Each operation family's pace, for the families this run has sent to (docs/ARCHITECTURE.md, "Throughput").</summary>
+    public IReadOnlyList<FamilyPace> Families { get; init; } = [];
+
+    /// <summary>The repeat check beside the orders: how far it is; null when the run does not check.</summary>
+    public RepeatCheckProgress? RepeatCheck { get; init; }
 }

@@ -1,7 +1,8 @@
 namespace BatchOrders.Submission;
 
 /// <summary>
-/// The one gate every request passes, shared by all workers, first come first served. A request leaves when three
+/// The gate every request of one operation family passes (<see cref="ThrottleGates"/> keeps one per family, and per
+/// customer where the service keys so), shared by all workers, first come first served. A request leaves when three
 /// things allow it, each with one owner: the 429 pause (here: every worker waits out a Retry-After, longer —
 /// exponentially — when the service throttles again right after a pause), the pace (<see cref="RequestPace"/>: the
 /// ceiling learned from 429s or set by --max-rate) and the number in flight (<see cref="ConcurrencyLimit"/>: fixed,
@@ -343,6 +344,12 @@ internal sealed class ThrottleGate : IDisposable
                 _gate.Answered(_send);
             }
         }
+
+        /// <summary>
+        /// The answer says nothing about this gate's window (a 429 of the customer's window, for a family keyed by
+        /// customer): the place is freed as answered, and neither the latency nor the pace learns from it.
+        /// </summary>
+        public void Uncounted() => Interlocked.Exchange(ref _answered, 1);
 
         /// <summary>Frees the place; a request that was never answered (time-out, dropped connection) counts as lost.</summary>
         public void Dispose()

@@ -8,6 +8,8 @@ namespace BatchOrders.Tests.Submission;
 /// service: a sliding 60-second window of accepted requests (429 at once, Retry-After when the oldest leaves, as the
 /// sandbox does), a latency drawn from a seeded Random, and storms. Orders are kept under way as the submitter keeps
 /// them (the limit and a few more). Single-threaded and deterministic: time moves only in <see cref="Run"/>'s steps.
+/// Several simulations on one clock, each a family's gate against that family's window, move together with
+/// <see cref="RunTogether"/>.
 /// </summary>
 internal sealed class GateSimulation : IDisposable
 {
@@ -19,15 +21,31 @@ internal sealed class GateSimulation : IDisposable
     private readonly List<(ThrottleGate.Lease Lease, DateTimeOffset AnswerAt, TimeSpan? RetryAfter)> _inFlight = [];
     private readonly Queue<DateTimeOffset> _accepted = new();
     private readonly DateTimeOffset _start;
+    private readonly bool _ownsGate;
 
     public GateSimulation(SubmissionOptions options, int seed = 7)
+        : this(NewClock(), clock => new ThrottleGate(options, clock), options.Concurrency, seed)
     {
-        Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
-        _start = Time.GetUtcNow();
-        Gate = new ThrottleGate(options, Time);
-        _random = new Random(seed);
-        Orders = options.Concurrency;
+        _ownsGate = true;
     }
+
+    /// <summary>A simulation of <paramref name="gate"/> (owned by its caller, such as a <see cref="ThrottleGates"/>) on <paramref name="time"/>.</summary>
+    public GateSimulation(FakeTimeProvider time, ThrottleGate gate, int seed = 7)
+        : this(time, _ => gate, null, seed)
+    {
+    }
+
+    private GateSimulation(FakeTimeProvider time, Func<FakeTimeProvider, ThrottleGate> gate, int? orders, int seed)
+    {
+        Time = time;
+        _start = Time.GetUtcNow();
+        Gate = gate(time);
+        _random = new Random(seed);
+        Orders = orders;
+    }
+
+    /// <summary>The clock every simulation starts on.</summary>
+    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
 
     public FakeTimeProvider Time { get; }
 
@@ -83,7 +101,27 @@ internal sealed class GateSimulation : IDisposable
         Settle();
     }
 
-    public void Dispose() => Gate.Dispose();
+    /// <summary>Runs simulations that share one clock for <paramref name="duration"/> more, side by side.</summary>
+    public static void RunTogether(TimeSpan duration, params GateSimulation[] runs)
+    {
+        var time = runs[0].Time;
+        var end = time.GetUtcNow() + duration;
+        while (time.GetUtcNow() < end)
+        {
+            Array.ForEach(runs, r => r.Settle());
+            time.Advance(Step);
+        }
+
+        Array.ForEach(runs, r => r.Settle());
+    }
+
+    public void Dispose()
+    {
+        if (_ownsGate)
+        {
+            Gate.Dispose();
+        }
+    }
 
     private void Settle()
     {

@@ -12,8 +12,9 @@ public sealed class OrderSlotsTests
     {
         // 8 s round trips: in the first 4 s no order ends, so only the gate's growing limit can let more orders in.
         var time = new FakeTimeProvider(Start);
-        using var gate = new ThrottleGate(new SubmissionOptions(), time);
-        using var slots = new OrderSlots(gate, concurrency: null);
+        using var gates = new ThrottleGates(new SubmissionOptions(), time);
+        var gate = gates.Gate(OperationFamily.OrderWrites);
+        using var slots = new OrderSlots(gates, [OperationFamily.OrderWrites], concurrency: null);
         using var stop = new CancellationTokenSource();
         var entered = 0;
         var leases = new List<ThrottleGate.Lease>();

@@ -18,12 +18,13 @@ public sealed class StepAttemptsTests : IDisposable
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
         var options = new SubmissionOptions { AttemptTimeout = TimeSpan.FromSeconds(60) };
-        using var gate = new ThrottleGate(options, time);
+        using var gates = new ThrottleGates(options, time);
+        var gate = gates.Gate(OperationFamily.OrderWrites);
         var (journal, problem) = BatchJournal.Open(_folder.File("orders.csv.journal.db"), time);
         Assert.Null(problem);
         using var _ = journal;
-        var attempts = new StepAttempts(journal!, options, time, ResiliencePipeline<AttemptOutcome>.Empty, gate,
-            new SubmissionCounters(1, gate, null), CancellationToken.None);
+        var attempts = new StepAttempts(journal!, options, time, ResiliencePipeline<AttemptOutcome>.Empty, gates,
+            new SubmissionCounters(1, gates, [OperationFamily.OrderWrites], null), CancellationToken.None);
 
         // Another request was throttled: every request waits 90 s at the gate.
         using (var throttled = await gate.EnterAsync(CancellationToken.None))
@@ -33,7 +34,7 @@ public sealed class StepAttemptsTests : IDisposable
 
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var answering = new TaskCompletionSource<AttemptOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var step = attempts.RunAsync(null, Guid.NewGuid(), token =>
+        var step = attempts.RunAsync(OperationFamily.OrderWrites, "customer", null, Guid.NewGuid(), token =>
         {
             token.Register(() => answering.TrySetCanceled(token));
             started.SetResult();
