@@ -1,3 +1,5 @@
+using BatchOrders.Sandbox;
+
 namespace BatchOrders.Benchmarks.Submission;
 
 /// <summary>
@@ -23,6 +25,13 @@ internal sealed record BatchFigures(
     private static readonly TimeSpan FirstMinute = TimeSpan.FromMinutes(1);
 
     public double ThrottledPerThousand => Requests == 0 ? 0 : Throttled * 1000.0 / Requests;
+
+    /// <summary>The sandbox's requests and 429s per operation family ("orderWrites", "reads", …).</summary>
+    public IReadOnlyDictionary<string, FamilyStats> Families { get; init; } = new Dictionary<string, FamilyStats>();
+
+    /// <summary>429s per 1,000 requests of one family (0 when it had none).</summary>
+    public double ThrottledPerThousandOf(string family) =>
+        Families.TryGetValue(family, out var f) && f.Requests > 0 ? f.Throttled429 * 1000.0 / f.Requests : 0;
 
     /// <summary>Wall time waiting on the journal (at least one worker inside a call) over the run's real wall time.</summary>
     public double JournalShare => JournalWallMs / RealWall.TotalMilliseconds;

@@ -12,12 +12,15 @@ namespace BatchOrders.Benchmarks.Submission;
 
 /// <summary>
 /// One batch sent the way <c>submit</c> sends it (<see cref="BatchInput"/>, <see cref="BatchRun"/>), to an in-process
-/// sandbox with a rate limit, latency and jitter, from a fresh journal in a temporary folder; the peak of requests in
-/// flight (from the progress reports) and of the process's threads (sampled) are kept beside the sandbox's figures.
+/// sandbox with a rate limit (every operation family on a window of its own at that ceiling), latency and jitter, from
+/// a fresh journal in a temporary folder, with the repeat check beside the orders when asked (as <c>submit</c> runs it
+/// against an endpoint); the peak of requests in flight (from the progress reports) and of the process's threads
+/// (sampled) are kept beside the sandbox's figures.
 /// </summary>
 internal static class SandboxBatch
 {
-    public static async Task<BatchFigures> RunAsync(string csv, int requestsPerMinute, TimeSpan latency, TimeSpan jitter, SubmissionOptions options, TimeProvider time, int seed)
+    public static async Task<BatchFigures> RunAsync(string csv, int requestsPerMinute, TimeSpan latency, TimeSpan jitter, SubmissionOptions options, TimeProvider time, int seed,
+        bool checkRepeats = false)
     {
         var input = BatchInput.Load(csv);
         if (!input.IsValid)
@@ -35,6 +38,7 @@ internal static class SandboxBatch
             {
                 JournalPath = Path.Combine(folder.FullName, "bench.journal.db"),
                 Submission = options,
+                CheckRepeats = checkRepeats,
                 Time = time,
                 Random = new Random(seed),
             };
@@ -67,7 +71,10 @@ internal static class SandboxBatch
                 }
 
                 return new BatchFigures(input.Plan!.Orders.Count, succeeded, wall, real.Elapsed, stats.TotalRequests, stats.Throttled429 + stats.StormThrottled429,
-                    outcome.Submission.Attempts, journalWall, journalSummed, journalCalls, created, peaks.RequestsInFlight, peaks.Threads);
+                    outcome.Submission.Attempts, journalWall, journalSummed, journalCalls, created, peaks.RequestsInFlight, peaks.Threads)
+                {
+                    Families = stats.Families,
+                };
             }
         }
         finally

@@ -216,7 +216,7 @@ public sealed class BatchRun : IDisposable
     private ThrottleGates Gates => _options.Gates ?? (_ownGates ??= new ThrottleGates(_options.Submission, _options.Time));
 
     private RepeatCheck NewRepeatCheck(PartnerCenterClient client, CancellationToken stop) =>
-        new(Journal, client, new ServiceReads(Gates, _options.Submission, _options.Time, stop), _options.Submission, _options.Time);
+        new(Journal, client, Gates, new ServiceReads(Gates, _options.Submission, _options.Time, stop), _options.Submission, _options.Time);
 
     // After a repeat the check goes on to its last customer, so the list of repeats is whole; whatever else stopped the
     // batch (Ctrl+C, a refused token, a read that failed) stops the reads too. Then every order left unsent is checked.

@@ -1,7 +1,7 @@
 namespace BatchOrders.Submission;
 
 /// <summary>
-/// How many orders the workers may have under way: a fixed --concurrency, or as many as the gates of the write families
+/// How many orders the workers may have under way (or reads the repeat check, with the read gate): a fixed --concurrency, or as many as the gates of the write families
 /// the orders use (order writes; carts and checkouts) let requests be in flight, added up, and a few more, so that a freed slot always finds a request waiting (which is also how the gate sees that
 /// its limit is what holds the batch back). Orders are marked Sending before their first request, so orders waiting at
 /// the gate stay few: a crash leaves only those in flight without a definitive answer. The slots grow the moment the

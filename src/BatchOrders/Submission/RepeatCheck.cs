@@ -16,7 +16,8 @@ namespace BatchOrders.Submission;
 /// orders (<see cref="ReadAheadAsync"/>), each order waiting only for its own customer's read
 /// (<see cref="CheckAsync"/>); or all of them first (<see cref="FindAsync"/>). See docs/ARCHITECTURE.md, "Guards".
 /// </summary>
-internal sealed class RepeatCheck(BatchJournal journal, PartnerCenterClient client, ServiceReads reads, SubmissionOptions options, TimeProvider time)
+internal sealed class RepeatCheck(
+    BatchJournal journal, PartnerCenterClient client, ThrottleGates gates, ServiceReads reads, SubmissionOptions options, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -37,14 +38,41 @@ internal sealed class RepeatCheck(BatchJournal journal, PartnerCenterClient clie
     /// <summary>The first read that failed (its customer's orders are not sent), or null.</summary>
     public PartnerCenterError? Failure => Volatile.Read(ref _failure);
 
-    /// <summary>Reads the customers of <paramref name="orders"/>, in their order, each once per run; ends when all are read.</summary>
-    public Task ReadAheadAsync(IReadOnlyList<JournalOrder> orders, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the customers of <paramref name="orders"/>, in their order, each once per run; ends when all are read.
+    /// As many reads are under way as the read gate lets be in flight and a few more (<see cref="OrderSlots"/>, as
+    /// for orders): a thousand reads queued at the gate left it late, under load, and they reached the service in a
+    /// burst after its window had filled.
+    /// </summary>
+    public async Task ReadAheadAsync(IReadOnlyList<JournalOrder> orders, CancellationToken cancellationToken)
     {
         var customers = orders.Select(Register).Distinct().ToList();
-        return Parallel.ForEachAsync(
-            customers,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency ?? options.MaxInFlight, CancellationToken = cancellationToken },
-            async (customer, _) => await customer.Value);
+        using var slots = new OrderSlots(gates, [OperationFamily.Reads], options.Concurrency);
+        var reading = new List<Task>(customers.Count);
+        try
+        {
+            foreach (var customer in customers)
+            {
+                await slots.TakeAsync(cancellationToken);
+                reading.Add(ReadInSlot(customer, slots));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(reading);
+        }
+
+        static async Task ReadInSlot(Lazy<Task<CustomerOrders>> customer, OrderSlots slots)
+        {
+            try
+            {
+                await customer.Value;
+            }
+            finally
+            {
+                slots.Return();
+            }
+        }
     }
 
     /// <summary>

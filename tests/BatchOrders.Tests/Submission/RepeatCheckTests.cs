@@ -76,5 +76,54 @@ public sealed class RepeatCheckTests : IDisposable
         Assert.Empty(sandbox.GetLedger());
     }
 
+    [Fact]
+    public async Task Beside_the_orders_the_check_never_sends_a_repeat_lists_every_one_and_a_rerun_reuses_the_journals_reads()
+    {
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Seed = 8, RequestsPerMinute = 0, RequestLogLevel = LogLevel.None });
+        var first = OrderFiles.Write(_folder, "monday.csv", 6, seed: 70);
+        Assert.Equal(0, (await CliRunner.RunAsync(Submit(first, sandbox))).ExitCode);
+
+        // The same six orders again, among six new ones, in another file (another journal).
+        var both = OrderFiles.Write(_folder, "monday-and-tuesday.csv", 12, seed: 70);
+        var (exitCode, output) = await CliRunner.RunAsync(Submit(both, sandbox));
+        var readsAfterFirstCheck = sandbox.GetStats().Families["reads"].Requests;
+        var (rerunExitCode, _) = await CliRunner.RunAsync(Submit(both, sandbox));
+        var readsAfterRerun = sandbox.GetStats().Families["reads"].Requests;
+        var (freshExitCode, _) = await CliRunner.RunAsync([.. Submit(both, sandbox), "--reuse-reads", "0"]);
+        var readsAfterFreshRun = sandbox.GetStats().Families["reads"].Requests;
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("6 planned orders repeat orders the customers already have from the last 7 days", Regex.Replace(output, @"\s+", " "), StringComparison.Ordinal);
+        Assert.Equal((2, 2), (rerunExitCode, freshExitCode));
+        foreach (var index in Enumerable.Range(0, 6))
+        {
+            Assert.Single(sandbox.GetLedger(Guid.Parse(OrderFiles.Customer(70, index))));
+        }
+
+        // Every customer of the second file was read once by the first check; the rerun read none of them again, the
+        // run told to reuse nothing read the ones with orders still to send.
+        Assert.Equal(6 + 12, readsAfterFirstCheck);
+        Assert.Equal(readsAfterFirstCheck, readsAfterRerun);
+        Assert.InRange(readsAfterFreshRun - readsAfterRerun, 6, 12);
+
+        var (allowed, _) = await CliRunner.RunAsync([.. Submit(both, sandbox), "--allow-repeat"]);
+        Assert.Equal(0, allowed);
+        Assert.Equal(6 + 12, sandbox.GetLedger().Count);
+    }
+
+    [Fact]
+    public async Task The_check_reads_each_customer_once_per_run_however_many_orders_it_has()
+    {
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Seed = 9, RequestsPerMinute = 0, RequestLogLevel = LogLevel.None });
+        var path = _folder.WriteText("groups.csv", OrderFiles.Header + ",OrderGroup\n" + string.Concat(Enumerable.Range(0, 8).Select(i =>
+            $"{OrderFiles.Customer(71, i % 2)},{Rows.E3},{i + 1},Monthly,Seats {i},{i}\n")));
+
+        var (exitCode, output) = await CliRunner.RunAsync([.. Submit(path, sandbox), "--allow-duplicates"]);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(8, sandbox.GetLedger().Count);
+        Assert.Equal(new FamilyStats(2, 0), sandbox.GetStats().Families["reads"]);
+    }
+
     private static string[] Submit(string path, SandboxServer sandbox) => ["submit", path, "--target", sandbox.BaseAddress.ToString()];
 }
