@@ -265,13 +265,13 @@ public sealed class BatchJournalTests : IDisposable
             requestId = journal.GetOrders()[0].RequestId.ToString();
         }
 
-        // Back to what version 1 wrote: no batch id, no inputs table, no family, path or cart columns, no run versions; schema version 1.
+        // Back to what version 1 wrote: no batch id, no inputs or customer_reads table, no family, path or cart columns, no run versions; schema version 1.
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
             connection.Execute(
                 """
-                ALTER TABLE batch DROP COLUMN batch_id; DROP TABLE inputs; DROP INDEX orders_by_family;
+                ALTER TABLE batch DROP COLUMN batch_id; DROP TABLE inputs; DROP TABLE customer_reads; DROP INDEX orders_by_family;
                 ALTER TABLE orders DROP COLUMN family_key; ALTER TABLE orders DROP COLUMN path; ALTER TABLE orders DROP COLUMN cart_id;
                 ALTER TABLE orders DROP COLUMN cart_expires_at; ALTER TABLE orders DROP COLUMN checkout_request_id;
                 ALTER TABLE runs DROP COLUMN tool_version;
@@ -317,7 +317,7 @@ public sealed class BatchJournalTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        Assert.Equal(4L, connection.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(5L, connection.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version"));
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
     }
 
