@@ -294,11 +294,11 @@ public sealed class BatchJournalTests : IDisposable
             journal.EndRun(journal.StartRun("abc", Target.Sandbox), 0);
         }
 
-        // Back to what version 3 wrote: runs without the version column.
+        // Back to what version 3 wrote: runs without the version column (and no customer_reads, from version 5).
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
-            connection.Execute("ALTER TABLE runs DROP COLUMN tool_version; DELETE FROM schema_version WHERE version > 3;");
+            connection.Execute("ALTER TABLE runs DROP COLUMN tool_version; DROP TABLE customer_reads; DELETE FROM schema_version WHERE version > 3;");
         }
 
         using var migrated = Open(path);
