@@ -16,6 +16,6 @@ public sealed record BatchCheck(BatchInput Input, IReadOnlyList<Finding> Finding
     /// <summary>True when nothing stops the batch from being sent: the file was read and no finding is an error.</summary>
     public bool CanSend => Input.IsValid && Findings.All(f => f.Severity != FindingSeverity.Error);
 
-    /// <summary>The rows with at least one finding.</summary>
-    public int RowsWithFindings => Findings.Where(f => f.Row is not null).Select(f => f.Row).Distinct().Count();
+    /// <summary>The rows with at least one error: the rows to fix.</summary>
+    public int RowsWithErrors => Findings.Where(f => f.Row is not null && f.Severity == FindingSeverity.Error).Select(f => f.Row).Distinct().Count();
 }

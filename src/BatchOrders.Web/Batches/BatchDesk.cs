@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using BatchOrders.Planning;
+using BatchOrders.Preflight;
 using BatchOrders.Reading;
 using BatchOrders.Results;
 using BatchOrders.Runs;
@@ -9,7 +11,8 @@ namespace BatchOrders.Web.Batches;
 /// <summary>
 /// The page's one place of glue to the library before anything is sent: a batch's file read, checked and planned
 /// (<see cref="BatchInput"/>) into <see cref="Finding"/>s and a plan, the rows to fix written, and fixed files taken
-/// into the batch. A check that knows more — the service's own data — adds its findings in <see cref="Check"/>.
+/// into the batch. The preflight, which knows the service's own data, runs when the batch is sent (it needs the
+/// target); what it found is kept beside the file (<see cref="KeepPreflight"/>) and listed with the file's own findings.
 /// </summary>
 public sealed class BatchDesk(BatchStore store, PlanningOptions? planning = null, TimeProvider? time = null)
 {
@@ -30,17 +33,29 @@ public sealed class BatchDesk(BatchStore store, PlanningOptions? planning = null
     {
         ArgumentNullException.ThrowIfNull(batch);
         var info = new FileInfo(batch.InputPath);
-        var stamp = $"{batch.Record.InputFile}|{batch.Record.Sheet}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
+        var preflight = new FileInfo(batch.PreflightPath);
+        var stamp = $"{batch.Record.InputFile}|{batch.Record.Sheet}|{info.Length}|{info.LastWriteTimeUtc.Ticks}|{(preflight.Exists ? preflight.LastWriteTimeUtc.Ticks : 0)}";
         if (_checks.TryGetValue(batch.Id, out var cached) && cached.Stamp == stamp)
         {
             return cached.Check;
         }
 
         var input = BatchInput.Load(batch.InputPath, ReadOptions(batch), _planning, cancellationToken);
-        var findings = input.Errors.Select(Finding.Of).ToList();
+        var findings = input.Errors.Select(e => Finding.Of(e)).Concat(PreflightFindings(batch)).ToList();
         var check = new BatchCheck(input, findings, SheetCells.SheetNames(batch.InputPath));
         _checks[batch.Id] = (stamp, check);
         return check;
+    }
+
+    /// <summary>Keeps what the preflight found in the batch's file, so the Problems page lists it with the file's own findings.</summary>
+    public static void KeepPreflight(BatchFolder batch, PreflightResult result)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(result);
+        List<Finding> findings = [.. result.Errors.Select(e => Finding.Of(e)), .. result.Warnings.Select(w => Finding.Of(w, FindingSeverity.Warning))];
+        var temporary = batch.PreflightPath + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(findings, BatchFolder.Json));
+        File.Move(temporary, batch.PreflightPath, overwrite: true);
     }
 
     /// <summary>The input ready to send: read and planned again, so a run never uses an older version of the file.</summary>
@@ -143,6 +158,9 @@ public sealed class BatchDesk(BatchStore store, PlanningOptions? planning = null
     /// <summary>The message for a file whose name says it is not one the reader takes.</summary>
     public static string UnreadableName(string? sentName) =>
         $"BatchOrders reads .csv, .xlsx, .xlsm, .xlsb and .xls files; {BatchStore.DisplayName(sentName)} is not one of them. Save it from Excel as one of those and upload it again.";
+
+    private static List<Finding> PreflightFindings(BatchFolder batch) =>
+        File.Exists(batch.PreflightPath) ? JsonSerializer.Deserialize<List<Finding>>(File.ReadAllText(batch.PreflightPath), BatchFolder.Json) ?? [] : [];
 
     private static ReadOptions ReadOptions(BatchFolder batch) => new() { Sheet = batch.Record.Sheet };
 }

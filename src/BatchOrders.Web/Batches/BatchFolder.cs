@@ -35,6 +35,9 @@ public sealed class BatchFolder
     /// <summary>The journal, beside the input as the CLI names it (it may not exist yet: nothing was sent).</summary>
     public string JournalPath => BatchJournal.DefaultPath(InputPath);
 
+    /// <summary>What the last preflight found in the file the batch reads now (gone with the next upload, which has another name).</summary>
+    public string PreflightPath => InputPath + ".preflight.json";
+
     /// <summary>True once the batch was sent (or began to be): from then on its input never changes.</summary>
     public bool HasJournal => File.Exists(JournalPath);
 
@@ -43,6 +46,18 @@ public sealed class BatchFolder
 
     /// <summary>The name a download of this batch's file gets: the person's own file name, then what it is.</summary>
     public string DownloadName(string suffix) => System.IO.Path.GetFileNameWithoutExtension(Record.Name) + suffix;
+
+    /// <summary>
+    /// Removes the journal of a run that sent nothing — the preflight stopped it before its first order — so the
+    /// batch is not sent and its rows can still be fixed and uploaded. Only for a journal that run created.
+    /// </summary>
+    internal void DiscardUnsentJournal()
+    {
+        foreach (var suffix in (string[])["", "-wal", "-shm", "-journal", ".lock", ".lock.holder"])
+        {
+            File.Delete(JournalPath + suffix);
+        }
+    }
 
     internal static string RecordPath(string folder) => System.IO.Path.Combine(folder, "batch.json");
 

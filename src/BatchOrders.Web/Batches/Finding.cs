@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using BatchOrders.Reading;
 
 namespace BatchOrders.Web.Batches;
 
 /// <summary>How much a finding stops a batch: an error keeps it from being sent, a warning is shown and sent anyway.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FindingSeverity>))]
 public enum FindingSeverity
 {
     /// <summary>The row cannot be sent as it is.</summary>
@@ -19,10 +21,10 @@ public enum FindingSeverity
 /// </summary>
 public sealed record Finding(FindingSeverity Severity, int? Row, string? Column, string? Value, string Message)
 {
-    /// <summary>A row error of reading or planning.</summary>
-    public static Finding Of(RowError error)
+    /// <summary>A row error of reading or planning, or one the preflight found (<paramref name="severity"/>: its error or its warning).</summary>
+    public static Finding Of(RowError error, FindingSeverity severity = FindingSeverity.Error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new Finding(FindingSeverity.Error, error.Row, error.Column, error.Value, error.Message);
+        return new Finding(severity, error.Row, error.Column, error.Value, error.Message);
     }
 }

@@ -155,6 +155,7 @@ public sealed record ProgressFigures
     {
         RunPhase.Starting => "Starting",
         RunPhase.SigningIn => "Waiting for you to sign in",
+        RunPhase.CheckingRows => "Checking every row against Partner Center's data",
         RunPhase.CheckingRepeats => "Checking the customers' recent orders for repeats",
         RunPhase.Stopping => "Stopping: no new orders; requests in flight finish",
         _ when noProgressYet => "Synchronising the journal",

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using BatchOrders.PartnerCenter;
+using BatchOrders.Preflight;
 using BatchOrders.Runs;
 using BatchOrders.Submission;
 using BatchOrders.Web.Batches;
@@ -9,8 +12,8 @@ namespace BatchOrders.Web.Sending;
 
 /// <summary>
 /// Runs the batches the page sends, each in the background, through the library's <see cref="BatchRun"/> exactly as
-/// <c>submit</c> does: open the journal (its lock keeps a console run from sending the same batch), sign in, check
-/// for repeats where <c>submit</c> does, send, write the results. The page only reads <see cref="RunSnapshot"/>s;
+/// <c>submit</c> does: open the journal (its lock keeps a console run from sending the same batch), sign in, the
+/// preflight, check for repeats where <c>submit</c> does, send, write the results. The page only reads <see cref="RunSnapshot"/>s;
 /// closing the tab changes nothing, and Stop is Ctrl+C: no new orders, requests in flight finish.
 /// </summary>
 public sealed partial class RunCoordinator(BatchDesk desk, ITargetConnector connector, SubmissionOptions submission, TimeProvider time, ILogger? logger = null) : IAsyncDisposable
@@ -143,6 +146,7 @@ public sealed partial class RunCoordinator(BatchDesk desk, ITargetConnector conn
     private async Task SendAsync(ActiveRun run, BatchFolder batch, BatchInput input, ITargetSession session, bool allowRepeat, CancellationToken stop)
     {
         var options = new BatchRunOptions { Submission = submission, Time = time, Command = "batchorders serve (the web page)" };
+        var fresh = !batch.HasJournal;
         var (batchRun, problem) = BatchRun.Open(input, session.Target, options);
         if (batchRun is null)
         {
@@ -150,41 +154,86 @@ public sealed partial class RunCoordinator(BatchDesk desk, ITargetConnector conn
             return;
         }
 
+        string? notSent;
         using (batchRun)
         {
             run.Update(s => s with { Target = session.Target });
+            PartnerCenterClient? client;
+            (notSent, client) = await PrepareAsync(run, batch, batchRun, session, allowRepeat, stop);
+            if (notSent is null)
+            {
+                run.Update(s => s with { Phase = s.Phase == RunPhase.Stopping ? RunPhase.Stopping : RunPhase.Sending, SendingSince = time.GetUtcNow() });
+                var result = await batchRun.ExecuteAsync(client!, new Progress(run), stop, _logger);
+                run.End(null, result);
+                LogRunEnded(_logger, batch.Id, result.Outcome.Status);
+                return;
+            }
+        }
+
+        // Nothing was sent: a journal this run made goes again, so the batch is still unsent and its file can be fixed.
+        if (fresh)
+        {
+            batch.DiscardUnsentJournal();
+        }
+
+        run.End(notSent);
+    }
+
+    /// <summary>
+    /// What <c>submit</c> does before its first order: sign in, connect, the preflight (its findings kept for the
+    /// Problems page) and, for live, the repeat check. The client to send with, or why nothing may be sent.
+    /// </summary>
+    private async Task<(string? NotSent, PartnerCenterClient? Client)> PrepareAsync(ActiveRun run, BatchFolder batch, BatchRun batchRun, ITargetSession session, bool allowRepeat, CancellationToken stop)
+    {
+        try
+        {
             if (await session.SignInAsync(stop) is { } refused)
             {
-                run.End(refused);
-                return;
+                return (refused, null);
             }
 
             var client = await session.ConnectAsync(batchRun.Journal.Path, stop);
+            run.Update(s => s.Phase == RunPhase.Stopping ? s : s with { Phase = RunPhase.CheckingRows });
+            var preflight = await batchRun.PreflightAsync(client, new PreflightOptions(), stop);
+            if (preflight.Failure is { } unread)
+            {
+                return ($"Before sending, every row is checked against Partner Center's data, and Partner Center could not be read: {unread.Description} Nothing was sent; send again to retry.", null);
+            }
+
+            BatchDesk.KeepPreflight(batch, preflight);
+            if (!preflight.Passes(strict: false))
+            {
+                var rows = preflight.Errors.Select(e => e.Row).Distinct().Count();
+                return ($"Partner Center's data shows {Count(preflight.Errors.Count, "problem")} in {Count(rows, "row")}. Nothing was sent. " +
+                        "They are listed with the file's problems: fix them and upload the fixed rows.", null);
+            }
+
             if (!allowRepeat && session.Target.Kind != TargetKind.Sandbox)
             {
-                run.Update(s => s with { Phase = RunPhase.CheckingRepeats });
+                run.Update(s => s.Phase == RunPhase.Stopping ? s : s with { Phase = RunPhase.CheckingRepeats });
                 var check = await batchRun.FindRepeatsAsync(client, stop);
                 if (check.Failure is { } failure)
                 {
-                    run.End($"Before sending, the customers' recent orders are read to catch repeats, and that failed: {failure.Description} Nothing was sent; send again to retry.");
-                    return;
+                    return ($"Before sending, the customers' recent orders are read to catch repeats, and that failed: {failure.Description} Nothing was sent; send again to retry.", null);
                 }
 
                 if (check.Repeats.Count > 0)
                 {
                     run.Update(s => s with { Repeats = check.Repeats });
-                    run.End($"{check.Repeats.Count:N0} planned orders repeat orders the customers already have from the last {submission.RepeatWindow.TotalDays:0.#} days. " +
-                            "Nothing was sent. To order them again on purpose, confirm again and tick \"Order these again anyway\".");
-                    return;
+                    return ($"{check.Repeats.Count:N0} planned orders repeat orders the customers already have from the last {submission.RepeatWindow.TotalDays:0.#} days. " +
+                            "Nothing was sent. To order them again on purpose, confirm again and tick \"Order these again anyway\".", null);
                 }
             }
 
-            run.Update(s => s with { Phase = s.Phase == RunPhase.Stopping ? RunPhase.Stopping : RunPhase.Sending, SendingSince = time.GetUtcNow() });
-            var result = await batchRun.ExecuteAsync(client, new Progress(run), stop, _logger);
-            run.End(null, result);
-            LogRunEnded(_logger, batch.Id, result.Outcome.Status);
+            return (null, client);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return ("Stopped before sending began: nothing was sent.", null);
         }
     }
+
+    private static string Count(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? string.Empty : "s")}");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The run of batch {BatchId} failed")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, string batchId);

@@ -9,6 +9,9 @@ public enum RunPhase
     /// <summary>Waiting for the person to sign in with a device code.</summary>
     SigningIn,
 
+    /// <summary>The preflight: every row checked against Partner Center's data, read-only.</summary>
+    CheckingRows,
+
     /// <summary>Reading the customers' recent orders to catch repeats.</summary>
     CheckingRepeats,
 

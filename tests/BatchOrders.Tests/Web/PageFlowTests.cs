@@ -8,29 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BatchOrders.Tests.Web;
 
-public sealed class PageFlowTests : IAsyncLifetime, IDisposable
+public sealed class PageFlowTests : SignedInPageTests
 {
-    private readonly TempFolder _temp = new();
-    private PageClient _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        _page = await PageClient.StartAsync(_temp);
-        await _page.SignInAsync();
-    }
-
-    public async Task DisposeAsync() => await _page.DisposeAsync();
-
-    public void Dispose() => _temp.Dispose();
-
     [Fact]
     public async Task Problems_are_listed_filtered_by_column_and_shown_with_every_row()
     {
-        var id = await _page.NewBatchAsync("with-errors.csv", Sample("with-errors.csv"));
+        var id = await Page.NewBatchAsync("with-errors.csv", Sample("with-errors.csv"));
 
-        var problems = await _page.PageAsync($"/batches/{id}/problems");
-        var quantity = await _page.PageAsync($"/batches/{id}/problems?column=Quantity&only=true&only=false");
-        var rows = await _page.PageAsync($"/batches/{id}/problems?only=false");
+        var problems = await Page.PageAsync($"/batches/{id}/problems");
+        var quantity = await Page.PageAsync($"/batches/{id}/problems?column=Quantity&only=true&only=false");
+        var rows = await Page.PageAsync($"/batches/{id}/problems?only=false");
 
         Assert.Contains("12 problems in 12 rows of with-errors.csv", problems, StringComparison.Ordinal);
         Assert.Contains("Nothing was sent: fix them and upload the fixed rows.", problems, StringComparison.Ordinal);
@@ -44,9 +31,9 @@ public sealed class PageFlowTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_rows_to_fix_are_the_input_columns_and_the_problem_and_a_fixed_upload_keeps_the_valid_rows()
     {
-        var id = await _page.NewBatchAsync("with-errors.csv", Sample("with-errors.csv"));
+        var id = await Page.NewBatchAsync("with-errors.csv", Sample("with-errors.csv"));
 
-        using var download = await _page.Http.GetAsync(new Uri($"/batches/{id}/rows-to-fix", UriKind.Relative));
+        using var download = await Page.Http.GetAsync(new Uri($"/batches/{id}/rows-to-fix", UriKind.Relative));
         var toFix = await download.Content.ReadAsStringAsync();
         var lines = toFix.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("with-errors.to-fix.csv", download.Content.Headers.ContentDisposition!.FileName);
@@ -54,13 +41,13 @@ public sealed class PageFlowTests : IAsyncLifetime, IDisposable
         Assert.Equal(13, lines.Length);
         Assert.Contains("Contoso Ltd", lines[1], StringComparison.Ordinal);
 
-        using var upload = await _page.UploadAsync($"/batches/{id}/upload", "with-errors.to-fix.csv", FixedFiles.Fix(toFix), [new("kind", "fixed-rows")], from: $"/batches/{id}/problems");
+        using var upload = await Page.UploadAsync($"/batches/{id}/upload", "with-errors.to-fix.csv", FixedFiles.Fix(toFix), [new("kind", "fixed-rows")], from: $"/batches/{id}/problems");
         Assert.Equal(HttpStatusCode.SeeOther, upload.StatusCode);
-        var checkedAgain = await _page.PageAsync(upload.Headers.Location!.ToString());
+        var checkedAgain = await Page.PageAsync(upload.Headers.Location!.ToString());
 
         Assert.Contains("the batch now has 13 rows", checkedAgain, StringComparison.Ordinal);
         Assert.Contains("13 rows, all valid.", checkedAgain, StringComparison.Ordinal);
-        var plan = await _page.PageAsync($"/batches/{id}/plan");
+        var plan = await Page.PageAsync($"/batches/{id}/plan");
         Assert.Contains("<strong>Rehearsal</strong>: the built-in sandbox (nothing is really ordered)", plan, StringComparison.Ordinal);
         Assert.Contains("Plan: <strong>", plan, StringComparison.Ordinal);
     }
@@ -68,22 +55,22 @@ public sealed class PageFlowTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_rehearsal_is_sent_with_one_click_to_the_end_and_its_results_are_what_the_CLI_reads()
     {
-        var id = await _page.NewBatchAsync("finance-upload.csv", Sample("finance-upload.csv"));
-        var confirm = await _page.PageAsync($"/batches/{id}/confirm?target=rehearsal");
+        var id = await Page.NewBatchAsync("finance-upload.csv", Sample("finance-upload.csv"));
+        var confirm = await Page.PageAsync($"/batches/{id}/confirm?target=rehearsal");
         Assert.Contains("Send 8 orders for 8 customers to the built-in sandbox (nothing is really ordered)?", confirm, StringComparison.Ordinal);
 
-        using var send = await _page.PostAsync($"/batches/{id}/send", [new("target", "rehearsal")], from: $"/batches/{id}/confirm");
+        using var send = await Page.PostAsync($"/batches/{id}/send", [new("target", "rehearsal")], from: $"/batches/{id}/confirm");
         Assert.Equal(HttpStatusCode.SeeOther, send.StatusCode);
         Assert.Equal($"/batches/{id}/progress", send.Headers.Location!.ToString());
         await Runs.WhenEnded(id);
 
-        var progress = await _page.PageAsync($"/batches/{id}/progress");
-        var results = await _page.PageAsync($"/batches/{id}/results");
+        var progress = await Page.PageAsync($"/batches/{id}/progress");
+        var results = await Page.PageAsync($"/batches/{id}/results");
         Assert.Contains("Done. Every order succeeded in the rehearsal; nothing was really ordered.", progress, StringComparison.Ordinal);
         Assert.Contains("SANDBOX — nothing was ordered", results, StringComparison.Ordinal);
         Assert.Contains("No refused or unsent rows to fix.", results, StringComparison.Ordinal);
 
-        using var workbook = await _page.Http.GetAsync(new Uri($"/batches/{id}/results.xlsx", UriKind.Relative));
+        using var workbook = await Page.Http.GetAsync(new Uri($"/batches/{id}/results.xlsx", UriKind.Relative));
         Assert.Equal("finance-upload.results.xlsx", workbook.Content.Headers.ContentDisposition!.FileName);
         using (var book = new XLWorkbook(await workbook.Content.ReadAsStreamAsync()))
         {
@@ -93,27 +80,27 @@ public sealed class PageFlowTests : IAsyncLifetime, IDisposable
             Assert.All(sheet.RowsUsed().Skip(1), row => Assert.Equal("Succeeded", row.Cell(state).GetString()));
         }
 
-        using var failed = await _page.Http.GetAsync(new Uri($"/batches/{id}/failed-rows", UriKind.Relative));
+        using var failed = await Page.Http.GetAsync(new Uri($"/batches/{id}/failed-rows", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, failed.StatusCode);
-        var journal = Path.Combine(_page.Folder, id, "orders.csv.journal.db");
+        var journal = Path.Combine(Page.Folder, id, "orders.csv.journal.db");
         var (exitCode, status) = await CliRunner.RunAsync("status", journal);
         Assert.Equal(0, exitCode);
         Assert.Contains("SANDBOX", status, StringComparison.Ordinal);
-        Assert.Contains("finance-upload", await _page.PageAsync("/"), StringComparison.Ordinal);
-        Assert.Contains("finished", await _page.PageAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("finance-upload", await Page.PageAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("finished", await Page.PageAsync("/"), StringComparison.Ordinal);
         Assert.Equal(8, (await EmbeddedLedger.ReadAsync(journal)).Count);
     }
 
     [Fact]
     public async Task The_progress_events_stream_the_figures_and_end()
     {
-        var id = await _page.NewBatchAsync("finance-upload.csv", Sample("finance-upload.csv"));
-        using (await _page.PostAsync($"/batches/{id}/send", [new("target", "rehearsal")], from: $"/batches/{id}/confirm"))
+        var id = await Page.NewBatchAsync("finance-upload.csv", Sample("finance-upload.csv"));
+        using (await Page.PostAsync($"/batches/{id}/send", [new("target", "rehearsal")], from: $"/batches/{id}/confirm"))
         {
         }
 
         await Runs.WhenEnded(id);
-        using var response = await _page.Http.GetAsync(new Uri($"/batches/{id}/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Page.Http.GetAsync(new Uri($"/batches/{id}/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
@@ -125,17 +112,17 @@ public sealed class PageFlowTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_batch_whose_journal_another_run_holds_is_not_sent_from_the_page()
     {
-        var id = await _page.NewBatchAsync("finance-upload.csv", Sample("finance-upload.csv"));
-        var journal = Path.Combine(_page.Folder, id, "orders.csv.journal.db");
+        var id = await Page.NewBatchAsync("finance-upload.csv", Sample("finance-upload.csv"));
+        var journal = Path.Combine(Page.Folder, id, "orders.csv.journal.db");
         var (held, _) = JournalLock.Acquire(journal, "batchorders submit orders.csv (the console)");
         using (held)
         {
-            using (await _page.PostAsync($"/batches/{id}/send", [new("target", "rehearsal")], from: $"/batches/{id}/confirm"))
+            using (await Page.PostAsync($"/batches/{id}/send", [new("target", "rehearsal")], from: $"/batches/{id}/confirm"))
             {
             }
 
             await Runs.WhenEnded(id);
-            var progress = await _page.PageAsync($"/batches/{id}/progress");
+            var progress = await Page.PageAsync($"/batches/{id}/progress");
 
             Assert.Contains("Another run is using the journal", progress, StringComparison.Ordinal);
             Assert.Contains("batchorders submit orders.csv (the console)", progress, StringComparison.Ordinal);
@@ -148,15 +135,15 @@ public sealed class PageFlowTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_sheet_to_read_can_be_chosen_when_a_workbook_has_several()
     {
-        var id = await _page.NewBatchAsync("migration-day.xlsx", Sample("migration-day.xlsx"));
-        var batch = _page.Host.Services.GetRequiredService<BatchStore>().Find(id)!;
+        var id = await Page.NewBatchAsync("migration-day.xlsx", Sample("migration-day.xlsx"));
+        var batch = Page.Host.Services.GetRequiredService<BatchStore>().Find(id)!;
 
         Assert.Null(batch.Record.Sheet);
-        Assert.Contains("rows, all valid", await _page.PageAsync($"/batches/{id}/problems"), StringComparison.Ordinal);
+        Assert.Contains("rows, all valid", await Page.PageAsync($"/batches/{id}/problems"), StringComparison.Ordinal);
         Assert.True(BatchDesk.ChooseSheet(batch, "No such sheet") is { } refused && refused.Contains("has no sheet named", StringComparison.Ordinal));
     }
 
-    private RunCoordinator Runs => _page.Host.Services.GetRequiredService<RunCoordinator>();
+    private RunCoordinator Runs => Page.Host.Services.GetRequiredService<RunCoordinator>();
 
     private static byte[] Sample(string name) => File.ReadAllBytes(RepositoryFiles.Get("sample-data", name));
 }
