@@ -2,6 +2,8 @@
 rem Builds BatchOrders quietly (incrementally), then runs it with every argument.
 rem   run.cmd bench [--quick] [suite ...]   the benchmark harness (bench\README.md), in Release
 rem   run.cmd chaos [--quick] [--seed N]    the chaos harness (needs a POSIX kill: Linux or macOS in practice)
+rem   run.cmd fuzz [--quick] [--seed N] [--minutes M]
+rem                                         the fuzzer: mutated files read within time and memory budgets (docs\fuzzing.md)
 rem   run.cmd publish [--no-ready-to-run] [--no-tool] [RID ...]
 rem                                         self-contained single-file executables into dist\RID\ (default: every
 rem                                         system users run: win-x64 linux-x64 osx-arm64 linux-arm64) and the dotnet
@@ -15,6 +17,8 @@ set "CLI_PROJECT=%ROOT%src\BatchOrders.Cli\BatchOrders.Cli.csproj"
 set "CLI_DLL=%ROOT%src\BatchOrders.Cli\bin\Release\net10.0\BatchOrders.Cli.dll"
 set "BENCH_PROJECT=%ROOT%bench\BatchOrders.Benchmarks\BatchOrders.Benchmarks.csproj"
 set "BENCH_DLL=%ROOT%bench\BatchOrders.Benchmarks\bin\Release\net10.0\BatchOrders.Benchmarks.dll"
+set "FUZZ_PROJECT=%ROOT%fuzz\BatchOrders.Fuzzing\BatchOrders.Fuzzing.csproj"
+set "FUZZ_DLL=%ROOT%fuzz\BatchOrders.Fuzzing\bin\Release\net10.0\BatchOrders.Fuzzing.dll"
 
 if /i "%~1"=="bench" (
   call :build "%BENCH_PROJECT%"
@@ -22,6 +26,11 @@ if /i "%~1"=="bench" (
   goto :bench
 )
 if /i "%~1"=="publish" goto :publish
+if /i "%~1"=="fuzz" (
+  call :build "%FUZZ_PROJECT%"
+  if errorlevel 1 exit /b 2
+  goto :fuzz
+)
 if /i "%~1"=="chaos" (
   call :build "%CLI_PROJECT%"
   if errorlevel 1 exit /b 2
@@ -57,6 +66,18 @@ shift
 goto :chaos_args
 :chaos_run
 dotnet "%BENCH_DLL%" chaos --cli "%CLI_DLL%" %ARGS%
+exit /b %ERRORLEVEL%
+
+:fuzz
+shift
+set "ARGS="
+:fuzz_args
+if "%~1"=="" goto :fuzz_run
+set ARGS=%ARGS% %1
+shift
+goto :fuzz_args
+:fuzz_run
+dotnet "%FUZZ_DLL%" %ARGS%
 exit /b %ERRORLEVEL%
 
 :publish

@@ -2,6 +2,8 @@
 # Builds BatchOrders quietly (incrementally: a no-op when nothing changed), then runs it with every argument.
 #   ./run.sh bench [--quick] [suite ...]   the benchmark harness (bench/README.md), in Release
 #   ./run.sh chaos [--quick] [--seed N]    the chaos harness: SIGKILLed client vs a faulty sandbox, ledger checked
+#   ./run.sh fuzz [--quick] [--seed N] [--minutes M]
+#                                          the fuzzer: mutated files read within time and memory budgets (docs/fuzzing.md)
 #   ./run.sh publish [--no-ready-to-run] [--no-tool] [RID ...]
 #                                          self-contained single-file executables into dist/RID/ (default: every
 #                                          system users run: win-x64 linux-x64 osx-arm64 linux-arm64) and the dotnet
@@ -15,6 +17,8 @@ project="$root/src/BatchOrders.Cli/BatchOrders.Cli.csproj"
 dll="$root/src/BatchOrders.Cli/bin/Release/net10.0/BatchOrders.Cli.dll"
 bench_project="$root/bench/BatchOrders.Benchmarks/BatchOrders.Benchmarks.csproj"
 bench_dll="$root/bench/BatchOrders.Benchmarks/bin/Release/net10.0/BatchOrders.Benchmarks.dll"
+fuzz_project="$root/fuzz/BatchOrders.Fuzzing/BatchOrders.Fuzzing.csproj"
+fuzz_dll="$root/fuzz/BatchOrders.Fuzzing/bin/Release/net10.0/BatchOrders.Fuzzing.dll"
 
 all_rids=(win-x64 linux-x64 osx-arm64 linux-arm64)
 
@@ -86,6 +90,11 @@ case "${1:-}" in
     build "$bench_project"
     shift
     exec dotnet "$bench_dll" chaos --cli "$dll" "$@"
+    ;;
+  fuzz)
+    build "$fuzz_project"
+    shift
+    exec dotnet "$fuzz_dll" "$@"
     ;;
   publish)
     shift

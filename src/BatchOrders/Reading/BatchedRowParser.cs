@@ -19,8 +19,13 @@ internal sealed class BatchedRowParser : IDisposable
     // columns wide must not ask for gigabytes before one row is read. Later batches are sized by the one before.
     private const int MaxFirstBatchChars = 4 * 1024 * 1024;
 
+    // A batch of long rows (a long text repeated in every cell) closes before its 4,096 rows once it holds this
+    // much: its buffer's last doubling, the moment old and new buffers are both alive, costs at most this twice over.
+    private const int MaxBatchChars = 8 * 1024 * 1024;
+
     private readonly Func<OrderRowParser> _createParser;
     private readonly int _width;
+    private readonly long _maxText;
     private readonly List<Batch> _batches = [];
     private readonly BlockingCollection<Batch> _pending = new(new ConcurrentQueue<Batch>());
     private readonly List<Task> _workers = [];
@@ -28,26 +33,48 @@ internal sealed class BatchedRowParser : IDisposable
     private long _textBefore;
     private volatile bool _abandoned;
 
-    /// <summary>Checks rows of <paramref name="width"/> cells (the header's) with the parsers <paramref name="createParser"/> makes.</summary>
-    public BatchedRowParser(Func<OrderRowParser> createParser, int width)
+    /// <summary>
+    /// Checks rows of <paramref name="width"/> cells (the header's) with the parsers <paramref name="createParser"/>
+    /// makes, keeping at most <paramref name="maxText"/> chars of their text.
+    /// </summary>
+    public BatchedRowParser(Func<OrderRowParser> createParser, int width, long maxText)
     {
         _createParser = createParser;
         _width = width;
-        _current = new Batch((int)Math.Min(MaxFirstBatchChars, BatchSize * 16L * Math.Max(1, width)));
+        _maxText = maxText;
+        _current = new Batch((int)Math.Min(Math.Min(MaxFirstBatchChars, maxText), BatchSize * 16L * Math.Max(1, width)));
     }
 
     /// <summary>
     /// Queues a row (its text is copied); a full batch goes to the workers, which start with the first full batch.
-    /// Returns the text of every row queued so far, in chars, for the caller's budget.
+    /// False, with nothing copied, when the row's text would take the rows past the text budget.
     /// </summary>
-    public long Add(SheetRow row)
+    public bool Add(SheetRow row)
     {
-        _current.Add(row, _width);
-        if (_current.Count < BatchSize)
+        var length = Batch.LengthOf(row, _width);
+        if (_textBefore + _current.TextLength + length > _maxText)
         {
-            return _textBefore + _current.TextLength;
+            return false;
         }
 
+        if (_current.Count > 0 && _current.TextLength + length > MaxBatchChars)
+        {
+            // The batch is full by its text, not its rows: the row starts the next one.
+            Queue();
+        }
+
+        _current.Add(row, _width, length, MaxBatchChars);
+        if (_current.Count == BatchSize)
+        {
+            Queue();
+        }
+
+        return true;
+    }
+
+    /// <summary>Sends the batch being filled to the workers (starting them with the first) and starts the next.</summary>
+    private void Queue()
+    {
         if (_workers.Count == 0)
         {
             // The calling thread reads the file meanwhile and helps once it is done; more workers than cores
@@ -64,8 +91,7 @@ internal sealed class BatchedRowParser : IDisposable
         _textBefore += _current.TextLength;
 
         // The next batch's text buffer is sized by this one's, so the buffers the stored rows keep waste little.
-        _current = new Batch((int)Math.Min(Array.MaxLength, _current.TextLength + (_current.TextLength / 8L)));
-        return _textBefore;
+        _current = new Batch((int)Math.Min(Math.Min(MaxBatchChars, _maxText - _textBefore), _current.TextLength + (_current.TextLength / 8L)));
     }
 
     /// <summary>Checks what is left (on this thread too), waits for the workers and joins the batches in order.</summary>
@@ -174,31 +200,39 @@ internal sealed class BatchedRowParser : IDisposable
         /// <summary>The batch's valid rows, once checked.</summary>
         public RowBlock? Valid { get; set; }
 
-        /// <summary>Copies a row in: its first <paramref name="width"/> cells, empty ones for those it lacks.</summary>
-        public void Add(SheetRow row, int width)
+        /// <summary>The chars a row takes in a batch: its first <paramref name="width"/> cells' segments, an empty one for each it lacks.</summary>
+        public static long LengthOf(SheetRow row, int width)
+        {
+            var kept = Math.Min(width, row.CellCount);
+            if (row.Buffer is { } buffer)
+            {
+                return buffer.Segments(kept).Length + (width - kept);
+            }
+
+            long length = width - kept;
+            for (var i = 0; i < kept; i++)
+            {
+                length += RowBlock.SegmentLength(row.Cell(i).Length);
+            }
+
+            return length;
+        }
+
+        /// <summary>
+        /// Copies a row of <paramref name="length"/> chars in (<see cref="LengthOf"/>): its first <paramref name="width"/>
+        /// cells, empty ones for those it lacks. The buffer doubles as it fills, up to <paramref name="cap"/> chars, or
+        /// the row's own length when that is more.
+        /// </summary>
+        public void Add(SheetRow row, int width, long length, int cap)
         {
             // A buffered row's cells are segments already: one copy, then an empty segment per missing cell.
             var kept = Math.Min(width, row.CellCount);
             var segments = row.Buffer is { } buffer ? buffer.Segments(kept) : [];
-            long length = segments.Length + (width - kept);
-            if (row.Buffer is null)
+            var needed = TextLength + length;
+            if (needed > Text.Length)
             {
-                for (var i = 0; i < kept; i++)
-                {
-                    length += RowBlock.SegmentLength(row.Cell(i).Length);
-                }
-            }
-
-            if (TextLength + length > Text.Length)
-            {
-                // A batch holds at most an array's worth of text; the text budget stops a file long before.
-                var needed = TextLength + length;
-                if (needed > Array.MaxLength)
-                {
-                    throw new InputFileException("The file's rows hold more text than BatchOrders can keep: split it into smaller files.", budget: ReadBudget.Text);
-                }
-
-                var larger = GC.AllocateUninitializedArray<char>((int)Math.Min(Array.MaxLength, Math.Max(Text.Length * 2L, needed)));
+                // The text budget keeps every batch below an array's largest size (ReadOptions).
+                var larger = GC.AllocateUninitializedArray<char>((int)Math.Max(needed, Math.Min(cap, Text.Length * 2L)));
                 Text.AsSpan(0, TextLength).CopyTo(larger);
                 Text = larger;
             }

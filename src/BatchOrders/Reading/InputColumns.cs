@@ -64,7 +64,7 @@ internal static class InputColumns
     /// <summary>The information for one known column.</summary>
     public static InputColumnInfo Get(InputColumn column) => All[(int)column];
 
-    /// <summary>A header as it is matched: case-insensitive, ignoring spaces, '_', '-' and '.'.</summary>
+    /// <summary>A header as it is matched: case-insensitive, ignoring spaces, '_', '-', '.' and invisible format characters.</summary>
     public static string HeaderKey(string header)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -95,7 +95,9 @@ internal static class InputColumns
         return length;
     }
 
-    private static bool IsKeyCharacter(char c) => !char.IsWhiteSpace(c) && c is not ('_' or '-' or '.');
+    // Invisible format characters (a second byte order mark, a zero-width space pasted with a name) are no part of it.
+    private static bool IsKeyCharacter(char c) =>
+        !char.IsWhiteSpace(c) && c is not ('_' or '-' or '.') && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format;
 
     private static FrozenDictionary<string, InputColumnInfo> BuildHeaderIndex()
     {

@@ -42,7 +42,7 @@ public sealed record ReadOptions
     /// The text all the kept rows hold, in characters: what reading keeps in memory, which a workbook's shared strings
     /// can make far larger than the file (one long text referenced by every cell). Default 256 Mi characters (512 MiB).
     /// </summary>
-    [Range(1, int.MaxValue)]
+    [Range(1, 0x7FFF_FFC7)]
     public long MaxTextLength { get; init; } = 256L * 1024 * 1024;
 
     /// <summary>How many non-blank rows at the top may come before the header row (titles, notes).</summary>

@@ -49,6 +49,15 @@ internal sealed class RowAssembler(string where, int maxColumns)
         return done;
     }
 
+    /// <summary>Passes an empty cell: only where the next cell without a reference goes moves.</summary>
+    public void Skip(int column)
+    {
+        if (column is >= 0 and <= MaxColumn)
+        {
+            _next = column + 1;
+        }
+    }
+
     /// <summary>Sets a cell's text (trimmed); cells between the last one set and this one are empty.</summary>
     public void Set(int column, string text)
     {

@@ -118,7 +118,7 @@ public static class SpreadsheetReader
         }
 
         var layout = ColumnLayout.Create(header.Cells.Select(c => c.Trim()).ToArray(), ColumnLetters.From);
-        using var parser = new BatchedRowParser(() => new OrderRowParser(path, source.SheetName, layout, options, []), layout.Headers.Count);
+        using var parser = new BatchedRowParser(() => new OrderRowParser(path, source.SheetName, layout, options, []), layout.Headers.Count, options.MaxTextLength);
         var dataRows = 0;
         while (rows.MoveNext())
         {
@@ -127,7 +127,7 @@ public static class SpreadsheetReader
                 throw ReadBudgets.TooManyRows(where, options.MaxRows);
             }
 
-            if (parser.Add(rows.Current) > options.MaxTextLength)
+            if (!parser.Add(rows.Current))
             {
                 throw ReadBudgets.TooMuchText(where, dataRows, options.MaxTextLength);
             }

@@ -12,6 +12,9 @@ namespace BatchOrders.Reading;
 /// </summary>
 internal sealed class XlsRowSource : ISheetRowSource
 {
+    // 32 Mi cells: twice the largest .xls sheet (65,536 × 256), 3 times a million-row sheet of eleven order columns.
+    private const long MaxCells = 32L * 1024 * 1024;
+
     private readonly IExcelDataReader _reader;
     private readonly string _path;
     private readonly int _maxColumns;
@@ -88,6 +91,20 @@ internal sealed class XlsRowSource : ISheetRowSource
     {
         var row = new RowAssembler($"Sheet '{SheetName}'", _maxColumns);
         var number = 0;
+
+        // ExcelDataReader walks every row and column its sheet's dimensions claim, blank or not, before it answers: a
+        // damaged DIMENSION record claiming a billion rows took a minute to read as empty, 53,000 columns 27 s. A sheet
+        // Excel writes is at most 65,536 rows of 256 cells (.xls), or 1,048,576 of the cells an order sheet needs.
+        if (_reader.RowCount > RowAssembler.MaxRow || _reader.FieldCount > RowAssembler.MaxColumn + 1 || (long)_reader.RowCount * _reader.FieldCount > MaxCells)
+        {
+            throw new InputFileException(InputFileSniffer.DamagedMessage(_path));
+        }
+
+        if (_reader.FieldCount > _maxColumns)
+        {
+            throw ReadBudgets.TooManyColumns($"Sheet '{SheetName}'", 1, _reader.FieldCount - 1, _maxColumns);
+        }
+
         while (Next())
         {
             // ExcelDataReader gives every row from the first, blank ones too: the count is Excel's row number.
@@ -127,11 +144,13 @@ internal sealed class XlsRowSource : ISheetRowSource
 
     /// <summary>
     /// Whether an exception from ExcelDataReader means the bytes are not the workbook they claim to be: its parsers
-    /// index into records as the file describes them, so a damaged file fails in whatever way its bytes lead to.
-    /// Faults of the machine (I/O, memory), cancellation and our own messages are not that.
+    /// index into records as the file describes them, so a damaged file fails in whatever way its bytes lead to, an
+    /// array of the size a damaged length field gives included (an OutOfMemoryException for one allocation, which
+    /// took nothing: an .xls is at most 65,536 rows of 256 cells). Faults of the machine (I/O), cancellation and our
+    /// own messages are not that.
     /// </summary>
     private static bool IsParserFault(Exception ex) =>
-        ex is not (IOException or UnauthorizedAccessException or OperationCanceledException or OutOfMemoryException or InputFileException)
+        ex is not (IOException or UnauthorizedAccessException or OperationCanceledException or InputFileException)
         || ex is EndOfStreamException;
 
     private static InputFileException Damaged(string path, Exception ex) =>

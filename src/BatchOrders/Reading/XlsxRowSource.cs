@@ -102,6 +102,14 @@ internal sealed class XlsxRowSource : ISheetRowSource
 
             var column = ColumnLetters.IndexOf(xml.GetAttribute("r")) ?? row.NextColumn;
             var type = xml.GetAttribute("t");
+            if (xml.IsEmptyElement && type != "e")
+            {
+                // An empty cell (formatting only) holds nothing to read: a sheet of millions costs their bytes alone.
+                row.Skip(column);
+                xml.Read();
+                continue;
+            }
+
             var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : -1;
             var (value, hasFormula) = ReadCellContent(xml);
             var text = type switch

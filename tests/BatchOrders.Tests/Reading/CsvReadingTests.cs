@@ -81,6 +81,16 @@ public sealed class CsvReadingTests : IDisposable
     }
 
     [Fact]
+    public void Headers_match_without_invisible_characters_a_second_byte_order_mark_or_a_zero_width_space()
+    {
+        var path = _folder.WriteText("invisible.csv", "\uFEFF" + Rows.Csv("\uFEFFCustomerId,Offer\u200BId,Quantity", $"{Rows.Customer},{Rows.E3},1"), new UTF8Encoding(false));
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.True(result.IsValid, Describe(result));
+    }
+
+    [Fact]
     public void Reads_excel_ansi_csv_as_windows_1252()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

@@ -1,0 +1,10 @@
+namespace BatchOrders.Fuzzing;
+
+/// <summary>What a seed is, which decides the mutations that understand its structure.</summary>
+internal enum FileKind
+{
+    Csv,
+    Xlsx,
+    Xlsb,
+    Xls,
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace BatchOrders.Fuzzing;
+
+/// <summary>
+/// One worker child process as the campaign sees it: started with the campaign's seed, sent one input at a time, and
+/// watched: an answer that does not come within the time limit, or a resident set past the memory limit, kills it
+/// (and the campaign starts another).
+/// </summary>
+internal sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+    private long _peakSeen;
+
+    private WorkerProcess(Process process) => _process = process;
+
+    public static WorkerProcess Start(FuzzSettings settings, string folder)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
+        foreach (var argument in (string[])["worker", "--seed", settings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--root", settings.RepositoryRoot, "--dir", folder])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // The managed heap stops at the memory budget: a runaway allocation is an OutOfMemoryException the worker
+        // reports, not a machine brought to its knees between two of the campaign's looks at the resident set.
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + settings.MemoryBudgetBytes.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The fuzz worker did not start.");
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        return new WorkerProcess(process);
+    }
+
+    /// <summary>
+    /// Sends one command and waits for its answer: null when the worker was killed for the time or memory limit, or
+    /// died (<paramref name="ended"/> says which).
+    /// </summary>
+    public async Task<FuzzOutcome?> AskAsync(string command, TimeSpan timeLimit, long memoryLimitBytes, Action<string> ended)
+    {
+        _peakSeen = 0;
+        await _process.StandardInput.WriteLineAsync(command);
+        await _process.StandardInput.FlushAsync();
+        using var timeout = new CancellationTokenSource(timeLimit);
+        var answer = ReadAnswerAsync(timeout.Token);
+        while (!answer.IsCompleted)
+        {
+            await Task.WhenAny(answer, Task.Delay(50, CancellationToken.None));
+            if (ProcessMemory.ResidentBytes(_process.Id) is { } resident)
+            {
+                _peakSeen = Math.Max(_peakSeen, resident);
+                if (resident > memoryLimitBytes)
+                {
+                    Kill();
+                    ended($"memory: {resident / (1024 * 1024)} MiB resident, past the {memoryLimitBytes / (1024 * 1024)} MiB limit");
+                    return null;
+                }
+            }
+        }
+
+        try
+        {
+            var line = await answer;
+            if (line is null)
+            {
+                ended(_process.HasExited ? $"the worker died (exit code {_process.ExitCode})" : "the worker closed its output");
+                Kill();
+                return null;
+            }
+
+            var outcome = JsonSerializer.Deserialize<FuzzOutcome>(line[FuzzWorker.Marker.Length..])!;
+            return outcome.PeakBytes > 0 ? outcome : outcome with { PeakBytes = _peakSeen };
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            ended($"time: no answer within {timeLimit.TotalSeconds:0} s");
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private async Task<string?> ReadAnswerAsync(CancellationToken cancellationToken)
+    {
+        while (await _process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.StartsWith(FuzzWorker.Marker, StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+
+        return null;
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5_000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already gone.
+        }
+    }
+}
