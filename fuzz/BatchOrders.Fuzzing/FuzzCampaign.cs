@@ -12,6 +12,9 @@ namespace BatchOrders.Fuzzing;
 internal sealed class FuzzCampaign(FuzzSettings settings, TextWriter log)
 {
 
+    // How long a worker that uses no processor time may leave an input unanswered: far past any machine's load.
+    private static readonly TimeSpan NeverAnswered = TimeSpan.FromMinutes(10);
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private readonly FuzzReport _report = new();
@@ -60,9 +63,9 @@ internal sealed class FuzzCampaign(FuzzSettings settings, TextWriter log)
                 worker ??= WorkerProcess.Start(settings, folder);
                 string? ended = null;
                 var clock = Stopwatch.StartNew();
-                // The worker's own clock judges the time budget; this wait only ends a worker that never answers
-                // (with room for a new worker's first, unoptimised steps).
-                var outcome = await worker.AskAsync(command, budget * 2 + TimeSpan.FromSeconds(30), settings.MemoryBudgetBytes * 2, reason => ended = reason);
+                // The worker's own processor time judges the time budget; this wait only ends a worker that never
+                // answers (with room for a new worker's first, unoptimised steps).
+                var outcome = await worker.AskAsync(command, budget * 2 + TimeSpan.FromSeconds(30), NeverAnswered, settings.MemoryBudgetBytes * 2, reason => ended = reason);
                 if (outcome is null)
                 {
                     worker.Dispose();
@@ -70,7 +73,7 @@ internal sealed class FuzzCampaign(FuzzSettings settings, TextWriter log)
                     var kind = ended!.StartsWith("memory", StringComparison.Ordinal) ? FuzzOutcomeKind.MemoryBudget
                         : ended.StartsWith("time", StringComparison.Ordinal) ? FuzzOutcomeKind.TimeBudget
                         : FuzzOutcomeKind.Crashed;
-                    outcome = new FuzzOutcome(file is null ? index : -1, file ?? "(generated)", kind, ended, null, clock.ElapsedMilliseconds, 0);
+                    outcome = new FuzzOutcome(file is null ? index : -1, file ?? "(generated)", kind, ended, null, clock.ElapsedMilliseconds, 0, 0);
                 }
                 else
                 {
@@ -102,9 +105,9 @@ internal sealed class FuzzCampaign(FuzzSettings settings, TextWriter log)
             return outcome with { Kind = FuzzOutcomeKind.MemoryBudget };
         }
 
-        if (outcome.Milliseconds > budget.TotalMilliseconds)
+        if (outcome.CpuMilliseconds > budget.TotalMilliseconds)
         {
-            return outcome with { Kind = FuzzOutcomeKind.TimeBudget, Detail = Invariant($"{outcome.Milliseconds:N0} ms, past the budget of {budget.TotalMilliseconds:N0} ms ({outcome.Kind}: {outcome.Detail})") };
+            return outcome with { Kind = FuzzOutcomeKind.TimeBudget, Detail = Invariant($"{outcome.CpuMilliseconds:N0} ms of processor time ({outcome.Milliseconds:N0} ms wall), past the budget of {budget.TotalMilliseconds:N0} ms ({outcome.Kind}: {outcome.Detail})") };
         }
 
         return outcome.PeakBytes > settings.MemoryBudgetBytes
@@ -144,6 +147,7 @@ internal sealed class FuzzCampaign(FuzzSettings settings, TextWriter log)
             outcome = outcome.Kind.ToString(),
             detail = outcome.Detail,
             milliseconds = outcome.Milliseconds,
+            processorMilliseconds = outcome.CpuMilliseconds,
             peakMiB = outcome.PeakBytes / (1024 * 1024),
             replay = index is null ? null : Invariant($"./run.sh fuzz --seed {settings.Seed} --replay {index}"),
         };

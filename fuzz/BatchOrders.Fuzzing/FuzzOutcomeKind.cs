@@ -15,7 +15,7 @@ internal enum FuzzOutcomeKind
     /// <summary>An exception escaped the reader (or the check, or the CLI's what-if).</summary>
     Escaped,
 
-    /// <summary>The input took longer than the time budget, or never finished (the worker was killed).</summary>
+    /// <summary>The input took more processor time than the time budget, or never finished (the worker was killed).</summary>
     TimeBudget,
 
     /// <summary>The input took more memory than the memory budget.</summary>

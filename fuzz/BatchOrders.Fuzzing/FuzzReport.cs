@@ -83,7 +83,7 @@ internal sealed class FuzzReport
 
             kinds[outcome.Kind] = kinds.GetValueOrDefault(outcome.Kind) + 1;
 
-            if (Slowest is null || outcome.Milliseconds > Slowest.Milliseconds)
+            if (Slowest is null || outcome.CpuMilliseconds > Slowest.CpuMilliseconds)
             {
                 Slowest = outcome;
             }
@@ -122,7 +122,7 @@ internal sealed class FuzzReport
             output.WriteLine("file problems by budget: " + (_byBudget.Count == 0 ? "none" : string.Join(", ", _byBudget.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Invariant($"{p.Key} {p.Value:N0}")))));
             if (Slowest is { } slowest)
             {
-                output.WriteLine(Invariant($"slowest: {slowest.Milliseconds:N0} ms, #{slowest.Index} {slowest.Recipe} ({slowest.Kind})"));
+                output.WriteLine(Invariant($"slowest: {slowest.CpuMilliseconds:N0} ms of processor time ({slowest.Milliseconds:N0} ms wall), #{slowest.Index} {slowest.Recipe} ({slowest.Kind})"));
             }
 
             if (Largest is { } largest)

@@ -18,7 +18,10 @@ internal sealed record FuzzSettings
     /// <summary>Worker processes reading at once.</summary>
     public int Workers { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
 
-    /// <summary>The longest one input may take to be read, checked and planned (read twice and through the CLI: each).</summary>
+    /// <summary>
+    /// The most processor time one input may take to be read, checked and planned (read twice and through the CLI:
+    /// each), all the worker's threads together.
+    /// </summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The most memory a worker may hold while it reads one input (its peak resident set).</summary>

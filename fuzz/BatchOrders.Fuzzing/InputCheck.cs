@@ -24,6 +24,8 @@ internal static class InputCheck
     public static FuzzOutcome Run(int index, string recipe, string path, bool readTwice, bool throughCli, Action beforeReading, Action afterReading)
     {
         var clock = Stopwatch.StartNew();
+        var processor = ProcessorTime();
+        long Cpu() => (long)(ProcessorTime() - processor).TotalMilliseconds;
         try
         {
             beforeReading();
@@ -36,7 +38,7 @@ internal static class InputCheck
                 afterReading();
                 if (again != digest)
                 {
-                    return new(index, recipe, FuzzOutcomeKind.NonDeterministic, "two readings of the same file differ", budget, clock.ElapsedMilliseconds, 0);
+                    return new(index, recipe, FuzzOutcomeKind.NonDeterministic, "two readings of the same file differ", budget, clock.ElapsedMilliseconds, Cpu(), 0);
                 }
             }
 
@@ -47,16 +49,22 @@ internal static class InputCheck
                 afterReading();
                 if (failure is not null)
                 {
-                    return new(index, recipe, FuzzOutcomeKind.CliFailure, failure, budget, clock.ElapsedMilliseconds, 0);
+                    return new(index, recipe, FuzzOutcomeKind.CliFailure, failure, budget, clock.ElapsedMilliseconds, Cpu(), 0);
                 }
             }
 
-            return new(index, recipe, kind, detail, budget, clock.ElapsedMilliseconds, 0);
+            return new(index, recipe, kind, detail, budget, clock.ElapsedMilliseconds, Cpu(), 0);
         }
         catch (Exception ex)
         {
-            return new(index, recipe, FuzzOutcomeKind.Escaped, Describe(ex), null, clock.ElapsedMilliseconds, 0);
+            return new(index, recipe, FuzzOutcomeKind.Escaped, Describe(ex), null, clock.ElapsedMilliseconds, Cpu(), 0);
         }
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     /// <summary>An exception as a line to report: its type, its message and the frames where it was thrown.</summary>

@@ -42,18 +42,28 @@ internal sealed class WorkerProcess : IDisposable
 
     /// <summary>
     /// Sends one command and waits for its answer: null when the worker was killed for the time or memory limit, or
-    /// died (<paramref name="ended"/> says which).
+    /// died (<paramref name="ended"/> says which). The time limit is processor time, as the budget is: a worker that
+    /// other work on the machine keeps waiting is not hung; one that spins is. The wall limit, far longer, ends a
+    /// worker that waits on nothing forever.
     /// </summary>
-    public async Task<FuzzOutcome?> AskAsync(string command, TimeSpan timeLimit, long memoryLimitBytes, Action<string> ended)
+    public async Task<FuzzOutcome?> AskAsync(string command, TimeSpan processorLimit, TimeSpan wallLimit, long memoryLimitBytes, Action<string> ended)
     {
         _peakSeen = 0;
+        var processorBefore = ProcessorTime();
         await _process.StandardInput.WriteLineAsync(command);
         await _process.StandardInput.FlushAsync();
-        using var timeout = new CancellationTokenSource(timeLimit);
+        using var timeout = new CancellationTokenSource(wallLimit);
         var answer = ReadAnswerAsync(timeout.Token);
         while (!answer.IsCompleted)
         {
             await Task.WhenAny(answer, Task.Delay(50, CancellationToken.None));
+            if (!answer.IsCompleted && ProcessorTime() - processorBefore > processorLimit)
+            {
+                Kill();
+                ended($"time: no answer within {processorLimit.TotalSeconds:0} s of processor time");
+                return null;
+            }
+
             if (ProcessMemory.ResidentBytes(_process.Id) is { } resident)
             {
                 _peakSeen = Math.Max(_peakSeen, resident);
@@ -82,7 +92,7 @@ internal sealed class WorkerProcess : IDisposable
         catch (OperationCanceledException)
         {
             Kill();
-            ended($"time: no answer within {timeLimit.TotalSeconds:0} s");
+            ended($"time: no answer within {wallLimit.TotalSeconds:0} s");
             return null;
         }
     }
@@ -104,6 +114,19 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         return null;
+    }
+
+    private TimeSpan ProcessorTime()
+    {
+        try
+        {
+            return _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            // It has exited: the answer, or its absence, says how.
+            return TimeSpan.Zero;
+        }
     }
 
     private void Kill()
