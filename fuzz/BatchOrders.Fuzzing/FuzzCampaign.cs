@@ -18,7 +18,7 @@ internal sealed class FuzzCampaign(FuzzSettings settings, TextWriter log)
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private readonly FuzzReport _report = new();
-    private readonly Lazy<InputGenerator> _generator = new(() => new InputGenerator(SeedCorpus.Load(settings.RepositoryRoot), settings.Seed));
+    private readonly Lazy<InputGenerator> _generator = new(() => new InputGenerator(SeedCorpus.Load(settings.RepositoryRoot, settings.SeedFolders), settings.Seed));
     private int _next = settings.FirstIndex - 1;
 
     /// <summary>Runs the campaign; every outcome is also written, one JSON line each, to outcomes.jsonl beside the findings.</summary>
@@ -149,7 +149,7 @@ internal sealed class FuzzCampaign(FuzzSettings settings, TextWriter log)
             milliseconds = outcome.Milliseconds,
             processorMilliseconds = outcome.CpuMilliseconds,
             peakMiB = outcome.PeakBytes / (1024 * 1024),
-            replay = index is null ? null : Invariant($"./run.sh fuzz --seed {settings.Seed} --replay {index}"),
+            replay = index is null ? null : Invariant($"./run.sh fuzz --seed {settings.Seed} --replay {index}") + string.Concat(settings.SeedFolders.Select(f => $" --seeds {f}")),
         };
         File.WriteAllText(Path.Combine(settings.FindingsFolder, name + ".json"), JsonSerializer.Serialize(finding, Indented));
     }

@@ -4,13 +4,13 @@ namespace BatchOrders.Fuzzing;
 
 /// <summary>
 /// <c>fuzz [--quick] [--seed N|random] [--minutes M] [--inputs N] [--workers N] [--first N] [--replay N]
-/// [--time-budget S] [--memory-budget MB] [--out DIR] [--files PATH ...]</c>: a campaign, exit 0 when no input failed.
+/// [--time-budget S] [--memory-budget MB] [--out DIR] [--seeds DIR] [--files PATH ...]</c>: a campaign, exit 0 when no input failed.
 /// Without --quick, --minutes or --inputs it runs for 10 minutes; --quick is the CI campaign (2,000 inputs).
 /// </summary>
 internal static class FuzzCommand
 {
     private const string Usage =
-        "Usage: ./run.sh fuzz [--quick] [--seed N|random] [--minutes M] [--inputs N] [--workers N] [--first N] [--replay N] [--time-budget S] [--memory-budget MB] [--out DIR] [--files PATH ...] [--verbose]";
+        "Usage: ./run.sh fuzz [--quick] [--seed N|random] [--minutes M] [--inputs N] [--workers N] [--first N] [--replay N] [--time-budget S] [--memory-budget MB] [--out DIR] [--seeds DIR] [--files PATH ...] [--verbose]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -27,6 +27,7 @@ internal static class FuzzCommand
         long? memoryBudget = null;
         string? output = null;
         List<string>? files = null;
+        var seedFolders = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -64,6 +65,9 @@ internal static class FuzzCommand
                 case "--out" when i + 1 < args.Length:
                     output = Path.GetFullPath(args[++i]);
                     break;
+                case "--seeds" when i + 1 < args.Length:
+                    seedFolders.Add(Path.GetFullPath(args[++i]));
+                    break;
                 case "--files":
                     files = [];
                     while (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
@@ -93,6 +97,7 @@ internal static class FuzzCommand
             ReadTwiceEvery = replay is null ? 4 : 1,
             CliEvery = replay is null ? 10 : 1,
             Files = files,
+            SeedFolders = seedFolders,
         };
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -33,6 +33,9 @@ internal sealed record FuzzSettings
     /// <summary>One input in this many also goes through the CLI's <c>submit --what-if --json</c>.</summary>
     public int CliEvery { get; init; } = 10;
 
+    /// <summary>Folders whose files are seeds too, after the repository's (<c>--seeds</c>).</summary>
+    public IReadOnlyList<string> SeedFolders { get; init; } = [];
+
     /// <summary>Files to check as they are (the reproducers), instead of generated inputs.</summary>
     public IReadOnlyList<string>? Files { get; init; }
 

@@ -14,10 +14,10 @@ internal static class FuzzWorker
     /// <summary>What starts an answer line: anything else on the worker's output is not the worker's.</summary>
     public const string Marker = "@@fuzz ";
 
-    public static int Run(string repositoryRoot, long seed, string folder)
+    public static int Run(string repositoryRoot, IReadOnlyList<string> seedFolders, long seed, string folder)
     {
         Directory.CreateDirectory(folder);
-        var generator = new InputGenerator(SeedCorpus.Load(repositoryRoot), seed);
+        var generator = new InputGenerator(SeedCorpus.Load(repositoryRoot, seedFolders), seed);
         var output = Console.Out;
         while (Console.In.ReadLine() is { } line)
         {

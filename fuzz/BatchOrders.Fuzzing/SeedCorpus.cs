@@ -2,8 +2,9 @@ namespace BatchOrders.Fuzzing;
 
 /// <summary>
 /// The files mutations start from: the sample data, the templates, the readers' test corpus (real-world workbooks of
-/// every format), the fuzzer's own order-shaped seeds and every reproducer found so far. Loaded once, in a fixed
-/// order, so an input's index picks the same seed on every machine.
+/// every format), the fuzzer's own order-shaped seeds and every reproducer found so far, then the files of any other
+/// folder a campaign names (<c>--seeds</c>, taken as real-world workbooks). Loaded once, in a fixed order, so an
+/// input's index picks the same seed on every machine.
 /// </summary>
 internal sealed class SeedCorpus
 {
@@ -23,7 +24,7 @@ internal sealed class SeedCorpus
 
     public IReadOnlyList<Seed> Seeds { get; }
 
-    public static SeedCorpus Load(string repositoryRoot)
+    public static SeedCorpus Load(string repositoryRoot, IReadOnlyList<string>? otherFolders = null)
     {
         var seeds = new List<Seed>();
         foreach (var folder in Folders)
@@ -46,6 +47,17 @@ internal sealed class SeedCorpus
                     // The readers' corpus shows how producers write workbooks, but few of its sheets have order columns.
                     var orderShaped = !folder.EndsWith("Corpus", StringComparison.Ordinal);
                     seeds.Add(new Seed(Path.GetRelativePath(repositoryRoot, file).Replace('\\', '/'), kind, File.ReadAllBytes(file)) { OrderShaped = orderShaped });
+                }
+            }
+        }
+
+        foreach (var folder in otherFolders ?? [])
+        {
+            foreach (var file in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
+            {
+                if (KindOf(file) is { } kind)
+                {
+                    seeds.Add(new Seed(Path.GetFullPath(file), kind, File.ReadAllBytes(file)) { OrderShaped = false });
                 }
             }
         }

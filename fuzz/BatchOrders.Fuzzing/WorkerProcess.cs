@@ -25,7 +25,7 @@ internal sealed class WorkerProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
-        foreach (var argument in (string[])["worker", "--seed", settings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--root", settings.RepositoryRoot, "--dir", folder])
+        foreach (var argument in (string[])["worker", "--seed", settings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--root", settings.RepositoryRoot, "--dir", folder, .. settings.SeedFolders.SelectMany(f => (string[])["--seeds", f])])
         {
             start.ArgumentList.Add(argument);
         }
