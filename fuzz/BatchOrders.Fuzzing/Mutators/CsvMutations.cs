@@ -3,7 +3,8 @@ using System.Text;
 namespace BatchOrders.Fuzzing.Mutators;
 
 /// <summary>
-/// Changes that understand CSV: encodings and byte order marks, bytes no encoding spells, control characters, quotes
+/// Changes that understand CSV: encodings (UTF-16 and UTF-32 either way, GB18030, Shift-JIS, EBCDIC, KOI8-R, Windows-1252)
+/// and byte order marks (of those and of UTF-7, UTF-1, UTF-EBCDIC, SCSU, BOCU-1), bytes no encoding spells, control characters, quotes
 /// that never close, values at the edges, headers renamed, moved or missing, delimiters and line endings mixed, lines
 /// removed, repeated and swapped. Sizes stay modest here: the huge inputs are <see cref="HugeInputs"/>.
 /// </summary>
@@ -20,24 +21,36 @@ internal static class CsvMutations
 
     public static IReadOnlyList<Mutation> All { get; } =
     [
-        new("bom", (bytes, random) => random.Next(5) switch
+        new("bom", (bytes, random) => random.Next(12) switch
         {
             0 => [0xEF, 0xBB, 0xBF, .. bytes],
             1 => [0xFF, 0xFE, .. bytes],
             2 => [0xFE, 0xFF, .. bytes],
             3 => [0xFF, 0xFE, 0x00, 0x00, .. bytes],
+            4 => [0x00, 0x00, 0xFE, 0xFF, .. bytes],
+            5 => [0x2B, 0x2F, 0x76, 0x38, .. bytes], // UTF-7
+            6 => [0x84, 0x31, 0x95, 0x33, .. bytes], // GB18030
+            7 => [0xDD, 0x73, 0x66, 0x73, .. bytes], // UTF-EBCDIC
+            8 => [0x0E, 0xFE, 0xFF, .. bytes], // SCSU
+            9 => [0xFB, 0xEE, 0x28, .. bytes], // BOCU-1
+            10 => [0xF7, 0x64, 0x4C, .. bytes], // UTF-1
             _ => [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, .. bytes],
         }),
         new("re-encode", (bytes, random) =>
         {
             var text = Decode(bytes);
-            return random.Next(6) switch
+            return random.Next(11) switch
             {
                 0 => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)],
                 1 => Encoding.Unicode.GetBytes(text),
                 2 => [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)],
                 3 => Encoding.GetEncoding(1252).GetBytes(text),
                 4 => [.. Encoding.UTF32.GetPreamble(), .. Encoding.UTF32.GetBytes(text)],
+                5 => [0x00, 0x00, 0xFE, 0xFF, .. new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetBytes(text)],
+                6 => [0x84, 0x31, 0x95, 0x33, .. Encoding.GetEncoding(54936).GetBytes(text)], // GB18030 with its mark
+                7 => Encoding.GetEncoding(932).GetBytes(text), // Shift-JIS
+                8 => Encoding.GetEncoding(37).GetBytes(text), // EBCDIC
+                9 => Encoding.GetEncoding(20866).GetBytes(text), // KOI8-R
                 _ => Encoding.Latin1.GetBytes(text),
             };
         }),
