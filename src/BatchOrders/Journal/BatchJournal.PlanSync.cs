@@ -121,6 +121,7 @@ public sealed partial class BatchJournal
                     return;
                 case OrderState.Sending:
                     _inFlight++;
+                    RenewCartIfReissued(order);
                     return;
             }
 
@@ -143,8 +144,7 @@ public sealed partial class BatchJournal
             }
 
             // Not sent yet (or its request got a definitive answer): the lines to buy carry today's resolution.
-            var resolved = _offersToSend is null ? lines.Lines
-                : [.. lines.Lines.Select(l => l.IsBought ? l : l with { SentOfferId = SentOffer(l.OfferId, new RowLocation(l.Sheet, l.Row), _offersToSend) })];
+            var resolved = Resolved(order, lines.Lines);
             if (lines.Taken.Count > 0 || !resolved.SequenceEqual(lines.Lines))
             {
                 _journal.UpdateLines(order.OrderKey, resolved, _transaction);
@@ -173,6 +173,61 @@ public sealed partial class BatchJournal
                     Apply(order.OrderKey, new OrderChange.Reopen(_journal._newId()));
                     break;
             }
+        }
+
+        /// <summary>
+        /// A cart order in flight before its cart was journaled has bought nothing (the cart id is journaled before
+        /// any checkout): when an availability it carries was reissued since, it takes today's in a new cart (new
+        /// request id; the same one with another body would be refused). A cart the old request made is never checked out.
+        /// </summary>
+        private void RenewCartIfReissued(PlannedOrder order)
+        {
+            if (_offersToSend is null || order.Path != PurchasePath.Cart)
+            {
+                return;
+            }
+
+            var self = _journal.FindOrder(order.OrderKey, _transaction)!;
+            if (self.CartId is not null)
+            {
+                return;
+            }
+
+            var resolved = Resolved(order, self.LineItems);
+            if (!resolved.SequenceEqual(self.LineItems))
+            {
+                Apply(order.OrderKey, new OrderChange.CartRenewed(_journal._newId(), resolved));
+            }
+        }
+
+        /// <summary>
+        /// Each line still to buy with the catalog item id to send today: the preflight's resolution for the planned
+        /// row with the line's content (the journal's row numbers are the last run's until the rows are replaced, after this).
+        /// </summary>
+        private IReadOnlyList<JournalLineItem> Resolved(PlannedOrder order, IReadOnlyList<JournalLineItem> lines)
+        {
+            if (_offersToSend is null)
+            {
+                return lines;
+            }
+
+            var taken = new bool[order.LineItems.Count];
+            return [.. lines.Select(line =>
+            {
+                var index = -1;
+                for (var i = 0; i < taken.Length && index < 0; i++)
+                {
+                    index = !taken[i] && LineContent.Of(order.LineItems[i].Row) == line.Content ? i : -1;
+                }
+
+                if (index < 0)
+                {
+                    return line;
+                }
+
+                taken[index] = true;
+                return line.IsBought ? line : line with { SentOfferId = SentOffer(line.OfferId, order.LineItems[index].Row.Location, _offersToSend) };
+            })];
         }
 
         private void Insert(PlannedOrder order, int sequence, List<(JournalLineItem Line, string OrderKey)> pool, bool inFlightVersion)

@@ -164,6 +164,28 @@ public abstract record OrderChange
     }
 
     /// <summary>
+    /// Cart path, before its cart was journaled: the lines to buy carry other catalog item ids now (availabilities
+    /// reissued since the order was first sent), so a new cart, with <paramref name="RequestId"/>, replaces any the
+    /// old request made. Only an order without a cart id may take it: with one, a checkout may have been sent.
+    /// </summary>
+    public sealed record CartRenewed(Guid RequestId, IReadOnlyList<JournalLineItem> Lines) : OrderChange
+    {
+        /// <inheritdoc />
+        public override OrderTransition Transition => OrderTransition.CartRenewed;
+
+        internal override (string, object?) Columns(JournalOrder current)
+        {
+            if (current.CartId is not null)
+            {
+                throw new InvalidOperationException($"Order {current.OrderKey} has a cart that may have been checked out; its requests are resent as they were.");
+            }
+
+            return ("request_id = @requestId, request_first_used_at = NULL, line_items_json = @lines",
+                new { requestId = RequestId.ToString(), lines = BatchJournal.ToJson(Lines) });
+        }
+    }
+
+    /// <summary>
     /// What became of each line still to buy (a checkout, or the customer's orders read back): Succeed when every
     /// line is bought, else Fail with the refused lines' codes; a line bought stays bought either way.
     /// </summary>

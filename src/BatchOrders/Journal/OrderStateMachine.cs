@@ -20,6 +20,7 @@ public static class OrderStateMachine
         [OrderTransition.Supersede] = ([OrderState.Pending, OrderState.Failed, OrderState.Conflict], OrderState.Superseded),
         [OrderTransition.CartReady] = ([OrderState.Sending], OrderState.Sending),
         [OrderTransition.CartExpired] = ([OrderState.Sending], OrderState.Sending),
+        [OrderTransition.CartRenewed] = ([OrderState.Sending], OrderState.Sending),
         [OrderTransition.Fulfil] = ([OrderState.Pending, OrderState.Failed, OrderState.Conflict, OrderState.Superseded], OrderState.Succeeded),
     };
 

@@ -38,4 +38,10 @@ public enum OrderTransition
 
     /// <summary>Every line it still needed was bought by another version of it (rows sorted, re-saved, fixed): done without a request.</summary>
     Fulfil,
+
+    /// <summary>
+    /// Cart path, in flight before its cart was journaled (so nothing bought): an availability it carries was reissued,
+    /// so it takes today's in a new cart with a new request id; a cart the old request made is never checked out.
+    /// </summary>
+    CartRenewed,
 }

@@ -31,6 +31,7 @@ public sealed class OrderStateMachineTests : IDisposable
         (OrderTransition.Supersede, OrderState.Conflict, OrderState.Superseded),
         (OrderTransition.CartReady, OrderState.Sending, OrderState.Sending),
         (OrderTransition.CartExpired, OrderState.Sending, OrderState.Sending),
+        (OrderTransition.CartRenewed, OrderState.Sending, OrderState.Sending),
         (OrderTransition.Fulfil, OrderState.Pending, OrderState.Succeeded),
         (OrderTransition.Fulfil, OrderState.Failed, OrderState.Succeeded),
         (OrderTransition.Fulfil, OrderState.Conflict, OrderState.Succeeded),
@@ -105,6 +106,7 @@ public sealed class OrderStateMachineTests : IDisposable
         OrderTransition.Fulfil => new OrderChange.Fulfil(),
         OrderTransition.CartReady => new OrderChange.CartReady("cart-1", null, Guid.NewGuid(), new Dictionary<int, string?> { [0] = "0" }),
         OrderTransition.CartExpired => new OrderChange.CartExpired(Guid.NewGuid()),
+        OrderTransition.CartRenewed => new OrderChange.CartRenewed(Guid.NewGuid(), order.LineItems),
         _ => throw new ArgumentOutOfRangeException(nameof(transition)),
     };
 

@@ -227,6 +227,93 @@ public sealed class PreflightTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_cart_order_left_in_flight_before_its_cart_was_made_takes_todays_availability_in_a_new_cart_after_a_rotation()
+    {
+        await using var sandbox = await StartAsync();
+        await using var unreachable = await StartAsync(o => o.DropConnectionRate = 1);
+        sandbox.RotateAvailabilities();
+        var path = Write("in-flight.csv", $"{Seeded.Fabrikam},{Premium},12,Annual,P1Y,,,,", $"{Seeded.Contoso},{TeamsPhone},4,Monthly,P1Y,{Seeded.ContosoNceE3Subscription},,,");
+        var options = new BatchRunOptions { Submission = SubmissionExactlyOnceTests.FastRetries with { MaxAttemptsPerOrder = 1 }, Random = new Random(5) };
+
+        // The first run's requests go to an address that drops every connection: each cart request may have been made.
+        Guid firstRequest;
+        string firstId;
+        using (var run = OpenRun(sandbox, path, options))
+        using (var http = SubmissionExactlyOnceTests.Http(sandbox))
+        using (var dropped = SubmissionExactlyOnceTests.Http(unreachable))
+        {
+            var result = await run.PreflightAsync(new PartnerCenterClient(http), new PreflightOptions(), CancellationToken.None);
+            Assert.True(result.Passes(strict: false), string.Join("; ", result.Errors.Select(e => e.Message)));
+            await run.SendAsync(new PartnerCenterClient(dropped), progress: null, CancellationToken.None);
+            var inFlight = Assert.Single(run.Journal.GetOrders(OrderState.Sending), o => o.CustomerId == Seeded.Fabrikam);
+            (firstRequest, firstId) = (inFlight.RequestId, inFlight.LineItems[0].OfferToSend);
+            Assert.Null(inFlight.CartId);
+        }
+
+        sandbox.RotateAvailabilities();
+        using (var run = OpenRun(sandbox, path, options with { Submission = SubmissionExactlyOnceTests.FastRetries }))
+        using (var http = SubmissionExactlyOnceTests.Http(sandbox))
+        {
+            var client = new PartnerCenterClient(http);
+            Assert.True((await run.PreflightAsync(client, new PreflightOptions(), CancellationToken.None)).Passes(strict: false));
+            var outcome = await run.SendAsync(client, progress: null, CancellationToken.None);
+            Assert.Equal(BatchRunStatus.Succeeded, outcome.Status);
+        }
+
+        var today = sandbox.CurrentCatalogItemId(Premium);
+        Assert.NotEqual(firstId, today);
+        using var journal = Open(path);
+        var order = Assert.Single(journal.GetOrders(), o => o.CustomerId == Seeded.Fabrikam);
+        Assert.NotEqual(firstRequest, order.RequestId);
+        Assert.Equal(today, order.LineItems[0].OfferToSend);
+        var bought = Assert.Single(sandbox.GetLedger(), o => o.CustomerId == Guid.Parse(Seeded.Fabrikam));
+        Assert.Equal(today, bought.LineItems[0].OfferId);
+        Assert.Equal(order.CheckoutRequestId, bought.RequestId);
+    }
+
+    [Fact]
+    public async Task Rows_sorted_between_runs_each_journaled_line_takes_its_own_rows_resolution()
+    {
+        await using var sandbox = await StartAsync();
+        sandbox.RotateAvailabilities();
+        var e3 = $"{Seeded.Fabrikam},{SandboxHost.NceE3},6,Monthly,P1Y,,,,";
+        var basic = $"{Seeded.Proseware},{Basic},4,Monthly,P1M,,,,";
+        var path = Write("sorted.csv", e3, basic);
+        var options = new BatchRunOptions { Submission = SubmissionExactlyOnceTests.FastRetries, Random = new Random(5) };
+        using (var run = OpenRun(sandbox, path, options))
+        using (var http = SubmissionExactlyOnceTests.Http(sandbox))
+        {
+            // Journaled (the repeat check synchronises the plan), not sent.
+            var client = new PartnerCenterClient(http);
+            Assert.True((await run.PreflightAsync(client, new PreflightOptions(), CancellationToken.None)).Passes(strict: false));
+            await run.FindRepeatsAsync(client, CancellationToken.None);
+        }
+
+        sandbox.RotateAvailabilities();
+        Write("sorted.csv", basic, e3);
+        using (var run = OpenRun(sandbox, path, options))
+        using (var http = SubmissionExactlyOnceTests.Http(sandbox))
+        {
+            var client = new PartnerCenterClient(http);
+            Assert.True((await run.PreflightAsync(client, new PreflightOptions(), CancellationToken.None)).Passes(strict: false));
+            Assert.Equal(BatchRunStatus.Succeeded, (await run.SendAsync(client, progress: null, CancellationToken.None)).Status);
+        }
+
+        var bought = sandbox.GetLedger().ToDictionary(o => o.CustomerId.ToString("D"), o => Assert.Single(o.LineItems).OfferId);
+        Assert.Equal(sandbox.CurrentCatalogItemId(SandboxHost.NceE3), bought[Seeded.Fabrikam]);
+        Assert.Equal(sandbox.CurrentCatalogItemId(Basic), bought[Seeded.Proseware]);
+    }
+
+    private static BatchRun OpenRun(SandboxServer sandbox, string path, BatchRunOptions options)
+    {
+        var input = BatchInput.Load(path, cancellationToken: CancellationToken.None);
+        Assert.True(input.IsValid, string.Join("; ", input.Errors.Select(e => e.Message)));
+        var (run, problem) = BatchRun.Open(input, Target.Endpoint(sandbox.BaseAddress), options);
+        Assert.Null(problem);
+        return run!;
+    }
+
     private static Task<SandboxServer> StartAsync(Action<SandboxOptions>? configure = null)
     {
         var options = new SandboxOptions { Seed = 7, RequestsPerMinute = 0, RequestLogLevel = LogLevel.None };

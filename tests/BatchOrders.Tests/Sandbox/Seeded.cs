@@ -45,6 +45,9 @@ internal static class Seeded
     /// <summary>GB, no delegated access (its company address is not shown); owns Microsoft 365 E5 (NCE).</summary>
     public const string AlpineSkiHouse = "08644b60-f84e-41dc-bd9c-d18ed15d744f";
 
+    /// <summary>Alpine Ski House's active Microsoft 365 E5 (NCE) subscription, P1Y billed annually: a parent for Teams Phone.</summary>
+    public const string AlpineSkiHouseNceE5Subscription = "3f015aad-fa99-4d8d-b7e9-c2d1a1b7c2c6";
+
     /// <summary>GB, account NotAllowed.</summary>
     public const string CohoWinery = "c66d8b71-395f-48dd-8830-d17a5b7c5c44";
 
