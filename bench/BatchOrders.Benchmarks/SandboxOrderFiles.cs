@@ -12,7 +12,8 @@ namespace BatchOrders.Benchmarks;
 internal static class SandboxOrderFiles
 {
     /// <summary>Bump when the mixed file's content changes, so cached files of an older shape are not reused.</summary>
-    public const int MixedVersion = 2;
+    /// <remarks>3: new-commerce add-ons, and catalog items as the next availability, the seeded one or <c>PRODUCT:SKU</c>.</remarks>
+    public const int MixedVersion = 3;
 
     /// <summary>The header of the plain file.</summary>
     public const string PlainHeader = "CustomerId,OfferId,Quantity,BillingCycle,FriendlyName";
@@ -53,9 +54,12 @@ internal static class SandboxOrderFiles
 
     /// <summary>
     /// About <paramref name="orders"/> planned orders: new customers buying legacy offers (orders API), new-commerce
-    /// catalog items with a term (cart path), or both in one billing cycle (two orders, one per path); and add-ons
-    /// for the subscriptions of the sandbox's existing orders (PATCH into those orders), one customer in thirty,
-    /// placed anywhere in the file so they are sent at any point of the batch.
+    /// catalog items with a term (cart path), or both in one billing cycle (two orders, one per path); legacy add-ons
+    /// for the subscriptions of the sandbox's existing orders (PATCH into those orders), one customer in thirty, and
+    /// new-commerce add-ons for its new-commerce subscriptions (a cart line with the parent), placed anywhere in the
+    /// file so they are sent at any point of the batch. A catalog item is written as the availability the sandbox
+    /// issues after its first rotation (most), as the seeded one, or as <c>PRODUCT:SKU</c>: the preflight resolves
+    /// whichever is not today's.
     /// </summary>
     public static void WriteMixed(string path, int orders, int seed)
     {
@@ -68,7 +72,7 @@ internal static class SandboxOrderFiles
         var newCommerce = catalog.Offers.Where(o => o.IsNewCommerce && Sold(o) && o.CheckoutRefusal is null).OrderBy(o => o.Id, StringComparer.Ordinal).ToArray();
 
         var blocks = new List<List<string>>();
-        var addOnOrders = AddOnBlocks(catalog, random, Math.Clamp(orders / 30, 1, catalog.ExistingOrders.Count));
+        List<List<string>> addOnOrders = [.. AddOnBlocks(catalog, random, Math.Clamp(orders / 30, 1, catalog.ExistingOrders.Count)), .. NewCommerceAddOnBlocks(catalog, random)];
         var planned = addOnOrders.Count;
         var number = 0;
         while (planned < orders)
@@ -93,7 +97,7 @@ internal static class SandboxOrderFiles
                 foreach (var offer in Pick(newCommerce.Where(o => Terms(o, cycle).Length > 0).ToArray(), random, both ? 2 : 3))
                 {
                     var terms = Terms(offer, cycle);
-                    block.Add(Row(customer, offer, Quantity(offer, random), cycle, terms[random.Next(terms.Length)], $"{offer.Name} - seats {++number}", null, null));
+                    block.Add(Row(customer, offer, Quantity(offer, random), cycle, terms[random.Next(terms.Length)], $"{offer.Name} - seats {++number}", null, null, CatalogItemId(offer, random)));
                 }
 
                 planned++;
@@ -143,6 +147,43 @@ internal static class SandboxOrderFiles
         return blocks;
     }
 
+    /// <summary>One new-commerce add-on for each active new-commerce subscription of the existing orders, in the order's billing cycle.</summary>
+    private static List<List<string>> NewCommerceAddOnBlocks(SandboxCatalog catalog, Random random)
+    {
+        var blocks = new List<List<string>>();
+        foreach (var existing in catalog.ExistingOrders)
+        {
+            var cycle = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(existing.BillingCycle);
+            var choices = existing.LineItems
+                .Where(line => !catalog.SubscriptionStatuses.ContainsKey(line.SubscriptionId))
+                .SelectMany(line => catalog.Offers
+                    .Where(o => o.IsNewCommerce && o.AttachesTo(line.OfferId) && Terms(o, cycle).Length > 0)
+                    .OrderBy(o => o.Id, StringComparer.Ordinal)
+                    .Select(o => (Offer: o, Parent: line)))
+                .ToArray();
+            if (choices.Length > 0)
+            {
+                var (offer, parent) = choices[random.Next(choices.Length)];
+                var terms = Terms(offer, cycle);
+                blocks.Add([Row(existing.CustomerId.ToString("D"), offer, Quantity(offer, random), cycle, terms[random.Next(terms.Length)],
+                    $"{offer.Name} add-on", parent.SubscriptionId.ToString("D"), orderId: null, CatalogItemId(offer, random))]);
+            }
+        }
+
+        return blocks;
+    }
+
+    /// <summary>
+    /// How a sheet prepared ahead names a catalog item: mostly the availability the sandbox issues after its first
+    /// rotation (the chaos harness rotates once before the first run), else the seeded one or <c>PRODUCT:SKU</c>.
+    /// </summary>
+    private static string CatalogItemId(CatalogOffer offer, Random random) => random.Next(10) switch
+    {
+        < 6 => $"{offer.ProductSku}:{AvailabilityRotation.AvailabilityId(offer, 1)}",
+        < 8 => offer.Id,
+        _ => offer.ProductSku,
+    };
+
     private static CatalogOffer[] Pick(CatalogOffer[] offers, Random random, int most)
     {
         var shuffled = offers.ToArray();
@@ -160,6 +201,6 @@ internal static class SandboxOrderFiles
     private static int Quantity(CatalogOffer offer, Random random) =>
         random.Next(offer.MinQuantity, Math.Min(offer.MaxQuantity, MaxQuantity) + 1);
 
-    private static string Row(string customer, CatalogOffer offer, int quantity, string cycle, string? term, string name, string? parent, string? orderId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{customer},{offer.Id},{quantity},{cycle},{term},{name.Replace(',', ' ')},{parent},{orderId}");
+    private static string Row(string customer, CatalogOffer offer, int quantity, string cycle, string? term, string name, string? parent, string? orderId, string? offerId = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{customer},{offerId ?? offer.Id},{quantity},{cycle},{term},{name.Replace(',', ' ')},{parent},{orderId}");
 }

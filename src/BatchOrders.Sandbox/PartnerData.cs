@@ -24,7 +24,8 @@ internal sealed record PartnerData(
     public static PartnerData Create(SandboxState state, SandboxOptions options, TimeProvider time)
     {
         var seeded = SandboxCatalog.Seeded;
-        var catalog = new LiveCatalog(seeded, new AvailabilityRotation(options.AvailabilityRotation, time));
+        var rotation = new AvailabilityRotation(options.AvailabilityRotation, time, state.Use(s => s.ReadRotations()), count => state.Use(s => s.SaveRotations(count)));
+        var catalog = new LiveCatalog(seeded, rotation);
         var subscriptions = new SubscriptionBook(state, catalog, time, options.OrderCompletionDelay);
         return new PartnerData(
             catalog,

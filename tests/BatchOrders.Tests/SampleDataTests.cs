@@ -7,18 +7,22 @@ namespace BatchOrders.Tests;
 public sealed class SampleDataTests
 {
     [Fact]
-    public void Migration_day_is_about_200_rows_for_about_60_customers_monthly_and_annual_with_add_ons()
+    public void Migration_day_is_about_200_rows_for_about_60_customers_mostly_new_commerce_monthly_and_annual_with_add_ons_of_both_kinds()
     {
         var result = SpreadsheetReader.Read(RepositoryFiles.Get("sample-data", "migration-day.xlsx"));
 
         Assert.True(result.IsValid, Reading.CsvReadingTests.Describe(result));
         Assert.InRange(result.Rows.Count, 180, 220);
         Assert.InRange(result.Rows.Select(r => r.CustomerId).Distinct().Count(), 55, 65);
+        Assert.InRange(result.Rows.Count(IsNewCommerce), result.Rows.Count * 3 / 4, result.Rows.Count - 10);
+        Assert.All(result.Rows.Where(IsNewCommerce), r => Assert.NotNull(r.TermDuration));
         Assert.Contains(result.Rows, r => r.BillingCycle == BillingCycle.Monthly);
         Assert.Contains(result.Rows, r => r.BillingCycle == BillingCycle.Annual);
-        Assert.Contains(result.Rows, r => r.IsAddOn);
+        Assert.Contains(result.Rows, r => r.IsAddOn && IsNewCommerce(r));
+        Assert.Contains(result.Rows, r => r.IsAddOn && !IsNewCommerce(r));
         Assert.Contains("Customer Name", result.Headers);
         Assert.Empty(OrderPlanner.Plan(result.File, result.Rows).Errors);
+        Assert.Empty(OrderPlanner.Plan(result.File, result.Rows).AwaitingPreflight);
     }
 
     [Fact]
@@ -33,11 +37,12 @@ public sealed class SampleDataTests
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.Contains(";", File.ReadLines(path).First(), StringComparison.Ordinal);
         Assert.InRange(result.Rows.Count, 25, 35);
+        Assert.InRange(result.Rows.Count(IsNewCommerce), result.Rows.Count * 3 / 4, result.Rows.Count - 1);
         Assert.Contains(result.Rows, r => r.FriendlyName!.Contains("Müller", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Addons_are_all_add_ons_for_orders_the_sandbox_knows()
+    public void Addons_are_new_commerce_and_legacy_add_ons_for_subscriptions_the_sandbox_knows()
     {
         var result = SpreadsheetReader.Read(RepositoryFiles.Get("sample-data", "addons.csv"));
         var catalog = File.ReadAllText(RepositoryFiles.Get("src", "BatchOrders.Sandbox", "Catalog", "seed-catalog.json"));
@@ -46,9 +51,12 @@ public sealed class SampleDataTests
         Assert.All(result.Rows, r =>
         {
             Assert.True(r.IsAddOn);
-            Assert.Contains(r.OrderId!, catalog, StringComparison.Ordinal);
             Assert.Contains(r.ParentSubscriptionId!, catalog, StringComparison.Ordinal);
+            Assert.True(r.OrderId is null || catalog.Contains(r.OrderId, StringComparison.Ordinal), r.OrderId);
         });
+        Assert.Contains(result.Rows, r => IsNewCommerce(r) && r.OrderId is null);
+        Assert.Contains(result.Rows, r => !IsNewCommerce(r) && r.OrderId is not null);
+        Assert.Contains(result.Rows, r => !IsNewCommerce(r) && r.OrderId is null);
     }
 
     [Fact]
@@ -62,4 +70,6 @@ public sealed class SampleDataTests
         Assert.Null(result.Problem);
         Assert.Equal(Enumerable.Range(3, 12), result.Errors.Concat(plan.Errors).Select(e => e.Row!.Value).Distinct().Order());
     }
+
+    private static bool IsNewCommerce(OrderRow row) => row.OfferId.Contains(':', StringComparison.Ordinal);
 }

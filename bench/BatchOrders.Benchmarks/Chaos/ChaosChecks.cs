@@ -9,8 +9,10 @@ namespace BatchOrders.Benchmarks.Chaos;
 /// existing orders count like any other purchase. Every planned line item must be bought exactly once in the
 /// sandbox's ledger (DUPLICATE, MISSING, UNEXPECTED otherwise), by its path when the client sends carts (new-commerce
 /// lines only in orders with a cart id, the rest only through POST or PATCH), and the journal must agree with the
-/// ledger on each line it records as bought: the order and subscription it names, and the request, correlation and
-/// cart ids the ledger entry was created with (JOURNAL otherwise).
+/// ledger on each line it records as bought: the order and subscription it names, the catalog item id it sent (today's
+/// availability when the preflight resolved a stale one), and the request, correlation and cart ids the ledger entry
+/// was created with (JOURNAL otherwise). A new-commerce line is known by its product and SKU: which availability it is
+/// bought as depends on when it was sent.
 /// </summary>
 internal static class ChaosChecks
 {
@@ -130,6 +132,11 @@ internal static class ChaosChecks
             disagreements.Add($"{name}: journal {key} vs ledger {purchase.Key}");
         }
 
+        if (!string.Equals(purchase.Line.OfferId, line.OfferToSend, StringComparison.OrdinalIgnoreCase))
+        {
+            disagreements.Add($"{name}: sent {line.OfferToSend} vs ledger {purchase.Line.OfferId}");
+        }
+
         if (purchase.Entry.OrderId != line.PartnerOrderId)
         {
             disagreements.Add($"{name}: order id {line.PartnerOrderId} vs ledger {purchase.Entry.OrderId}");
@@ -178,11 +185,14 @@ internal static class ChaosChecks
         public LineKey Key { get; } = LineKey.Of(Entry.CustomerId.ToString("D"), Line.OfferId, Line.Quantity, Line.ParentSubscriptionId?.ToString("D"));
     }
 
-    /// <summary>What a line buys, spelled the same whichever side wrote it: customer, offer, quantity and, for add-ons, the parent subscription.</summary>
+    /// <summary>
+    /// What a line buys, spelled the same whichever side wrote it: customer, offer (a catalog item by <c>PRODUCT:SKU</c>),
+    /// quantity and, for add-ons, the parent subscription.
+    /// </summary>
     private readonly record struct LineKey(Guid Customer, string Offer, int Quantity, Guid? Parent)
     {
         public static LineKey Of(string customer, string offer, int quantity, string? parent) =>
-            new(Guid.Parse(customer), offer.ToUpperInvariant(), quantity, Guid.TryParse(parent, out var id) ? id : null);
+            new(Guid.Parse(customer), string.Join(':', offer.Split(':').Take(2)).ToUpperInvariant(), quantity, Guid.TryParse(parent, out var id) ? id : null);
 
         public override string ToString() =>
             $"customer {Customer} offer {Offer} x{Quantity}{(Parent is { } parent ? $" (add-on of {parent})" : string.Empty)}";

@@ -9,13 +9,18 @@ namespace BatchOrders.Benchmarks.Chaos;
 /// The exactly-once claim under fire: a standalone sandbox (child process, SQLite state, faults on) and the CLI
 /// submitting one batch to it, SIGKILLed at shares of the batch drawn uniformly, at start-up, in 429 pauses and while
 /// it writes its results workbook, and rerun with the same command until it exits 0; the sandbox itself SIGKILLed and
-/// restarted on its state file mid-batch; then the ledger against the plan and the journal. Journals of an older
+/// restarted on its state file mid-batch; Partner Center's availability ids reissued once before the first run (so the
+/// sheet's are partly stale) and after every second kill, while no client runs (the preflight of the rerun resolves
+/// them; an order sent before answers for the id it carried); then the ledger against the plan and the journal. Journals of an older
 /// version are killed while they migrate (<see cref="MigrationTrials"/>). The seed decides the input, the faults,
 /// the shares, the lives and the delays (wall-clock, so a replay kills at the same shares, not the same instructions).
 /// </summary>
 internal sealed class ChaosHarness(ChaosSettings settings, TextWriter output)
 {
     private const int MaxWorkbookTries = 4;
+
+    // Availabilities are reissued after every this many kills (and once before the first run).
+    private const int KillsPerRotation = 2;
 
     public async Task<ChaosReport> RunAsync()
     {
@@ -74,6 +79,7 @@ internal sealed class ChaosHarness(ChaosSettings settings, TextWriter output)
         using var sandbox = await ChaosSandbox.StartAsync(cli, folder, settings.Seed, settings.SandboxFaults, cancellationToken);
         submit[3] = sandbox.Address;
         output.WriteLine($"Sandbox (pid {sandbox.ProcessId}) on {sandbox.Address}, state {sandbox.StatePath}, faults: {string.Join(' ', settings.SandboxFaults)}");
+        report.Rotations = await sandbox.RotateAvailabilitiesAsync(cancellationToken);
         var runner = new ClientRunner(cli, submit, folder, sandbox, plan.Orders.Count, resultsPath, random);
 
         async Task RestartWhenDue(SandboxReading reading, CancellationToken token)
@@ -106,6 +112,12 @@ internal sealed class ChaosHarness(ChaosSettings settings, TextWriter output)
                     report.Kills.Add(new KillRecord(outcome.Number, kind, outcome.Share, outcome.Seconds, outcome.Note));
                     stormKillsLeft -= kind == KillKind.Storm ? 1 : 0;
                     finished = false;
+                    if (report.Kills.Count % KillsPerRotation == 0)
+                    {
+                        report.Rotations = await sandbox.RotateAvailabilitiesAsync(cancellationToken);
+                        output.WriteLine($"  availability ids reissued (generation {report.Rotations}) before the next run");
+                    }
+
                     if (kind == KillKind.Storm)
                     {
                         continue; // the progress kill this run aimed at is still to come

@@ -23,6 +23,9 @@ internal sealed class ChaosReport(ChaosSettings settings)
 
     public int Restarts { get; set; }
 
+    /// <summary>How many times the sandbox reissued its availability ids (the generation it ended on).</summary>
+    public int Rotations { get; set; }
+
     public int ClientRuns { get; set; }
 
     public int PlannedOrders { get; set; }
@@ -105,7 +108,7 @@ internal sealed class ChaosReport(ChaosSettings settings)
     {
         output.WriteLine();
         output.WriteLine($"Orders planned {PlannedOrders:N0} · ledger entries {LedgerEntries:N0} · client runs {ClientRuns} · SIGKILLs {Kills.Count} of the batch " +
-                         $"+ {MigrationKills.Count} in migrations · sandbox restarts {Restarts} · {WallTime.TotalSeconds:N0} s");
+                         $"+ {MigrationKills.Count} in migrations · sandbox restarts {Restarts} · availability reissues {Rotations} · {WallTime.TotalSeconds:N0} s");
         output.WriteLine($"Kills: {KindLine}");
         output.WriteLine($"Duplicates {Duplicates} · missing {Missing} · journal/ledger disagreements {Disagreements} · other problems {OtherProblems}");
         foreach (var line in Problems.Take(50))

@@ -97,6 +97,15 @@ internal sealed partial class ChaosSandbox : IDisposable
     public async Task<IReadOnlyList<LedgerOrder>> LedgerAsync(CancellationToken cancellationToken) =>
         await _http.GetFromJsonAsync<List<LedgerOrder>>(Address + "_sandbox/ledger", Web, cancellationToken) ?? [];
 
+    /// <summary>Reissues every new-commerce availability id (kept in the state file through restarts); returns the generation now.</summary>
+    public async Task<int> RotateAvailabilitiesAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsync(new Uri(Address + "_sandbox/rotate-availabilities"), content: null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return answer.RootElement.GetProperty("generation").GetInt32();
+    }
+
     public Task<SandboxStats?> StatsAsync(CancellationToken cancellationToken) =>
         _http.GetFromJsonAsync<SandboxStats>(Address + "_sandbox/stats", Web, cancellationToken);
 

@@ -7,14 +7,16 @@ namespace BatchOrders.Sandbox.Catalog;
 /// Availability ids "are reissued on a regular basis" (Microsoft): every <see cref="SandboxOptions.AvailabilityRotation"/>
 /// after the sandbox starts, and at each <see cref="RotateNow"/>, every new-commerce SKU gets a new availability id;
 /// the one before is gone (404 400019 on reads, refused on a cart line). Generation 0 is the seeded id; later ids are
-/// derived from the product, SKU and generation, so a restart with the same settings gives the same ids.
+/// derived from the product, SKU and generation, so a restart with the same settings gives the same ids. Rotations on
+/// demand are kept with the sandbox's state (<paramref name="rotated"/> from it, <paramref name="save"/> into it), so
+/// a sandbox restarted on its state file keeps today's ids; the schedule counts from each start.
 /// </summary>
-internal sealed class AvailabilityRotation(TimeSpan? period, TimeProvider time)
+internal sealed class AvailabilityRotation(TimeSpan? period, TimeProvider time, int rotated = 0, Action<int>? save = null)
 {
     private const string Alphabet = "0123456789BCDFGHJKLMNPQRSTVWXZ";
 
     private readonly DateTimeOffset _start = time.GetUtcNow();
-    private int _manual;
+    private int _manual = rotated;
 
     /// <summary>How many times availabilities have rotated since the sandbox started.</summary>
     public int Generation
@@ -29,7 +31,7 @@ internal sealed class AvailabilityRotation(TimeSpan? period, TimeProvider time)
     /// <summary>Rotates every availability now (the operator endpoint <c>POST /_sandbox/rotate-availabilities</c>).</summary>
     public int RotateNow()
     {
-        Interlocked.Increment(ref _manual);
+        save?.Invoke(Interlocked.Increment(ref _manual));
         return Generation;
     }
 

@@ -30,6 +30,11 @@ internal interface ISandboxStore : IDisposable
 
     int CountLedgerEntries();
 
+    /// <summary>How many times availabilities were reissued on demand (<c>POST /_sandbox/rotate-availabilities</c>): kept with the state, so a restart keeps today's ids.</summary>
+    int ReadRotations();
+
+    void SaveRotations(int count);
+
     /// <summary>Adds a new cart and stores the answer that created it, atomically.</summary>
     void AddCart(CartRecord cart, StoredAnswer? answer);
 

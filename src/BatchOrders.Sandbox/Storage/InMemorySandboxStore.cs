@@ -6,6 +6,7 @@ namespace BatchOrders.Sandbox.Storage;
 /// <summary>The ledger, carts and idempotency store in memory: gone when the sandbox stops.</summary>
 internal sealed class InMemorySandboxStore : ISandboxStore
 {
+    private int _rotations;
     private readonly List<LedgerOrder> _ledger = [];
     private readonly Dictionary<string, List<LedgerOrder>> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, List<LedgerOrder>> _byCustomer = [];
@@ -45,6 +46,10 @@ internal sealed class InMemorySandboxStore : ISandboxStore
     public bool OrderExists(string orderId) => _orders.ContainsKey(orderId);
 
     public int CountLedgerEntries() => _ledger.Count;
+
+    public int ReadRotations() => _rotations;
+
+    public void SaveRotations(int count) => _rotations = count;
 
     public void AddCart(CartRecord cart, StoredAnswer? answer)
     {

@@ -60,6 +60,9 @@ internal sealed partial class SqliteSandboxStore : ISandboxStore
             status           TEXT NOT NULL,
             line_items       TEXT NOT NULL,
             checkout_result  BLOB);
+        CREATE TABLE IF NOT EXISTS rotations (
+            id     INTEGER PRIMARY KEY CHECK (id = 1),
+            count  INTEGER NOT NULL);
         """;
 
     private const string LedgerColumns = """
@@ -152,6 +155,11 @@ internal sealed partial class SqliteSandboxStore : ISandboxStore
         _connection.ExecuteScalar<long>("SELECT COUNT(*) FROM ledger WHERE order_id = @OrderId", new { OrderId = orderId }) > 0;
 
     public int CountLedgerEntries() => (int)_connection.ExecuteScalar<long>("SELECT COUNT(*) FROM ledger");
+
+    public int ReadRotations() => (int)_connection.ExecuteScalar<long>("SELECT COALESCE((SELECT count FROM rotations WHERE id = 1), 0)");
+
+    public void SaveRotations(int count) =>
+        _connection.Execute("INSERT INTO rotations (id, count) VALUES (1, @count) ON CONFLICT (id) DO UPDATE SET count = excluded.count", new { count });
 
     public void PurgeAnswers(DateTimeOffset before) =>
         _connection.Execute("DELETE FROM answers WHERE created_ticks < @Before", new { Before = before.UtcTicks });

@@ -15,8 +15,8 @@ public sealed class SubmitWhatIfTests : IDisposable
         var (exitCode, output) = await CliRunner.RunAsync("submit", _folder.CopySample("migration-day.xlsx"), "--what-if");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("191 rows, all valid", output, StringComparison.Ordinal);
-        Assert.Contains("Plan: 60 customers, 116 orders (10 adding add-ons to existing orders), 191 line items", output, StringComparison.Ordinal);
+        Assert.Contains("196 rows, all valid", output, StringComparison.Ordinal);
+        Assert.Contains("Plan: 60 customers, 109 orders (10 adding add-ons to existing orders), 196 line items", output, StringComparison.Ordinal);
         Assert.Contains("Quantity per offer", output, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
     }

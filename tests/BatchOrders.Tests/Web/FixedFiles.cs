@@ -26,6 +26,7 @@ public static class FixedFiles
                 "OfferId" => source[2],
                 "Quantity" => source[3],
                 "BillingCycle" => source[4],
+                "TermDuration" => source[5],
                 _ => string.Empty,
             });
             text.Append(string.Join(',', cells)).Append("\r\n");
