@@ -18,7 +18,7 @@ public sealed class SampleDataTests
         Assert.All(result.Rows.Where(IsNewCommerce), r => Assert.NotNull(r.TermDuration));
         Assert.Contains(result.Rows, r => r.BillingCycle == BillingCycle.Monthly);
         Assert.Contains(result.Rows, r => r.BillingCycle == BillingCycle.Annual);
-        Assert.Contains(result.Rows, r => r.IsAddOn && IsNewCommerce(r));
+        Assert.Contains(result.Rows, r => r.ParentSubscriptionId is not null && IsNewCommerce(r));
         Assert.Contains(result.Rows, r => r.IsAddOn && !IsNewCommerce(r));
         Assert.Contains("Customer Name", result.Headers);
         Assert.Empty(OrderPlanner.Plan(result.File, result.Rows).Errors);
@@ -50,8 +50,8 @@ public sealed class SampleDataTests
         Assert.True(result.IsValid, Reading.CsvReadingTests.Describe(result));
         Assert.All(result.Rows, r =>
         {
-            Assert.True(r.IsAddOn);
-            Assert.Contains(r.ParentSubscriptionId!, catalog, StringComparison.Ordinal);
+            Assert.NotNull(r.ParentSubscriptionId);
+            Assert.Contains(r.ParentSubscriptionId, catalog, StringComparison.Ordinal);
             Assert.True(r.OrderId is null || catalog.Contains(r.OrderId, StringComparison.Ordinal), r.OrderId);
         });
         Assert.Contains(result.Rows, r => IsNewCommerce(r) && r.OrderId is null);

@@ -54,7 +54,7 @@ internal sealed record ChaosSettings(
     public static ChaosSettings Quick(int seed, string? cli) =>
         new("quick", seed, 300, Mixed: true, ExpectCarts: true, ProgressKills: 8, StartUpKills: 2, StormKills: 1, WorkbookKills: 2, MigrationKills: 2,
             SandboxRestarts: 2, TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(2_500), StormRate: 0.01, StormSeconds: 1, 15,
-            TimeSpan.FromMinutes(4), cli);
+            TimeSpan.FromMinutes(10), cli);
 
     /// <summary>The xunit test's size, on the mixed input: one kill per quarter, one restart, one workbook kill, one migration trial.</summary>
     public static ChaosSettings Ci(int seed, string cli, string folder) =>

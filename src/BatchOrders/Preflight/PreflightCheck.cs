@@ -12,10 +12,13 @@ namespace BatchOrders.Preflight;
 /// </summary>
 internal sealed class PreflightCheck(PreflightReads reads, PreflightOptions options, int maxParallelCustomers)
 {
-    /// <summary>Runs the preflight of <paramref name="input"/>; <paramref name="ordersOfThisBatch"/> names a customer's orders the batch's journal placed (not warned about as existing).</summary>
-    public async Task<PreflightResult> RunAsync(BatchInput input, Func<string, IReadOnlySet<string>> ordersOfThisBatch, CancellationToken stop)
+    /// <summary>
+    /// Runs the preflight of <paramref name="input"/>'s rows but <paramref name="skipped"/> (bought by an earlier run);
+    /// <paramref name="ordersOfThisBatch"/> names a customer's orders the batch's journal placed (not warned about as existing).
+    /// </summary>
+    public async Task<PreflightResult> RunAsync(BatchInput input, IReadOnlySet<RowLocation> skipped, Func<string, IReadOnlySet<string>> ordersOfThisBatch, CancellationToken stop)
     {
-        var rows = input.Read.Rows;
+        IReadOnlyList<OrderRow> rows = skipped.Count == 0 ? input.Read.Rows : [.. input.Read.Rows.Where(r => !skipped.Contains(r.Location))];
         var findings = new Findings(input.Read);
         var customers = rows.Select(r => r.CustomerId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var resellers = ReadResellersAsync(rows);

@@ -21,6 +21,7 @@ public sealed class BatchRun : IDisposable
     private readonly BatchRunOptions _options;
     private BatchInput _input;
     private PreflightResult? _preflight;
+    private HashSet<RowLocation> _rowsBought = [];
     private readonly string _inputSha256;
     private readonly JournalLock _lock;
 
@@ -171,15 +172,19 @@ public sealed class BatchRun : IDisposable
     /// <summary>
     /// The preflight (docs/ARCHITECTURE.md, "Preflight"): every row checked against Partner Center's data, read-only,
     /// through the run's reads; nothing is journaled or sent. Rows it completes are sent completed: a legacy add-on in
-    /// its parent's order (the input is planned again), a stale or missing availability as today's.
+    /// its parent's order (the input is planned again), a stale or missing availability as today's. Rows of orders an
+    /// earlier run bought are not checked: they are never sent again (a rerun after a crash reads only what remains).
     /// </summary>
     public async Task<PreflightResult> PreflightAsync(PartnerCenterClient client, PreflightOptions options, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         var attempts = new ReadAttempts(client, Gates, _options.Submission, _options.Time, Guid.NewGuid(), stop);
-        var check = new PreflightCheck(new PreflightReads(attempts), options, _options.Submission.Concurrency ?? Math.Min(_options.Submission.MaxInFlight, 256));
-        var result = await check.RunAsync(_input, Journal.GetPartnerOrderIds, stop);
+        // Customers are read side by side well beyond the requests the gate lets out at once: a customer waiting out
+        // a retry's back-off (seconds) must not hold the gate idle; the gate alone bounds what is in flight.
+        var check = new PreflightCheck(new PreflightReads(attempts), options, Math.Min(_options.Submission.MaxInFlight, 256));
+        _rowsBought = RowsBought();
+        var result = await check.RunAsync(_input, _rowsBought, Journal.GetPartnerOrderIds, stop);
         if (result.Failure is null && result.ParentOrders.Count > 0)
         {
             _input = _input.WithParentOrders(result.ParentOrders);
@@ -193,11 +198,18 @@ public sealed class BatchRun : IDisposable
     public (ResultsFileOutcome Workbook, ResultsFileOutcome FailedRows) WriteResults() =>
         (ResultsWorkbook.Write(Journal, _options.ResultsPath, new ResultsOptions { Warnings = _preflight?.Warnings ?? [] }), FailedRowsFile.Write(Journal));
 
-    /// <summary>Journals the plan; rows only the preflight could complete must have been completed by it.</summary>
+    /// <summary>The rows of planned orders an earlier run bought (succeeded in the journal).</summary>
+    private HashSet<RowLocation> RowsBought()
+    {
+        var succeeded = Journal.GetOrders(OrderState.Succeeded).Select(o => o.OrderKey).ToHashSet(StringComparer.Ordinal);
+        return succeeded.Count == 0 ? [] : [.. _input.Plan!.Orders.Where(o => succeeded.Contains(o.OrderKey)).SelectMany(o => o.LineItems).Select(l => l.Row.Location)];
+    }
+
+    /// <summary>Journals the plan; rows only the preflight could complete must have been completed by it (or bought before).</summary>
     private SyncReport Synchronize(Planning.OrderPlan plan)
     {
         var offers = _preflight?.OffersToSend ?? new Dictionary<RowLocation, string>();
-        if (_input.AwaitingPreflight.FirstOrDefault(e => e.Row is { } row && !offers.ContainsKey(new RowLocation(e.Sheet, row))) is { } incomplete)
+        if (_input.AwaitingPreflight.FirstOrDefault(e => e.Row is { } row && !offers.ContainsKey(new RowLocation(e.Sheet, row)) && !_rowsBought.Contains(new RowLocation(e.Sheet, row))) is { } incomplete)
         {
             throw new InvalidOperationException($"Row {incomplete.Row} needs the preflight before it can be sent: {incomplete.Message}");
         }

@@ -305,6 +305,23 @@ public sealed class PreflightTests : IDisposable
         Assert.Equal(sandbox.CurrentCatalogItemId(Basic), bought[Seeded.Proseware]);
     }
 
+    [Fact]
+    public async Task A_rerun_checks_only_the_rows_an_earlier_run_did_not_buy()
+    {
+        await using var sandbox = await StartAsync();
+        var path = Write("rerun.csv", $"{Seeded.Fabrikam},{Premium},12,Annual,P1Y,,,,", $"{Seeded.Proseware},CFQ7TTC0LFLX:0001,3,Monthly,P1M,,,,");
+        var (first, _) = await PreflightAsync(sandbox, path, send: true);
+        File.AppendAllText(path, $"{Seeded.Contoso},{Basic},2,Monthly,P1M,,,,\n");
+
+        var (second, outcome) = await PreflightAsync(sandbox, path, send: true);
+
+        Assert.Equal(2, first.Reads["customer"]);
+        Assert.Equal(1, second.Reads["customer"]);
+        Assert.Equal(1, second.Reads["availabilities"]);
+        Assert.Equal(BatchRunStatus.Succeeded, outcome!.Status);
+        Assert.Equal(3, sandbox.GetLedger().Sum(o => o.LineItems.Count));
+    }
+
     private static BatchRun OpenRun(SandboxServer sandbox, string path, BatchRunOptions options)
     {
         var input = BatchInput.Load(path, cancellationToken: CancellationToken.None);

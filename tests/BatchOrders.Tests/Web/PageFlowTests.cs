@@ -57,7 +57,7 @@ public sealed class PageFlowTests : SignedInPageTests
     {
         var id = await Page.NewBatchAsync("finance-upload.csv", Sample("finance-upload.csv"));
         var confirm = await Page.PageAsync($"/batches/{id}/confirm?target=rehearsal");
-        Assert.Contains("Send 8 orders for 8 customers to the built-in sandbox (nothing is really ordered)?", confirm, StringComparison.Ordinal);
+        Assert.Contains("Send 10 orders for 8 customers to the built-in sandbox (nothing is really ordered)?", confirm, StringComparison.Ordinal);
 
         using var send = await Page.PostAsync($"/batches/{id}/send", [new("target", "rehearsal")], from: $"/batches/{id}/confirm");
         Assert.Equal(HttpStatusCode.SeeOther, send.StatusCode);
@@ -88,7 +88,7 @@ public sealed class PageFlowTests : SignedInPageTests
         Assert.Contains("SANDBOX", status, StringComparison.Ordinal);
         Assert.Contains("finance-upload", await Page.PageAsync("/"), StringComparison.Ordinal);
         Assert.Contains("finished", await Page.PageAsync("/"), StringComparison.Ordinal);
-        Assert.Equal(8, (await EmbeddedLedger.ReadAsync(journal)).Count);
+        Assert.Equal(10, (await EmbeddedLedger.ReadAsync(journal)).Count);
     }
 
     [Fact]
