@@ -19,15 +19,15 @@ public sealed class SubmitCommandTests : IDisposable
     {
         var path = _folder.CopySample("addons.csv");
 
-        var (exitCode, output) = await CliRunner.RunAsync("submit", path, "--no-preflight");
-        var (again, rerun) = await CliRunner.RunAsync("submit", path, "--no-preflight");
+        var (exitCode, output) = await CliRunner.RunAsync("submit", path);
+        var (again, rerun) = await CliRunner.RunAsync("submit", path);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("REHEARSAL", output, StringComparison.Ordinal);
         Assert.Contains("nothing was really ordered", output, StringComparison.Ordinal);
-        Assert.Contains("This run: 10 succeeded", output, StringComparison.Ordinal);
+        Assert.Contains("This run: 13 succeeded", output, StringComparison.Ordinal);
         Assert.Equal(0, again);
-        Assert.Contains("10 orders had already succeeded in an earlier run and were not sent again", rerun, StringComparison.Ordinal);
+        Assert.Contains("13 orders had already succeeded in an earlier run and were not sent again", rerun, StringComparison.Ordinal);
         Assert.True(File.Exists(path + ".journal.db"));
         Assert.True(File.Exists(path + ".results.xlsx"));
         Assert.False(File.Exists(path + ".failed.csv"));
@@ -109,9 +109,9 @@ public sealed class SubmitCommandTests : IDisposable
     {
         var first = _folder.CopySample("addons.csv");
         var second = _folder.CopySample("finance-upload.csv");
-        Assert.Equal(0, (await CliRunner.RunAsync("submit", first, "--no-preflight")).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("submit", first)).ExitCode);
 
-        var (exitCode, output) = await CliRunner.RunAsync("submit", second, "--no-preflight", "--journal", first + ".journal.db");
+        var (exitCode, output) = await CliRunner.RunAsync("submit", second, "--journal", first + ".journal.db");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("belongs to addons.csv, not finance-upload.csv", output, StringComparison.Ordinal);
@@ -122,8 +122,8 @@ public sealed class SubmitCommandTests : IDisposable
     {
         var path = _folder.CopySample("addons.csv");
 
-        var (refused, output) = await CliRunner.RunAsync("submit", path, "--no-preflight", "--confirm");
-        var (confirmed, _) = await CliRunner.RunAsync("submit", path, "--no-preflight", "--confirm", "--yes", "--quiet");
+        var (refused, output) = await CliRunner.RunAsync("submit", path, "--confirm");
+        var (confirmed, _) = await CliRunner.RunAsync("submit", path, "--confirm", "--yes", "--quiet");
 
         Assert.Equal(2, refused);
         Assert.Contains("add --yes", output, StringComparison.Ordinal);
