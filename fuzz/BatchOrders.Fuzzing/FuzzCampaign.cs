@@ -57,10 +57,21 @@ internal sealed class FuzzCampaign(FuzzSettings settings, TextWriter log)
             {
                 var file = settings.Files?[index];
                 var flags = Flags(index);
-                var command = file is null ? Invariant($"gen {flags} {index}") : $"file {flags} {file}";
+                FuzzInput? input = null;
+                var path = file;
+                if (path is null)
+                {
+                    // The input is made here, not in the worker, whose memory must be the reading's alone.
+                    input = _generator.Value.Generate(index);
+                    Directory.CreateDirectory(folder);
+                    path = Path.Combine(folder, "input" + input.Extension);
+                    File.WriteAllBytes(path, input.Bytes);
+                }
+
+                var command = Invariant($"read {flags} {(file is null ? index : -1)} {path}");
                 var readings = 1 + (flags.Contains('r', StringComparison.Ordinal) ? 1 : 0) + (flags.Contains('c', StringComparison.Ordinal) ? 1 : 0);
                 var budget = settings.TimeBudget * readings;
-                worker ??= WorkerProcess.Start(settings, folder);
+                worker ??= WorkerProcess.Start(settings);
                 string? ended = null;
                 var clock = Stopwatch.StartNew();
                 // The worker's own processor time judges the time budget; this wait only ends a worker that never
@@ -78,6 +89,12 @@ internal sealed class FuzzCampaign(FuzzSettings settings, TextWriter log)
                 else
                 {
                     outcome = Judge(outcome, budget);
+                }
+
+                if (input is not null)
+                {
+                    outcome = outcome with { Recipe = input.Recipe };
+                    File.Delete(path);
                 }
 
                 _report.Add(outcome);

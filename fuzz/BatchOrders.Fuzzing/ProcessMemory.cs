@@ -26,6 +26,9 @@ internal static class ProcessMemory
 
     public static long? ResidentBytes(int processId) => Read(processId.ToString(CultureInfo.InvariantCulture), "VmRSS:");
 
+    /// <summary>This process's resident set now (0 when unknown).</summary>
+    public static long ResidentBytes() => Read("self", "VmRSS:") ?? 0;
+
     private static long? Read(string process, string field)
     {
         try

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace BatchOrders.Fuzzing;
 
 /// <summary>
-/// One worker child process as the campaign sees it: started with the campaign's seed, sent one input at a time, and
+/// One worker child process as the campaign sees it: sent one input at a time (a file the campaign wrote), and
 /// watched: an answer that does not come within the time limit, or a resident set past the memory limit, kills it
 /// (and the campaign starts another).
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed class WorkerProcess : IDisposable
 
     private WorkerProcess(Process process) => _process = process;
 
-    public static WorkerProcess Start(FuzzSettings settings, string folder)
+    public static WorkerProcess Start(FuzzSettings settings)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,10 +25,7 @@ internal sealed class WorkerProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
-        foreach (var argument in (string[])["worker", "--seed", settings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--root", settings.RepositoryRoot, "--dir", folder, .. settings.SeedFolders.SelectMany(f => (string[])["--seeds", f])])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        start.ArgumentList.Add("worker");
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // The managed heap stops at the memory budget: a runaway allocation is an OutOfMemoryException the worker
