@@ -80,6 +80,8 @@ publish() {
 
 case "${1:-}" in
   bench)
+    # The preflight suite drives the CLI (and its standalone sandbox) as child processes: both are built.
+    build "$project"
     build "$bench_project"
     shift
     exec dotnet "$bench_dll" "$@"

@@ -7,7 +7,7 @@ using BatchOrders.Benchmarks.Suites;
 // With no suite named, every suite runs. "chaos [--quick] [--seed N|random] [--orders N] [--kills N] [--cli DLL]" runs the
 // chaos harness instead (see ChaosHarness). "--fingerprint DUMP [FILE ...]" dumps what reading and planning produce
 // (see Fingerprint) to check that a performance change kept the behaviour. "--child SUITE CASE" is how the runner starts one case in its own process.
-IBenchmarkSuite[] suites = [new ReadingSuite(), new SubmissionSuite(), new ResumeSuite(), new ResultsSuite()];
+IBenchmarkSuite[] suites = [new ReadingSuite(), new SubmissionSuite(), new PreflightSuite(), new ResumeSuite(), new ResultsSuite()];
 
 if (args.Length > 0 && args[0] == "chaos")
 {
