@@ -27,6 +27,7 @@ internal sealed class StepAttempts(
         OperationFamily family, string? customerId, string? orderKey, Guid requestId, Func<CancellationToken, Task<AttemptOutcome>> attempt)
     {
         var sent = false;
+        var attempts = 0;
         var unknown = false;
         AttemptNote? answered = null;
         AttemptOutcome outcome;
@@ -38,6 +39,10 @@ internal sealed class StepAttempts(
                 using var lease = await gates.EnterAsync(family, customerId, waitUntilStopped.Token);
                 sent = true;
                 counters.Attempted();
+                if (++attempts > 1)
+                {
+                    counters.Retried();
+                }
 
                 // The attempt's own time starts when it leaves the gate: a 429 pause spent waiting there is no attempt.
                 using var deadline = new CancellationTokenSource(options.AttemptTimeout, time);

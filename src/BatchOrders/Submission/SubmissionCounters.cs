@@ -15,12 +15,16 @@ internal sealed class SubmissionCounters(
     private int _unresolved;
     private int _inFlight;
     private int _attempts;
+    private int _retries;
     private int _throttled;
     private PartnerCenterError? _authFailure;
 
     public void Started() => Change(ref _inFlight, 1);
 
     public void Attempted() => Change(ref _attempts, 1);
+
+    /// <summary>A step's request sent again after a transient answer (a cart order's checkout is its second step, not a retry).</summary>
+    public void Retried() => Change(ref _retries, 1);
 
     public void Throttled() => Change(ref _throttled, 1);
 
@@ -51,8 +55,7 @@ internal sealed class SubmissionCounters(
         var inFlight = paces.Sum(p => p.InFlight);
         progress.Report(new SubmissionProgress(
             total, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), Volatile.Read(ref _unresolved), Volatile.Read(ref _inFlight),
-            // Attempts beyond one per order: those of finished orders, and all but the request now in flight of the others.
-            Math.Max(0, Volatile.Read(ref _attempts) - Volatile.Read(ref _succeeded) - Volatile.Read(ref _failed) - Volatile.Read(ref _unresolved) - orders.Sum(p => p.InFlight)),
+            Volatile.Read(ref _retries),
             Volatile.Read(ref _throttled), OrdersPausedUntil(orders))
         {
             RequestsInFlight = inFlight,

@@ -34,6 +34,20 @@ public sealed class SubmitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cart_orders_checkout_is_its_second_step_not_a_retry_on_the_progress_line()
+    {
+        var path = _folder.CopySample("finance-upload.csv");
+
+        var (exitCode, output) = await CliRunner.RunAsync("submit", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("This run: 10 succeeded, 0 failed, 0 without a definitive answer, 18 requests, 0 throttled.", output, StringComparison.Ordinal);
+        Assert.Contains("10/10 done", output, StringComparison.Ordinal);
+        Assert.Contains("retries 0", output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"retries [1-9]", output);
+    }
+
+    [Fact]
     public async Task Business_failures_are_recorded_with_partner_centers_codes_and_not_retried()
     {
         var path = _folder.WriteText("orders.csv", Rows.Csv(Header,
