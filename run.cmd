@@ -21,6 +21,9 @@ set "FUZZ_PROJECT=%ROOT%fuzz\BatchOrders.Fuzzing\BatchOrders.Fuzzing.csproj"
 set "FUZZ_DLL=%ROOT%fuzz\BatchOrders.Fuzzing\bin\Release\net10.0\BatchOrders.Fuzzing.dll"
 
 if /i "%~1"=="bench" (
+  rem The preflight suite drives the CLI as a child process: both are built.
+  call :build "%CLI_PROJECT%"
+  if errorlevel 1 exit /b 2
   call :build "%BENCH_PROJECT%"
   if errorlevel 1 exit /b 2
   goto :bench
