@@ -53,6 +53,45 @@ public sealed class PreflightCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_with_a_row_for_each_problem_gets_one_error_at_each_none_at_the_valid_rows_and_todays_id_for_a_stale_one_and_nothing_is_written()
+    {
+        var options = new SandboxOptions { Seed = 7, RequestsPerMinute = 0, RequestLogLevel = LogLevel.None };
+        options.UnknownCustomers.Add(Guid.Parse(PreflightTests.Unknown));
+        await using var sandbox = await SandboxServer.StartAsync(options);
+        sandbox.RotateAvailabilities();
+        string[] valid =
+        [
+            $"{Seeded.Proseware},{SandboxHost.NceE3},5,Monthly,P1M,,,,",
+            $"{Seeded.AdventureWorks},{SandboxHost.E3},7,Monthly,,,,,",
+            $"{Seeded.Contoso},{sandbox.CurrentCatalogItemId(SandboxHost.NceTeamsPhoneAddOn)},10,Monthly,P1Y,{Seeded.ContosoNceE3Subscription},,,",
+        ];
+        var problems = PreflightTests.Problems.Select(p => (Name: (string)p[0], Row: (string)p[1], Column: (string)p[2], Because: (string)p[3])).ToList();
+        var path = Write("every-problem.csv", [.. valid, .. problems.Select(p => p.Row)]);
+
+        // Some problem rows buy the same offer for the same customer: the file's own duplicate check would stop them first.
+        var (exitCode, output) = await CliRunner.RunAsync("submit", path, "--what-if", "--target", sandbox.BaseAddress.ToString(), "--json", "--allow-duplicates");
+
+        Assert.Equal(2, exitCode);
+        var report = JsonDocument.Parse(output).RootElement;
+        var errors = report.GetProperty("errors").EnumerateArray()
+            .Select(e => (Row: e.GetProperty("row").GetInt32(), Column: e.GetProperty("column").GetString(), Message: e.GetProperty("message").GetString()!)).ToList();
+        Assert.All(problems.Select((problem, i) => (Problem: problem, Row: 2 + valid.Length + i)), expected =>
+        {
+            var error = Assert.Single(errors, e => e.Row == expected.Row);
+            Assert.True(error.Column == expected.Problem.Column && error.Message.Contains(expected.Problem.Because, StringComparison.Ordinal),
+                $"{expected.Problem.Name}: row {error.Row}, {error.Column}: {error.Message}");
+        });
+        Assert.Equal(problems.Count, errors.Count);
+        var stale = Assert.Single(report.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("row").GetInt32() == 2);
+        Assert.Equal("OfferId", stale.GetProperty("column").GetString());
+        Assert.Contains($"is {sandbox.CurrentCatalogItemId(SandboxHost.NceE3)}, which will be bought", stale.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var stats = sandbox.GetStats();
+        Assert.Equal((0, 0, 0L, 0L), (stats.OrdersCreated, stats.CartsCreated, stats.OrdersPatched, stats.CartsCheckedOut));
+        Assert.Equal(0, stats.Families["orderWrites"].Requests + stats.Families["carts"].Requests + stats.Families["checkout"].Requests);
+        Assert.Empty(sandbox.GetLedger());
+    }
+
+    [Fact]
     public async Task A_token_the_preflights_reads_are_refused_stops_before_anything_is_sent_with_exit_4()
     {
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Seed = 3, RequestsPerMinute = 0, RequiredToken = "right-token", RequestLogLevel = LogLevel.None });

@@ -18,7 +18,7 @@ public sealed class PreflightTests : IDisposable
     private const string Premium = SandboxHost.NceBusinessPremium;
     private const string Basic = SandboxHost.NceBusinessBasic;
     private const string TeamsPhone = SandboxHost.NceTeamsPhoneAddOn;
-    private static readonly string Unknown = "3f1e6c2a-9b7d-4e51-8a60-2c4d9e7b1f03";
+    internal const string Unknown = "3f1e6c2a-9b7d-4e51-8a60-2c4d9e7b1f03";
 
     private readonly TempFolder _folder = new();
 
