@@ -78,6 +78,22 @@ public sealed class PreflightTests : IDisposable
     }
 
     [Fact]
+    public async Task An_add_on_whose_parent_is_another_customers_subscription_names_that_customer()
+    {
+        await using var sandbox = await StartAsync();
+        var path = Write("other.csv",
+            $"{Seeded.Contoso},{Premium},1,Monthly,P1Y,,,,",
+            $"{Seeded.Fabrikam},{TeamsPhone},5,Monthly,P1Y,{Seeded.ContosoNceE3Subscription},,,");
+
+        var (result, _) = await PreflightAsync(sandbox, path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.True(error.Row == 3 && error.Column == "ParentSubscriptionId", $"{error.Place}: {error.Message}");
+        Assert.Contains($"belongs to customer {Seeded.Contoso}, not to {Seeded.Fabrikam}", error.Message, StringComparison.Ordinal);
+        Assert.Empty(sandbox.GetLedger());
+    }
+
+    [Fact]
     public async Task Valid_rows_of_every_kind_pass_without_errors()
     {
         await using var sandbox = await StartAsync();
