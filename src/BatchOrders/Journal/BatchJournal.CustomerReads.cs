@@ -5,16 +5,19 @@ namespace BatchOrders.Journal;
 /// <summary>What the repeat check read of customers' orders, kept so a rerun soon after reuses it instead of reading again.</summary>
 public sealed partial class BatchJournal
 {
-    /// <summary>Keeps what was read of <paramref name="customerId"/>'s orders (opaque to the journal) and when the read began.</summary>
-    internal void RecordCustomerRead(string customerId, string ordersJson, DateTimeOffset readAt)
+    /// <summary>Keeps what was read of each customer's orders, all in one commit (a customer read again replaces its last read).</summary>
+    internal void RecordCustomerReads(IReadOnlyCollection<CustomerRead> reads)
     {
-        using var timing = JournalMetrics.Time(nameof(RecordCustomerRead));
+        using var timing = JournalMetrics.Time(nameof(RecordCustomerReads));
         lock (_lock)
         {
+            using var transaction = _connection.BeginTransaction();
             _connection.Execute(
                 "INSERT INTO customer_reads (customer_id, read_at, orders_json) VALUES (@customerId, @at, @ordersJson) " +
                 "ON CONFLICT (customer_id) DO UPDATE SET read_at = @at, orders_json = @ordersJson",
-                new { customerId, at = JournalTime.Format(readAt), ordersJson });
+                reads.Select(r => new { customerId = r.CustomerId, at = JournalTime.Format(r.ReadAt), ordersJson = r.OrdersJson }),
+                transaction);
+            transaction.Commit();
         }
     }
 

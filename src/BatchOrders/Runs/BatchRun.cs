@@ -249,6 +249,9 @@ public sealed class BatchRun : IDisposable
             // Stopped on purpose.
         }
 
+        // Orders released after the read-ahead (new versions of orders in flight) read their customers on their own.
+        repeats.KeepReads();
+
         if (stop.IsCancellationRequested)
         {
             return (repeats.Repeats, null);

@@ -11,10 +11,11 @@ namespace BatchOrders.Submission;
 /// planned order whose line items all stand in one order placed in the last <see cref="SubmissionOptions.RepeatWindow"/>
 /// that this journal did not place is a repeat: the same spreadsheet submitted twice (a colleague's copy, a second
 /// journal). Each customer is read once per run, through the run's read gate (reads have a window of their own, so
-/// they cost the orders nothing), and what was read is kept in the journal: a rerun within
-/// <see cref="SubmissionOptions.RepeatReadsReusedFor"/> reuses it instead of reading again. The reads run ahead of the
-/// orders (<see cref="ReadAheadAsync"/>), each order waiting only for its own customer's read
-/// (<see cref="CheckAsync"/>); or all of them first (<see cref="FindAsync"/>). See docs/ARCHITECTURE.md, "Guards".
+/// they cost the orders nothing), and what was read is kept in the journal, a batch at a time
+/// (<see cref="PendingCustomerReads"/>): a rerun within <see cref="SubmissionOptions.RepeatReadsReusedFor"/> reuses it
+/// instead of reading again. The reads run ahead of the orders (<see cref="ReadAheadAsync"/>), each order waiting only
+/// for its own customer's read (<see cref="CheckAsync"/>); or all of them first (<see cref="FindAsync"/>). See
+/// docs/ARCHITECTURE.md, "Guards".
 /// </summary>
 internal sealed class RepeatCheck(
     BatchJournal journal, PartnerCenterClient client, ThrottleGates gates, ServiceReads reads, SubmissionOptions options, TimeProvider time)
@@ -23,6 +24,7 @@ internal sealed class RepeatCheck(
 
     private readonly ConcurrentDictionary<string, Lazy<Task<CustomerOrders>>> _customers = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, RepeatedOrder> _repeats = new(StringComparer.Ordinal);
+    private readonly PendingCustomerReads _pendingReads = new(journal, time);
     private PartnerCenterError? _failure;
     private int _checked;
 
@@ -59,7 +61,14 @@ internal sealed class RepeatCheck(
         }
         finally
         {
-            await Task.WhenAll(reading);
+            try
+            {
+                await Task.WhenAll(reading);
+            }
+            finally
+            {
+                KeepReads();
+            }
         }
 
         static async Task ReadInSlot(Lazy<Task<CustomerOrders>> customer, OrderSlots slots)
@@ -74,6 +83,9 @@ internal sealed class RepeatCheck(
             }
         }
     }
+
+    /// <summary>Writes into the journal the reads not yet kept there, for a rerun to reuse (they are kept a batch at a time).</summary>
+    public void KeepReads() => _pendingReads.Flush();
 
     /// <summary>
     /// Whether <paramref name="order"/> may be sent, once its customer's orders are read: it may when both are null;
@@ -153,7 +165,7 @@ internal sealed class RepeatCheck(
             var outcome = await reads.ReadAsync(customerId, token => client.ListOrdersAsync(customerId, correlationId, token));
             if (outcome is AttemptOutcome.OrdersListed listed)
             {
-                journal.RecordCustomerRead(customerId, JsonSerializer.Serialize(listed.Orders, Json), started);
+                _pendingReads.Add(new CustomerRead(customerId, JsonSerializer.Serialize(listed.Orders, Json), started));
                 return new CustomerOrders(listed.Orders, null);
             }
 
