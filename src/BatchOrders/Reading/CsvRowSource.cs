@@ -15,6 +15,13 @@ internal sealed class CsvRowSource : ISheetRowSource
     private const int MaxRecordBytes = 4 * 1024 * 1024;
     private const int EncodingSniffBytes = 1024 * 1024;
 
+    /// <summary>Byte order marks of encodings no CSV program saves by default, and which are not read here.</summary>
+    private static readonly (byte[] Bytes, string Name)[] UnreadByteOrderMarks =
+    [
+        ([0x2B, 0x2F, 0x76], "UTF-7"), ([0xF7, 0x64, 0x4C], "UTF-1"), ([0xDD, 0x73, 0x66, 0x73], "UTF-EBCDIC"),
+        ([0x0E, 0xFE, 0xFF], "SCSU"), ([0xFB, 0xEE, 0x28], "BOCU-1"), ([0x84, 0x31, 0x95, 0x33], "GB18030"),
+    ];
+
     private readonly string _path;
     private readonly int _maxColumns;
     private readonly HashSet<long> _unterminatedQuoteRows = [];
@@ -174,9 +181,24 @@ internal sealed class CsvRowSource : ISheetRowSource
         var buffer = new byte[(int)Math.Min(EncodingSniffBytes, stream.Length)];
         stream.ReadExactly(buffer);
         ReadOnlySpan<byte> start = buffer;
+        if (start.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return new UTF32Encoding(bigEndian: true, byteOrderMark: true);
+        }
+
         if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             return null;
+        }
+
+        foreach (var (bytes, name) in UnreadByteOrderMarks)
+        {
+            if (start.StartsWith(bytes))
+            {
+                // Read as ANSI, such a file fails on its first column's name, which would send the user after the wrong fault.
+                throw new InputFileException(
+                    $"This text file is saved in the {name} encoding, which BatchOrders does not read. In Excel, save it again with \"Save as type: CSV UTF-8 (comma delimited)\" and use that file.");
+            }
         }
 
         var sample = WithoutTruncatedSequence(start, stream.Length > buffer.Length);

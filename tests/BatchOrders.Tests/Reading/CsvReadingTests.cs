@@ -113,6 +113,34 @@ public sealed class CsvReadingTests : IDisposable
         Assert.Equal(3, result.Rows[0].Quantity);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reads_utf32_text_with_its_byte_order_mark(bool bigEndian)
+    {
+        var path = _folder.WriteText("utf32.csv", Rows.Csv("CustomerId,OfferId,Quantity,FriendlyName", $"{Rows.Customer},{Rows.E3},3,Müller GmbH"), new UTF32Encoding(bigEndian, byteOrderMark: true));
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.True(result.IsValid, Describe(result));
+        Assert.Equal("Müller GmbH", result.Rows[0].FriendlyName);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x2B, 0x2F, 0x76, 0x38 }, "UTF-7")]
+    [InlineData(new byte[] { 0x84, 0x31, 0x95, 0x33 }, "GB18030")]
+    [InlineData(new byte[] { 0xDD, 0x73, 0x66, 0x73 }, "UTF-EBCDIC")]
+    public void A_text_file_marked_as_an_encoding_it_cannot_read_is_refused_naming_it(byte[] byteOrderMark, string encoding)
+    {
+        var path = _folder.WriteBytes("marked.csv", [.. byteOrderMark, .. Encoding.ASCII.GetBytes(Rows.Csv("CustomerId,OfferId,Quantity", $"{Rows.Customer},{Rows.E3},3"))]);
+
+        var result = SpreadsheetReader.Read(path);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(encoding, result.Problem!.Message, StringComparison.Ordinal);
+        Assert.Contains("CSV UTF-8", result.Problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Quoted_fields_keep_delimiters_and_line_breaks_and_row_numbers_stay_excels()
     {
