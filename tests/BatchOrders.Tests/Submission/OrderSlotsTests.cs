@@ -16,11 +16,14 @@ public sealed class OrderSlotsTests
         var gate = gates.Gate(OperationFamily.OrderWrites);
         using var slots = new OrderSlots(gates, [OperationFamily.OrderWrites], concurrency: null);
         using var stop = new CancellationTokenSource();
+        var asked = 0;
         var entered = 0;
         var leases = new List<ThrottleGate.Lease>();
         var orders = Enumerable.Range(0, 200).Select(_ => Task.Run(async () =>
         {
-            await slots.TakeAsync(stop.Token);
+            var taking = slots.TakeAsync(stop.Token);
+            Interlocked.Increment(ref asked);
+            await taking;
             var entering = gate.EnterAsync(stop.Token);
             Interlocked.Increment(ref entered);
             var lease = await entering;
@@ -30,7 +33,10 @@ public sealed class OrderSlotsTests
             }
         })).ToArray();
 
+        // Every order has asked for room before the clock moves: on a busy machine the thread pool may start the last
+        // of them seconds late, and a limit raised while none of them waits lets nobody in until they ask.
         var first = OrderSlots.UnderWay(null, ConcurrencyLimit.InitialLimit);
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref asked) == orders.Length, TimeSpan.FromSeconds(30)));
         Assert.True(SpinWait.SpinUntil(() => slots.Taken == first && Volatile.Read(ref entered) == first, TimeSpan.FromSeconds(10)));
         for (var step = 0; step < 40; step++)
         {
