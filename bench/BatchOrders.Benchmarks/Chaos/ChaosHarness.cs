@@ -9,8 +9,8 @@ namespace BatchOrders.Benchmarks.Chaos;
 /// The exactly-once claim under fire: a standalone sandbox (child process, SQLite state, faults on) and the CLI
 /// submitting one batch to it, SIGKILLed at shares of the batch drawn uniformly, at start-up, in 429 pauses and while
 /// it writes its results workbook, and rerun with the same command until it exits 0; the sandbox itself SIGKILLed and
-/// restarted on its state file mid-batch; Partner Center's availability ids reissued once before the first run (so the
-/// sheet's are partly stale) and after every second kill, while no client runs (the preflight of the rerun resolves
+/// restarted on its state file mid-batch; Partner Center's availability ids reissued twice before the first run (so
+/// every id the sheet names is stale) and after every second kill, while no client runs (the preflight of the rerun resolves
 /// them; an order sent before answers for the id it carried); then the ledger against the plan and the journal. Journals of an older
 /// version are killed while they migrate (<see cref="MigrationTrials"/>). The seed decides the input, the faults,
 /// the shares, the lives and the delays (wall-clock, so a replay kills at the same shares, not the same instructions).
@@ -79,6 +79,11 @@ internal sealed class ChaosHarness(ChaosSettings settings, TextWriter output)
         using var sandbox = await ChaosSandbox.StartAsync(cli, folder, settings.Seed, settings.SandboxFaults, cancellationToken);
         submit[3] = sandbox.Address;
         output.WriteLine($"Sandbox (pid {sandbox.ProcessId}) on {sandbox.Address}, state {sandbox.StatePath}, faults: {string.Join(' ', settings.SandboxFaults)}");
+        // Twice, so every availability id the sheet names is stale (the generator writes the first reissue's): a rerun
+        // within --reuse-reads reuses an availability list that found nothing wrong, and the harness reissues ids every
+        // two kills — far more often than that age assumes Partner Center does — so a row naming today's id could
+        // be sent, by a later run, with an id reissued since, and its cart refused (docs/preflight.md, "Reads").
+        await sandbox.RotateAvailabilitiesAsync(cancellationToken);
         report.Rotations = await sandbox.RotateAvailabilitiesAsync(cancellationToken);
         var runner = new ClientRunner(cli, submit, folder, sandbox, plan.Orders.Count, resultsPath, random);
 

@@ -118,7 +118,7 @@ internal sealed partial class SubmitCommand
         public int RepeatDays { get; set; } = 7;
 
         [CommandOption("--reuse-reads <MINUTES>")]
-        [Description("The repeat check reuses a customer's orders this journal read within the last MINUTES instead of reading them again (default 10; 0 reads every customer again).")]
+        [Description("Reuses what this journal read of Partner Center within the last MINUTES instead of reading it again: the repeat check's reads of customers' orders, and the preflight's reads that found nothing wrong (default 10; 0 reads everything again).")]
         [DefaultValue(10)]
         public int ReuseReadsMinutes { get; set; } = 10;
 
@@ -222,7 +222,7 @@ internal sealed partial class SubmitCommand
             MaxRatePerMinute = MaxRate,
             MaxReadRatePerMinute = MaxReadRate,
             KeyedByCustomer = [.. PerCustomer.Select(FamilyOf).OfType<OperationFamily>().Distinct()],
-            RepeatReadsReusedFor = TimeSpan.FromMinutes(ReuseReadsMinutes),
+            ReadsReusedFor = TimeSpan.FromMinutes(ReuseReadsMinutes),
             AttemptTimeout = TimeSpan.FromSeconds(AttemptTimeoutSeconds),
             RepeatWindow = TimeSpan.FromDays(RepeatDays),
             StaleAfter = TimeSpan.FromMinutes(StaleAfterMinutes),
@@ -269,7 +269,7 @@ internal sealed partial class SubmitCommand
             nameof(Submission.SubmissionOptions.MaxInFlight) => "--max-in-flight",
             nameof(Submission.SubmissionOptions.MaxRatePerMinute) => "--max-rate",
             nameof(Submission.SubmissionOptions.MaxReadRatePerMinute) => "--max-read-rate",
-            nameof(Submission.SubmissionOptions.RepeatReadsReusedFor) => "--reuse-reads",
+            nameof(Submission.SubmissionOptions.ReadsReusedFor) => "--reuse-reads",
             nameof(Submission.SubmissionOptions.AttemptTimeout) => "--attempt-timeout",
             nameof(Submission.SubmissionOptions.RepeatWindow) => "--repeat-days",
             nameof(Submission.SubmissionOptions.StaleAfter) => "--stale-after",

@@ -10,7 +10,7 @@ internal static class PreflightView
     public static void Show(IAnsiConsole console, ReadResult read, PreflightResult result, bool strict)
     {
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"Preflight: {result.TotalReads:N0} reads of Partner Center's data ({Markup.Escape(string.Join(", ", result.Reads.Select(r => $"{r.Key} {r.Value:N0}")))}); {result.Errors.Count:N0} errors, {result.Warnings.Count:N0} warnings."));
+            $"Preflight: {result.TotalReads:N0} reads of Partner Center's data{(result.Reads.Count > 0 ? $" ({Markup.Escape(string.Join(", ", result.Reads.Select(r => $"{r.Key} {r.Value:N0}")))})" : "")}{(result.Reused > 0 ? $", {result.Reused:N0} reused from the journal" : "")}; {result.Errors.Count:N0} errors, {result.Warnings.Count:N0} warnings."));
         if (result.Errors.Count > 0)
         {
             PlanView.ShowErrors(console, read, result.Errors);

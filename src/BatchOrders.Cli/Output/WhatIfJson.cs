@@ -25,7 +25,7 @@ internal static class WhatIfJson
             plan?.Orders.Select(o => ToOrder(o, offers)).ToArray() ?? [],
             [.. fileErrors, .. errors.Select(ToError)],
             [.. (preflight?.Warnings ?? []).Concat(awaitingPreflight ?? []).Select(ToError)],
-            preflight is null ? null : new Preflight(preflight.TotalReads, preflight.Reads, preflight.Errors.Count, preflight.Warnings.Count));
+            preflight is null ? null : new Preflight(preflight.TotalReads, preflight.Reads, preflight.Reused, preflight.Errors.Count, preflight.Warnings.Count));
         output.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
         output.Flush();
     }
@@ -58,6 +58,6 @@ internal static class WhatIfJson
 
     private sealed record Error(string? Sheet, int? Row, string? Column, string? Value, string Message);
 
-    /// <summary>What the preflight read (by kind) and found.</summary>
-    private sealed record Preflight(int Reads, IReadOnlyDictionary<string, int> ReadsByKind, int Errors, int Warnings);
+    /// <summary>What the preflight read (by kind), reused from the journal instead of reading, and found.</summary>
+    private sealed record Preflight(int Reads, IReadOnlyDictionary<string, int> ReadsByKind, int Reused, int Errors, int Warnings);
 }

@@ -98,6 +98,18 @@ internal static class JournalSchema
             read_at TEXT NOT NULL,
             orders_json TEXT NOT NULL);
         """),
+
+        // 6: every read kept for a rerun (the repeat check's and the preflight's) in one table, keyed by the request it
+        // answers: a customer's orders are "v1/customers/{id}/orders", so the repeat check's reads are kept over.
+        Sql("""
+        CREATE TABLE partner_reads (
+            read_key TEXT PRIMARY KEY COLLATE NOCASE,
+            read_at TEXT NOT NULL,
+            body TEXT NOT NULL);
+        INSERT INTO partner_reads (read_key, read_at, body)
+            SELECT 'v1/customers/' || customer_id || '/orders', read_at, orders_json FROM customer_reads;
+        DROP TABLE customer_reads;
+        """),
     ];
 
     /// <summary>The version this build writes.</summary>

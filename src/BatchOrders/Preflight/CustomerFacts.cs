@@ -10,6 +10,9 @@ internal sealed record CustomerFacts(
     PartnerRead<WireValidationStatus>? AccountStatus,
     IReadOnlyList<WireSubscription>? Subscriptions)
 {
+    /// <summary>The key of the read of <see cref="Subscriptions"/>, for the findings that rest on it.</summary>
+    public string? SubscriptionsKey { get; init; }
+
     /// <summary>Whether the customer could be read as the partner's.</summary>
     public bool IsKnown => Customer.Value is not null && Country is not null;
 

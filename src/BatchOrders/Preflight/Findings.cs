@@ -4,8 +4,8 @@ using BatchOrders.Reading;
 namespace BatchOrders.Preflight;
 
 /// <summary>
-/// What the preflight finds, as row errors on the column each concerns (named as the file names it), and the rows
-/// it completes. Added to from one thread at a time.
+/// What the preflight finds, as row errors on the column each concerns (named as the file names it), the reads each
+/// finding rests on (never reused by a rerun: <see cref="PreflightReads"/>), and the rows it completes.
 /// </summary>
 internal sealed class Findings(ReadResult read)
 {
@@ -19,6 +19,7 @@ internal sealed class Findings(ReadResult read)
     private readonly List<RowError> _warnings = [];
     private readonly Dictionary<RowLocation, string> _offersToSend = [];
     private readonly Dictionary<RowLocation, string> _parentOrders = [];
+    private readonly HashSet<string> _readsWithFindings = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public IReadOnlyList<RowError> Errors => [.. _errors.OrderBy(e => e.Row ?? 0)];
@@ -29,12 +30,26 @@ internal sealed class Findings(ReadResult read)
 
     public IReadOnlyDictionary<RowLocation, string> ParentOrders => _parentOrders;
 
+    /// <summary>The keys of the reads some finding rests on.</summary>
+    public IReadOnlyCollection<string> ReadsWithFindings
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _readsWithFindings];
+            }
+        }
+    }
+
     /// <summary>The first read that got no answer at all: the preflight cannot vouch for the batch.</summary>
     public PartnerCenterError? Failure { get; private set; }
 
-    public void Error(OrderRow row, InputColumn column, string? value, string message) => Add(_errors, row, column, value, message);
+    /// <summary>An error on <paramref name="row"/>'s <paramref name="column"/>, resting on the reads <paramref name="from"/> (their keys; null ones never kept).</summary>
+    public void Error(OrderRow row, InputColumn column, string? value, string message, ReadOnlySpan<string?> from) => Add(_errors, row, column, value, message, from);
 
-    public void Warning(OrderRow row, InputColumn column, string? value, string message) => Add(_warnings, row, column, value, message);
+    /// <summary>A warning on <paramref name="row"/>'s <paramref name="column"/>, resting on the reads <paramref name="from"/>.</summary>
+    public void Warning(OrderRow row, InputColumn column, string? value, string message, ReadOnlySpan<string?> from) => Add(_warnings, row, column, value, message, from);
 
     /// <summary>A warning about the whole file: a check the sign-in could not make.</summary>
     public void FileWarning(string message)
@@ -69,10 +84,18 @@ internal sealed class Findings(ReadResult read)
         }
     }
 
-    private void Add(List<RowError> list, OrderRow row, InputColumn column, string? value, string message)
+    private void Add(List<RowError> list, OrderRow row, InputColumn column, string? value, string message, ReadOnlySpan<string?> from)
     {
         lock (_lock)
         {
+            foreach (var key in from)
+            {
+                if (key is not null)
+                {
+                    _readsWithFindings.Add(key);
+                }
+            }
+
             list.Add(new RowError(read.File, row.Location.Sheet, row.Location.Row,
                 _columns.GetValueOrDefault(column) ?? InputColumns.Get(column).Name, value, message));
         }

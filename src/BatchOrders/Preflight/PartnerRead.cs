@@ -9,6 +9,9 @@ namespace BatchOrders.Preflight;
 internal sealed record PartnerRead<T>(T? Value, PartnerCenterError? Refusal, PartnerCenterError? Failure)
     where T : class
 {
+    /// <summary>The read's key among the journal's kept reads (<see cref="PreflightReads"/>); null for a read never kept.</summary>
+    public string? Key { get; init; }
+
     /// <summary>The credentials were refused (401, or a 403 without a business code).</summary>
     public bool Unauthorized { get; init; }
 

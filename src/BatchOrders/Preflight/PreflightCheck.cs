@@ -15,11 +15,39 @@ internal sealed class PreflightCheck(PreflightReads reads, PreflightOptions opti
     /// <summary>
     /// Runs the preflight of <paramref name="input"/>'s rows but <paramref name="skipped"/> (bought by an earlier run);
     /// <paramref name="ordersOfThisBatch"/> names a customer's orders the batch's journal placed (not warned about as existing).
+    /// Reads kept by an earlier run are reused, but no finding rests on one: when one does, those reads are made again
+    /// and the rows checked again. The reads that produced findings are forgotten, so a rerun makes them again too
+    /// (docs/ARCHITECTURE.md, "Reads kept for a rerun").
     /// </summary>
     public async Task<PreflightResult> RunAsync(BatchInput input, IReadOnlySet<RowLocation> skipped, Func<string, IReadOnlySet<string>> ordersOfThisBatch, CancellationToken stop)
     {
         IReadOnlyList<OrderRow> rows = skipped.Count == 0 ? input.Read.Rows : [.. input.Read.Rows.Where(r => !skipped.Contains(r.Location))];
-        var findings = new Findings(input.Read);
+        var withFindings = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            var (result, findings) = await CheckAsync(input.Read, rows, ordersOfThisBatch, stop);
+            withFindings.UnionWith(findings.ReadsWithFindings);
+            var reusedWithFindings = reads.Reused.Where(withFindings.Contains).ToList();
+            if (result.Failure is null && reusedWithFindings.Count > 0)
+            {
+                reads.ReadAgain(reusedWithFindings);
+                (result, findings) = await CheckAsync(input.Read, rows, ordersOfThisBatch, stop);
+                withFindings.UnionWith(findings.ReadsWithFindings);
+            }
+
+            return result;
+        }
+        finally
+        {
+            // Also when stopped or failed: what was read stays kept for the rerun.
+            reads.Keep(withFindings);
+        }
+    }
+
+    /// <summary>One pass over the rows: every read they need (made, reused, or already made by this run), then the checks.</summary>
+    private async Task<(PreflightResult Result, Findings Findings)> CheckAsync(ReadResult file, IReadOnlyList<OrderRow> rows, Func<string, IReadOnlySet<string>> ordersOfThisBatch, CancellationToken stop)
+    {
+        var findings = new Findings(file);
         var customers = rows.Select(r => r.CustomerId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var resellers = ReadResellersAsync(rows);
         var facts = new Dictionary<string, CustomerFacts>(StringComparer.OrdinalIgnoreCase);
@@ -34,7 +62,7 @@ internal sealed class PreflightCheck(PreflightReads reads, PreflightOptions opti
 
         if (facts.Values.Select(FailureOf).FirstOrDefault(f => f is not null) is { } readFailure)
         {
-            return Result(findings, readFailure);
+            return (Result(findings, readFailure), findings);
         }
 
         var checks = new RowChecks(reads, findings, facts, ordersOfThisBatch);
@@ -47,12 +75,12 @@ internal sealed class PreflightCheck(PreflightReads reads, PreflightOptions opti
         var resellerRead = await resellers;
         if (resellerRead is { Failed: true })
         {
-            return Result(findings, resellerRead.Failure);
+            return (Result(findings, resellerRead.Failure), findings);
         }
 
         checks.CheckResellers(resellerRead?.Value);
         await checks.CheckPromotionsAsync(maxParallelCustomers, stop);
-        return Result(findings, findings.Failure);
+        return (Result(findings, findings.Failure), findings);
     }
 
     /// <summary>A read that got no answer (or whose credentials were refused) stops the preflight; an account status the sign-in may not read does not.</summary>
@@ -60,7 +88,7 @@ internal sealed class PreflightCheck(PreflightReads reads, PreflightOptions opti
         facts.Customer.Failure ?? (facts.AccountStatus is { Failed: true, Unauthorized: false } status ? status.Failure : null);
 
     private PreflightResult Result(Findings findings, PartnerCenterError? failure) =>
-        new(findings.Errors, findings.Warnings, findings.OffersToSend, findings.ParentOrders, reads.Counts, failure);
+        new(findings.Errors, findings.Warnings, findings.OffersToSend, findings.ParentOrders, reads.Counts, failure) { Reused = reads.Reused.Count };
 
     /// <summary>The customer, then its account status, subscriptions and the catalog its rows need, side by side.</summary>
     private async Task<CustomerFacts> ReadCustomerAsync(string customerId, IReadOnlyList<OrderRow> rows)
@@ -81,7 +109,10 @@ internal sealed class PreflightCheck(PreflightReads reads, PreflightOptions opti
             .ToList();
         await Task.WhenAll([status, subscriptions, .. catalog]);
         var subscriptionList = await subscriptions;
-        return new CustomerFacts(customerId, customer, country, await status, subscriptionList.Value?.Items ?? (subscriptionList.Failed ? null : []));
+        return new CustomerFacts(customerId, customer, country, await status, subscriptionList.Value?.Items ?? (subscriptionList.Failed ? null : []))
+        {
+            SubscriptionsKey = subscriptionList.Key,
+        };
     }
 
     /// <summary>Every partner id on record in the file, validated in as few requests as the limit allows; null when there is none.</summary>

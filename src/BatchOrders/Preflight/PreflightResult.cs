@@ -21,6 +21,9 @@ public sealed record PreflightResult(
     /// <summary>Whether the run may go on: no error, no failure, and with <paramref name="strict"/> no warning.</summary>
     public bool Passes(bool strict) => Failure is null && Errors.Count == 0 && (!strict || Warnings.Count == 0);
 
+    /// <summary>Reads answered from the journal (kept by an earlier run, younger than <c>--reuse-reads</c>) instead of made.</summary>
+    public int Reused { get; init; }
+
     /// <summary>Every read made, all kinds together.</summary>
     public int TotalReads => Reads.Values.Sum();
 }

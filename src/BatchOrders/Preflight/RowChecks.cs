@@ -55,7 +55,7 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
             {
                 findings.Error(row, InputColumn.PartnerIdOnRecord, row.PartnerIdOnRecord,
                     $"{row.PartnerIdOnRecord} is not a valid indirect reseller to name as partner of record: {invalid.ErrorDescription ?? "Partner Center says it is not"}" +
-                    $"{(WireAnswers.CodeText(invalid.ErrorCode) is { } code ? $" ({code})" : "")}. Use the reseller's Partner Center id (PartnerIdOnRecord), or leave it empty.");
+                    $"{(WireAnswers.CodeText(invalid.ErrorCode) is { } code ? $" ({code})" : "")}. Use the reseller's Partner Center id (PartnerIdOnRecord), or leave it empty.", []);
             }
         }
     }
@@ -80,7 +80,7 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
                 {
                     foreach (var (row, _) in items)
                     {
-                        findings.Error(row, InputColumn.PromotionId, row.PromotionId, $"The promotion could not be checked: {read.Refusal!.Description}");
+                        findings.Error(row, InputColumn.PromotionId, row.PromotionId, $"The promotion could not be checked: {read.Refusal!.Description}", [read.Key]);
                     }
                 }
 
@@ -100,7 +100,7 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
                 if (eligibility is { IsEligible: false })
                 {
                     findings.Error(row, InputColumn.PromotionId, row.PromotionId,
-                        $"Promotion {row.PromotionId} does not apply to this row: {string.Join(" ", (eligibility.Errors ?? []).Select(PromotionReason))}");
+                        $"Promotion {row.PromotionId} does not apply to this row: {string.Join(" ", (eligibility.Errors ?? []).Select(PromotionReason))}", [read.Key]);
                 }
             }
         });
@@ -119,14 +119,14 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
                 _ when refused.HttpStatus == 404 =>
                     $"Customer {row.CustomerId} was not found in Partner Center ({refused.Code ?? "404"}): check the customer's tenant id (Microsoft ID on the customer's Account page).",
                 _ => $"Customer {row.CustomerId} could not be read: {refused.Description} ({refused.Code ?? refused.HttpStatus.ToString(CultureInfo.InvariantCulture)}).",
-            });
+            }, [customer.Customer.Key]);
             return false;
         }
 
         if (!customer.IsKnown)
         {
             findings.Error(row, InputColumn.CustomerId, row.CustomerId,
-                $"Customer {row.CustomerId} has no country on its billing profile, so what it may buy cannot be checked: complete the customer's billing profile in Partner Center.");
+                $"Customer {row.CustomerId} has no country on its billing profile, so what it may buy cannot be checked: complete the customer's billing profile in Partner Center.", [customer.Customer.Key]);
             return false;
         }
 
@@ -141,7 +141,7 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
                     "UnderReview" => $"Customer {row.CustomerId}'s account is under review: Partner Center refuses its orders until it is Allowed (800073). Check back in a few days.",
                     "NotAllowed" => $"Customer {row.CustomerId}'s account was not approved: Partner Center refuses transactions for it (800075). Verify the customer's account information.",
                     _ => $"Customer {row.CustomerId}'s account validation status is Unknown: Partner Center refuses its orders until it is Allowed (800074).",
-                });
+                }, [customer.AccountStatus.Key]);
                 return false;
         }
 
@@ -171,11 +171,12 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
         var availabilities = list.Value.Items ?? [];
         if (availabilities.Count == 0)
         {
-            findings.Error(row, InputColumn.OfferId, row.OfferId, await NotSoldAsync(customer, item));
+            var (why, country) = await NotSoldAsync(customer, item);
+            findings.Error(row, InputColumn.OfferId, row.OfferId, why, [list.Key, country]);
             return null;
         }
 
-        var chosen = await ChooseAvailabilityAsync(row, customer, item, availabilities);
+        var (chosen, single) = await ChooseAvailabilityAsync(row, item, availabilities, list.Key);
         if (chosen is null)
         {
             return null;
@@ -183,13 +184,13 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
 
         if (chosen.IsPurchasable == false)
         {
-            findings.Error(row, InputColumn.OfferId, row.OfferId, $"{chosen.CatalogItemId} is in the catalog but can no longer be bought (isPurchasable is false): choose another SKU.");
+            findings.Error(row, InputColumn.OfferId, row.OfferId, $"{chosen.CatalogItemId} is in the catalog but can no longer be bought (isPurchasable is false): choose another SKU.", [list.Key, single]);
             return null;
         }
 
-        var ok = CheckQuantity(row, sku.Value.MinimumQuantity, sku.Value.MaximumQuantity, $"{item.ProductSku} ({sku.Value.Title})");
+        var ok = CheckQuantity(row, sku.Value.MinimumQuantity, sku.Value.MaximumQuantity, $"{item.ProductSku} ({sku.Value.Title})", sku.Key);
         var (isAddOn, prerequisites) = AddOnFacts(sku.Value);
-        ok &= CheckParent(row, customer, isAddOn, prerequisites, legacy: false);
+        ok &= CheckParent(row, customer, isAddOn, prerequisites, legacy: false, sku.Key);
         if (!isAddOn)
         {
             WarnIfOwned(row, customer, s => string.Equals(CatalogItem.ProductSkuOf(s.OfferId ?? ""), item.ProductSku, StringComparison.OrdinalIgnoreCase));
@@ -200,15 +201,16 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
 
     /// <summary>
     /// Today's availability for the row: the one it names, when that is still today's; else (stale, or none named)
-    /// the only one selling the row's term and billing cycle, as a warning; an error when none or several do.
+    /// the only one selling the row's term and billing cycle, as a warning; an error when none or several do. With it,
+    /// the key of the read of that one availability, when it was read on its own.
     /// </summary>
-    private async Task<WireAvailability?> ChooseAvailabilityAsync(OrderRow row, CustomerFacts customer, CatalogItem item, IReadOnlyList<WireAvailability> availabilities)
+    private async Task<(WireAvailability? Chosen, string? SingleKey)> ChooseAvailabilityAsync(OrderRow row, CatalogItem item, IReadOnlyList<WireAvailability> availabilities, string? listKey)
     {
         if (row.TermDuration is null)
         {
             findings.Error(row, InputColumn.TermDuration, string.Empty,
-                $"TermDuration is empty: a new-commerce licence is bought for a term. {item.ProductSku} sells {Terms(availabilities)}.");
-            return null;
+                $"TermDuration is empty: a new-commerce licence is bought for a term. {item.ProductSku} sells {Terms(availabilities)}.", [listKey]);
+            return (null, null);
         }
 
         var cycle = row.BillingCycle?.ToWireValue();
@@ -217,18 +219,18 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
         {
             if (Sells(named, row.TermDuration, cycle))
             {
-                return named;
+                return (named, null);
             }
 
             // A list can hold fewer terms than the availability itself: the one availability decides.
             var single = await reads.Availability(row.CustomerId, item.ProductId, item.SkuId, named.Id!);
             if (single.Value is { } full && Sells(full, row.TermDuration, cycle))
             {
-                return full with { CatalogItemId = full.CatalogItemId ?? named.CatalogItemId };
+                return (full with { CatalogItemId = full.CatalogItemId ?? named.CatalogItemId }, single.Key);
             }
 
-            TermError(row, item, single.Value ?? named);
-            return null;
+            TermError(row, item, single.Value ?? named, [listKey, single.Key]);
+            return (null, null);
         }
 
         var matching = availabilities.Where(a => Sells(a, row.TermDuration, cycle)).ToList();
@@ -239,19 +241,19 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
                 findings.SendInstead(row, today.CatalogItemId!);
                 findings.Warning(row, InputColumn.OfferId, row.OfferId, item.AvailabilityId is null
                     ? $"{row.OfferId} names no availability: today's for this customer with {row.TermDuration} billed {cycle} is {today.CatalogItemId}, which will be bought."
-                    : $"The availability {item.AvailabilityId} of {item.ProductSku} is no longer current (Partner Center reissues availability ids): today's for this customer with {row.TermDuration} billed {cycle} is {today.CatalogItemId}, which will be bought.");
-                return today;
+                    : $"The availability {item.AvailabilityId} of {item.ProductSku} is no longer current (Partner Center reissues availability ids): today's for this customer with {row.TermDuration} billed {cycle} is {today.CatalogItemId}, which will be bought.", [listKey]);
+                return (today, null);
             case 0:
-                TermError(row, item, availabilities.Count == 1 ? availabilities[0] : null, availabilities);
-                return null;
+                TermError(row, item, availabilities.Count == 1 ? availabilities[0] : null, [listKey], availabilities);
+                return (null, null);
             default:
                 findings.Error(row, InputColumn.OfferId, row.OfferId,
-                    $"Several of today's availabilities of {item.ProductSku} sell {row.TermDuration} billed {cycle}: write the one to buy as PRODUCT:SKU:AVAILABILITY — {string.Join(", ", matching.Select(a => a.CatalogItemId))}.");
-                return null;
+                    $"Several of today's availabilities of {item.ProductSku} sell {row.TermDuration} billed {cycle}: write the one to buy as PRODUCT:SKU:AVAILABILITY — {string.Join(", ", matching.Select(a => a.CatalogItemId))}.", [listKey]);
+                return (null, null);
         }
     }
 
-    private void TermError(OrderRow row, CatalogItem item, WireAvailability? availability, IReadOnlyList<WireAvailability>? all = null)
+    private void TermError(OrderRow row, CatalogItem item, WireAvailability? availability, ReadOnlySpan<string?> from, IReadOnlyList<WireAvailability>? all = null)
     {
         var sold = Terms(all ?? (availability is null ? [] : [availability]));
         var cycle = row.BillingCycle?.ToWireValue();
@@ -260,23 +262,23 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
         if (termSold)
         {
             findings.Error(row, InputColumn.BillingCycle, row.BillingCycle?.ToString() ?? string.Empty,
-                $"{item.ProductSku} does not sell {row.TermDuration} billed {cycle ?? "(no billing cycle)"} in this customer's country: it sells {sold}.");
+                $"{item.ProductSku} does not sell {row.TermDuration} billed {cycle ?? "(no billing cycle)"} in this customer's country: it sells {sold}.", from);
         }
         else
         {
             findings.Error(row, InputColumn.TermDuration, row.TermDuration,
-                $"{item.ProductSku} does not sell the term {row.TermDuration} in this customer's country: it sells {sold}.");
+                $"{item.ProductSku} does not sell the term {row.TermDuration} in this customer's country: it sells {sold}.", from);
         }
     }
 
-    /// <summary>Why a customer's list of a SKU's availabilities is empty: the country, or the segment.</summary>
-    private async Task<string> NotSoldAsync(CustomerFacts customer, CatalogItem item)
+    /// <summary>Why a customer's list of a SKU's availabilities is empty (the country, or the segment), and the key of the read that says so.</summary>
+    private async Task<(string Why, string? Key)> NotSoldAsync(CustomerFacts customer, CatalogItem item)
     {
         var country = await reads.CountryAvailabilities(customer.Country!, item.ProductId, item.SkuId);
         var segments = (country.Value?.Items ?? []).Select(a => a.Segment).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return segments.Count == 0
+        return (segments.Count == 0
             ? $"{item.ProductSku} is not sold in the customer's country ({customer.Country}): Partner Center has no availability of it there."
-            : $"{item.ProductSku} is sold to the {string.Join(" and ", segments)} segment only in {customer.Country}, and customer {customer.CustomerId} does not qualify for it (see the customer's qualifications).";
+            : $"{item.ProductSku} is sold to the {string.Join(" and ", segments)} segment only in {customer.Country}, and customer {customer.CustomerId} does not qualify for it (see the customer's qualifications).", country.Key);
     }
 
     /// <summary>A legacy row: its offer id, or null when the row cannot be bought.</summary>
@@ -293,12 +295,12 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
         if (offer.IsAvailableForPurchase == false)
         {
             findings.Error(row, InputColumn.OfferId, row.OfferId,
-                $"Offer {row.OfferId} ({offer.Name}) is no longer available for purchase (2091): most legacy licence offers are no longer sold; buy its new-commerce product (PRODUCT:SKU:AVAILABILITY).");
+                $"Offer {row.OfferId} ({offer.Name}) is no longer available for purchase (2091): most legacy licence offers are no longer sold; buy its new-commerce product (PRODUCT:SKU:AVAILABILITY).", [read.Key]);
             return null;
         }
 
-        var ok = CheckQuantity(row, offer.MinimumQuantity, offer.Limit is > 0 && offer.Limit < offer.MaximumQuantity ? offer.Limit : offer.MaximumQuantity, $"{row.OfferId} ({offer.Name})");
-        ok &= CheckParent(row, customer, offer.IsAddOn == true, offer.PrerequisiteOffers ?? [], legacy: true);
+        var ok = CheckQuantity(row, offer.MinimumQuantity, offer.Limit is > 0 && offer.Limit < offer.MaximumQuantity ? offer.Limit : offer.MaximumQuantity, $"{row.OfferId} ({offer.Name})", read.Key);
+        ok &= CheckParent(row, customer, offer.IsAddOn == true, offer.PrerequisiteOffers ?? [], legacy: true, read.Key);
         if (offer.IsAddOn != true)
         {
             WarnIfOwned(row, customer, s => string.Equals(s.OfferId, row.OfferId, StringComparison.OrdinalIgnoreCase));
@@ -307,27 +309,30 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
         return ok ? row.OfferId : null;
     }
 
-    private bool CheckQuantity(OrderRow row, int? minimum, int? maximum, string what)
+    private bool CheckQuantity(OrderRow row, int? minimum, int? maximum, string what, string? catalogKey)
     {
         if ((minimum is { } min && row.Quantity < min) || (maximum is { } max && row.Quantity > max))
         {
             findings.Error(row, InputColumn.Quantity, row.Quantity.ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture,
-                $"{what} is sold in quantities from {minimum ?? 1} to {maximum?.ToString("N0", CultureInfo.InvariantCulture) ?? "any number"}; {row.Quantity:N0} is outside that."));
+                $"{what} is sold in quantities from {minimum ?? 1} to {maximum?.ToString("N0", CultureInfo.InvariantCulture) ?? "any number"}; {row.Quantity:N0} is outside that."), [catalogKey]);
             return false;
         }
 
         return true;
     }
 
-    /// <summary>An add-on names an active parent subscription of this customer, of a base it attaches to; a legacy add-on's order is taken from it.</summary>
-    private bool CheckParent(OrderRow row, CustomerFacts customer, bool isAddOn, IReadOnlyList<string> bases, bool legacy)
+    /// <summary>
+    /// An add-on names an active parent subscription of this customer, of a base it attaches to; a legacy add-on's
+    /// order is taken from it. The add-on facts come from the catalog read <paramref name="catalogKey"/>.
+    /// </summary>
+    private bool CheckParent(OrderRow row, CustomerFacts customer, bool isAddOn, IReadOnlyList<string> bases, bool legacy, string? catalogKey)
     {
         if (!isAddOn)
         {
             if (row.ParentSubscriptionId is not null)
             {
                 findings.Error(row, InputColumn.ParentSubscriptionId, row.ParentSubscriptionId,
-                    $"{row.OfferId} is not an add-on, so it has no parent subscription: clear ParentSubscriptionId (and OrderId) to buy it as a subscription of its own.");
+                    $"{row.OfferId} is not an add-on, so it has no parent subscription: clear ParentSubscriptionId (and OrderId) to buy it as a subscription of its own.", [catalogKey]);
                 return false;
             }
 
@@ -338,7 +343,7 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
         if (row.ParentSubscriptionId is not { } parentId)
         {
             findings.Error(row, InputColumn.ParentSubscriptionId, string.Empty,
-                $"{row.OfferId} is an add-on: ParentSubscriptionId must name the customer's active subscription of {baseNames} it attaches to.");
+                $"{row.OfferId} is an add-on: ParentSubscriptionId must name the customer's active subscription of {baseNames} it attaches to.", [catalogKey]);
             return false;
         }
 
@@ -350,17 +355,18 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
 
         if (customer.Subscription(parentId) is not { } parent)
         {
-            var owner = facts.Values.FirstOrDefault(f => f.Subscription(parentId) is not null)?.CustomerId;
+            var owner = facts.Values.FirstOrDefault(f => f.Subscription(parentId) is not null);
             findings.Error(row, InputColumn.ParentSubscriptionId, parentId, owner is not null
-                ? $"Subscription {parentId} belongs to customer {owner}, not to {row.CustomerId}: an add-on attaches to a subscription of the same customer."
-                : $"Customer {row.CustomerId} has no subscription {parentId}: check the parent subscription's id (its customer's subscriptions in Partner Center).");
+                ? $"Subscription {parentId} belongs to customer {owner.CustomerId}, not to {row.CustomerId}: an add-on attaches to a subscription of the same customer."
+                : $"Customer {row.CustomerId} has no subscription {parentId}: check the parent subscription's id (its customer's subscriptions in Partner Center).",
+                [customer.SubscriptionsKey, owner?.SubscriptionsKey]);
             return false;
         }
 
         if (!string.Equals(parent.Status, "active", StringComparison.OrdinalIgnoreCase))
         {
             findings.Error(row, InputColumn.ParentSubscriptionId, parentId,
-                $"The parent subscription {parentId} ({parent.OfferName ?? parent.OfferId}) is {parent.Status}: an add-on can only be added to an active subscription.");
+                $"The parent subscription {parentId} ({parent.OfferName ?? parent.OfferId}) is {parent.Status}: an add-on can only be added to an active subscription.", [customer.SubscriptionsKey]);
             return false;
         }
 
@@ -368,7 +374,7 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
         if (bases.Count > 0 && !bases.Any(b => string.Equals(legacy ? b : CatalogItem.ProductSkuOf(b), parentBase, StringComparison.OrdinalIgnoreCase)))
         {
             findings.Error(row, InputColumn.ParentSubscriptionId, parentId,
-                $"The parent subscription {parentId} is of {parent.OfferId} ({parent.OfferName}); {row.OfferId} is an add-on of {baseNames} only.");
+                $"The parent subscription {parentId} is of {parent.OfferId} ({parent.OfferName}); {row.OfferId} is an add-on of {baseNames} only.", [customer.SubscriptionsKey, catalogKey]);
             return false;
         }
 
@@ -379,7 +385,7 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
         else if (legacy && row.OrderId is not null && parent.OrderId is { } inOrder && !string.Equals(row.OrderId, inOrder, StringComparison.Ordinal))
         {
             findings.Error(row, InputColumn.OrderId, row.OrderId,
-                $"The parent subscription {parentId} is in order {inOrder}, not {row.OrderId}: an add-on is added to its parent's order (or leave OrderId empty to take it from the parent).");
+                $"The parent subscription {parentId} is in order {inOrder}, not {row.OrderId}: an add-on is added to its parent's order (or leave OrderId empty to take it from the parent).", [customer.SubscriptionsKey]);
             return false;
         }
 
@@ -397,7 +403,7 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
         {
             var first = owned[0];
             findings.Warning(row, InputColumn.OfferId, row.OfferId, string.Create(CultureInfo.InvariantCulture,
-                $"Customer {row.CustomerId} already has {(owned.Count == 1 ? "a subscription" : $"{owned.Count} subscriptions")} to {first.OfferName ?? first.OfferId}: {first.Id} ({first.Status}, {first.Quantity} licences). Buying again adds a subscription; to add licences, change the quantity of the existing one instead."));
+                $"Customer {row.CustomerId} already has {(owned.Count == 1 ? "a subscription" : $"{owned.Count} subscriptions")} to {first.OfferName ?? first.OfferId}: {first.Id} ({first.Status}, {first.Quantity} licences). Buying again adds a subscription; to add licences, change the quantity of the existing one instead."), [customer.SubscriptionsKey]);
         }
     }
 
@@ -411,7 +417,7 @@ internal sealed class RowChecks(PreflightReads reads, Findings findings, IReadOn
         }
         else
         {
-            findings.Error(row, InputColumn.OfferId, row.OfferId, message);
+            findings.Error(row, InputColumn.OfferId, row.OfferId, message, [read.Key]);
         }
 
         return null;

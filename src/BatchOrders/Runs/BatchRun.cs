@@ -174,6 +174,8 @@ public sealed class BatchRun : IDisposable
     /// through the run's reads; nothing is journaled or sent. Rows it completes are sent completed: a legacy add-on in
     /// its parent's order (the input is planned again), a stale or missing availability as today's. Rows of orders an
     /// earlier run bought are not checked: they are never sent again (a rerun after a crash reads only what remains).
+    /// Its reads are kept in the journal, and a rerun within <see cref="SubmissionOptions.ReadsReusedFor"/> reuses
+    /// those that found nothing wrong.
     /// </summary>
     public async Task<PreflightResult> PreflightAsync(PartnerCenterClient client, PreflightOptions options, CancellationToken stop)
     {
@@ -182,7 +184,8 @@ public sealed class BatchRun : IDisposable
         var attempts = new ReadAttempts(client, Gates, _options.Submission, _options.Time, Guid.NewGuid(), stop);
         // Customers are read side by side well beyond the requests the gate lets out at once: a customer waiting out
         // a retry's back-off (seconds) must not hold the gate idle; the gate alone bounds what is in flight.
-        var check = new PreflightCheck(new PreflightReads(attempts), options, Math.Min(_options.Submission.MaxInFlight, 256));
+        var kept = new KeptReads(Journal, _options.Submission.ReadsReusedFor, _options.Time);
+        var check = new PreflightCheck(new PreflightReads(attempts, kept, _options.Time), options, Math.Min(_options.Submission.MaxInFlight, 256));
         _rowsBought = RowsBought();
         var result = await check.RunAsync(_input, _rowsBought, Journal.GetPartnerOrderIds, stop);
         if (result.Failure is null && result.ParentOrders.Count > 0)

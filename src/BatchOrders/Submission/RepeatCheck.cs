@@ -12,10 +12,10 @@ namespace BatchOrders.Submission;
 /// that this journal did not place is a repeat: the same spreadsheet submitted twice (a colleague's copy, a second
 /// journal). Each customer is read once per run, through the run's read gate (reads have a window of their own, so
 /// they cost the orders nothing), and what was read is kept in the journal, a batch at a time
-/// (<see cref="PendingCustomerReads"/>): a rerun within <see cref="SubmissionOptions.RepeatReadsReusedFor"/> reuses it
+/// (<see cref="KeptReads"/>): a rerun within <see cref="SubmissionOptions.ReadsReusedFor"/> reuses it
 /// instead of reading again. The reads run ahead of the orders (<see cref="ReadAheadAsync"/>), each order waiting only
 /// for its own customer's read (<see cref="CheckAsync"/>); or all of them first (<see cref="FindAsync"/>). See
-/// docs/ARCHITECTURE.md, "Guards".
+/// docs/ARCHITECTURE.md, "Guards" and "Reads kept for a rerun".
 /// </summary>
 internal sealed class RepeatCheck(
     BatchJournal journal, PartnerCenterClient client, ThrottleGates gates, ServiceReads reads, SubmissionOptions options, TimeProvider time)
@@ -24,7 +24,7 @@ internal sealed class RepeatCheck(
 
     private readonly ConcurrentDictionary<string, Lazy<Task<CustomerOrders>>> _customers = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, RepeatedOrder> _repeats = new(StringComparer.Ordinal);
-    private readonly PendingCustomerReads _pendingReads = new(journal, time);
+    private readonly KeptReads _kept = new(journal, options.ReadsReusedFor, time);
     private PartnerCenterError? _failure;
     private int _checked;
 
@@ -85,7 +85,7 @@ internal sealed class RepeatCheck(
     }
 
     /// <summary>Writes into the journal the reads not yet kept there, for a rerun to reuse (they are kept a batch at a time).</summary>
-    public void KeepReads() => _pendingReads.Flush();
+    public void KeepReads() => _kept.Flush();
 
     /// <summary>
     /// Whether <paramref name="order"/> may be sent, once its customer's orders are read: it may when both are null;
@@ -157,7 +157,7 @@ internal sealed class RepeatCheck(
         {
             // The read is dated from when it began: an order placed while it was under way may be missing from it.
             var started = time.GetUtcNow();
-            if (options.RepeatReadsReusedFor > TimeSpan.Zero && journal.GetCustomerRead(customerId, started - options.RepeatReadsReusedFor) is { } kept)
+            if (_kept.Find(KeyOf(customerId), started) is { } kept)
             {
                 return new CustomerOrders(JsonSerializer.Deserialize<PlacedOrder[]>(kept, Json)!, null);
             }
@@ -165,7 +165,7 @@ internal sealed class RepeatCheck(
             var outcome = await reads.ReadAsync(customerId, token => client.ListOrdersAsync(customerId, correlationId, token));
             if (outcome is AttemptOutcome.OrdersListed listed)
             {
-                _pendingReads.Add(new CustomerRead(customerId, JsonSerializer.Serialize(listed.Orders, Json), started));
+                _kept.Keep(KeyOf(customerId), JsonSerializer.Serialize(listed.Orders, Json), started);
                 return new CustomerOrders(listed.Orders, null);
             }
 
@@ -183,6 +183,9 @@ internal sealed class RepeatCheck(
             Progressed?.Invoke();
         }
     }
+
+    /// <summary>The key of a customer's orders among the journal's kept reads: the request that reads them.</summary>
+    private static string KeyOf(string customerId) => $"v1/customers/{Uri.EscapeDataString(customerId)}/orders";
 
     private sealed record CustomerOrders(IReadOnlyList<PlacedOrder> Orders, PartnerCenterError? Error);
 }

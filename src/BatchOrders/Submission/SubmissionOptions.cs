@@ -74,12 +74,14 @@ public sealed record SubmissionOptions
     public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// The repeat check reuses a customer's orders as this journal read them within this long, instead of reading them
-    /// again: a rerun soon after a crash or a refusal does not read every customer anew. What it trades: an order
-    /// placed by someone else since that read is not seen. Zero reads every customer again.
+    /// A run reuses what this journal read of Partner Center within this long instead of reading it again: the repeat
+    /// check's reads of customers' orders, and the preflight's reads that found nothing wrong (one that produced an
+    /// error or a warning is always read again). A rerun soon after a crash or Ctrl+C does not read every customer
+    /// anew. What it trades: a change made in Partner Center since that read (an order placed by someone else, an
+    /// availability id reissued, a subscription suspended) is not seen. Zero reads everything again.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 1 day")]
-    public TimeSpan RepeatReadsReusedFor { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan ReadsReusedFor { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The longest a 429 may pause the batch, however it backs off.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "must be between 0 and 1 hour")]

@@ -265,13 +265,13 @@ public sealed class BatchJournalTests : IDisposable
             requestId = journal.GetOrders()[0].RequestId.ToString();
         }
 
-        // Back to what version 1 wrote: no batch id, no inputs or customer_reads table, no family, path or cart columns, no run versions; schema version 1.
+        // Back to what version 1 wrote: no batch id, no inputs or partner_reads table, no family, path or cart columns, no run versions; schema version 1.
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
             connection.Execute(
                 """
-                ALTER TABLE batch DROP COLUMN batch_id; DROP TABLE inputs; DROP TABLE customer_reads; DROP INDEX orders_by_family;
+                ALTER TABLE batch DROP COLUMN batch_id; DROP TABLE inputs; DROP TABLE partner_reads; DROP INDEX orders_by_family;
                 ALTER TABLE orders DROP COLUMN family_key; ALTER TABLE orders DROP COLUMN path; ALTER TABLE orders DROP COLUMN cart_id;
                 ALTER TABLE orders DROP COLUMN cart_expires_at; ALTER TABLE orders DROP COLUMN checkout_request_id;
                 ALTER TABLE runs DROP COLUMN tool_version;
@@ -294,17 +294,45 @@ public sealed class BatchJournalTests : IDisposable
             journal.EndRun(journal.StartRun("abc", Target.Sandbox), 0);
         }
 
-        // Back to what version 3 wrote: runs without the version column (and no customer_reads, from version 5).
+        // Back to what version 3 wrote: runs without the version column (and no partner_reads, from version 6).
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
-            connection.Execute("ALTER TABLE runs DROP COLUMN tool_version; DROP TABLE customer_reads; DELETE FROM schema_version WHERE version > 3;");
+            connection.Execute("ALTER TABLE runs DROP COLUMN tool_version; DROP TABLE partner_reads; DELETE FROM schema_version WHERE version > 3;");
         }
 
         using var migrated = Open(path);
         migrated.EndRun(migrated.StartRun("abc", Target.Sandbox), 0);
 
         Assert.Equal([null, BatchOrdersVersion.Current], migrated.GetRuns().Select(r => r.ToolVersion));
+    }
+
+    [Fact]
+    public void The_repeat_checks_reads_kept_by_version_5_are_kept_over_as_reads_of_the_customers_orders()
+    {
+        var path = _folder.File("orders.csv.journal.db");
+        using (Open())
+        {
+        }
+
+        // Back to what version 5 wrote: the repeat check's reads in customer_reads, keyed by customer.
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            connection.Execute(
+                """
+                DROP TABLE partner_reads;
+                CREATE TABLE customer_reads (customer_id TEXT PRIMARY KEY COLLATE NOCASE, read_at TEXT NOT NULL, orders_json TEXT NOT NULL);
+                INSERT INTO customer_reads VALUES ('0a1b2c3d-0000-4000-8000-000000000001', '2026-12-08T09:00:00.0000000+00:00', '["order-1"]');
+                DELETE FROM schema_version WHERE version > 5;
+                """);
+        }
+
+        using var migrated = Open(path);
+
+        var since = new DateTimeOffset(2026, 12, 8, 8, 59, 0, TimeSpan.Zero);
+        Assert.Equal("[\"order-1\"]", migrated.GetRead("v1/customers/0A1B2C3D-0000-4000-8000-000000000001/orders", since));
+        Assert.Null(migrated.GetRead("v1/customers/0a1b2c3d-0000-4000-8000-000000000001/orders", since.AddMinutes(2)));
     }
 
     [Fact]
@@ -317,7 +345,7 @@ public sealed class BatchJournalTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        Assert.Equal(5L, connection.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(6L, connection.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version"));
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
     }
 

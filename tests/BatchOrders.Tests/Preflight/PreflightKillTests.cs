@@ -75,6 +75,48 @@ public sealed class PreflightKillTests : IDisposable
         AssertEachRowBoughtOnce(sandbox, path, rows);
     }
 
+    [Fact]
+    public async Task Killed_while_sending_the_rerun_makes_no_read_for_customers_already_read_and_buys_every_row_once()
+    {
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            Seed = 45, RequestsPerMinute = 0, LatencyMean = TimeSpan.FromMilliseconds(150), RequestLogLevel = LogLevel.None,
+        });
+        var today = sandbox.CurrentCatalogItemId(SandboxHost.NceBusinessBasic);
+        var rows = new List<Row>();
+        for (var i = 0; i < Customers; i++)
+        {
+            var customer = OrderFiles.Customer(45, i);
+            rows.Add(new Row(customer, today, 1 + (i % 7), "Monthly", "P1M", null));
+            rows.Add(new Row(customer, SandboxHost.BusinessBasic, 2 + (i % 5), "Monthly", string.Empty, null));
+        }
+
+        var path = _folder.WriteText("rerun.csv", Header + "\n" + string.Concat(rows.Select(r => $"{r.Customer},{r.Offer},{r.Quantity},{r.Cycle},{r.Term},,\n")));
+        string[] submit = [.. Submit(path, sandbox), "--allow-repeat"];
+
+        long readsOfTheFirstRun;
+        using (var run = CliProcess.Start(submit))
+        {
+            var exited = run.WaitForExitAsync();
+            Assert.NotEqual(exited, await Task.WhenAny(exited, Bought(sandbox, 6)));
+            CliProcess.Signal(run, "KILL");
+            await exited;
+            readsOfTheFirstRun = Reads(sandbox);
+        }
+
+        var boughtAtTheKill = sandbox.GetLedger().Count;
+        var (exitCode, output, error) = await CliProcess.RunAsync(submit);
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.True(boughtAtTheKill < Customers * 2, "the first run finished before it was killed: the test did not test a rerun");
+        Assert.True(readsOfTheFirstRun >= 3 * Customers, $"{readsOfTheFirstRun} reads in the first run");
+        Assert.Equal(readsOfTheFirstRun, Reads(sandbox));
+        var bought = sandbox.GetLedger().SelectMany(e => e.LineItems.Select(l => Key(e.CustomerId.ToString("D"), l.OfferId, l.Quantity, null))).ToList();
+        Assert.Equal(rows.Select(r => Key(r.Customer, r.Offer, r.Quantity, null)).Order(StringComparer.Ordinal), bought.Order(StringComparer.Ordinal));
+        using var journal = OpenJournal(path);
+        Assert.All(journal.GetOrders(), o => Assert.Equal(OrderState.Succeeded, o.State));
+    }
+
     /// <summary>
     /// Every row bought exactly once (customer, product and SKU, quantity, parent), by its path, with the catalog
     /// item id the journal recorded as sent; and some SKU bought under more than one availability id.
@@ -145,6 +187,19 @@ public sealed class PreflightKillTests : IDisposable
 
         return (_folder.WriteText("rotated.csv", text.ToString()), rows);
     }
+
+    /// <summary>Completes when the sandbox's ledger holds at least <paramref name="orders"/> orders.</summary>
+    private static async Task Bought(SandboxServer sandbox, int orders)
+    {
+        var clock = Stopwatch.StartNew();
+        while (sandbox.GetLedger().Count < orders)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), "the client never bought anything");
+            await Task.Delay(5);
+        }
+    }
+
+    private static long Reads(SandboxServer sandbox) => sandbox.GetStats().Families.GetValueOrDefault("reads")?.Requests ?? 0;
 
     /// <summary>Completes when the sandbox has created at least <paramref name="created"/> carts.</summary>
     private static async Task CartsUnderWay(SandboxServer sandbox, long created)
