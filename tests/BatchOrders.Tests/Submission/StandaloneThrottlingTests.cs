@@ -1,6 +1,7 @@
-using System.Net;
+using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
 using BatchOrders.Sandbox;
 using BatchOrders.Tests.Sandbox;
 using BatchOrders.Tests.Support;
@@ -11,7 +12,7 @@ namespace BatchOrders.Tests.Submission;
 /// End to end as a user meets it: <c>batchorders sandbox</c> as a process of its own, each operation family on a
 /// window of its own, and <c>batchorders submit --target URL</c> against it, the repeat check on.
 /// </summary>
-public sealed class StandaloneThrottlingTests : IDisposable
+public sealed partial class StandaloneThrottlingTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
@@ -20,12 +21,10 @@ public sealed class StandaloneThrottlingTests : IDisposable
     [Fact]
     public async Task Reads_throttled_on_their_own_window_hold_back_only_their_customers_orders_and_every_order_is_placed_once()
     {
-        var port = FreePort();
-        using var sandbox = CliProcess.Start(["sandbox", "--port", port, "--seed", "23", "--rate-limit", "0", "--read-rate-limit", "10", "--latency", "200", "--quiet"]);
+        using var sandbox = CliProcess.Start(["sandbox", "--port", "0", "--seed", "23", "--rate-limit", "0", "--read-rate-limit", "10", "--latency", "200", "--quiet"]);
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            await WaitUntilServing(http, sandbox);
+            using var http = new HttpClient { BaseAddress = await ListeningAddress(sandbox) };
             var path = OrderFiles.Write(_folder, "standalone.csv", 14, seed: 72);
 
             // The repeat check's reads alone (the preflight's would fill the same window before any order).
@@ -54,34 +53,28 @@ public sealed class StandaloneThrottlingTests : IDisposable
         }
     }
 
-    private static string FreePort()
+    /// <summary>
+    /// The address the sandbox prints once it listens. Port 0 lets the system choose a free port as the sandbox binds
+    /// it; a port found free beforehand could be taken by another test's server before the sandbox (a process slow to
+    /// start on a busy machine) bound it.
+    /// </summary>
+    private static async Task<Uri> ListeningAddress(Process sandbox)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task WaitUntilServing(HttpClient http, System.Diagnostics.Process sandbox)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var printed = new StringBuilder();
+        while (await sandbox.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
-            Assert.False(sandbox.HasExited, "the sandbox exited before it served anything");
-            try
+            printed.AppendLine(line);
+            if (AddressPattern().Match(line) is { Success: true } match)
             {
-                using var response = await http.GetAsync(new Uri("_sandbox/stats", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
+                return new Uri(match.Value);
             }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
         }
 
-        Assert.Fail("the sandbox did not start listening within 30 s");
+        Assert.Fail($"the sandbox exited before it listened: {printed}{await sandbox.StandardError.ReadToEndAsync(timeout.Token)}");
+        return null!;
     }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
+    private static partial Regex AddressPattern();
 }
