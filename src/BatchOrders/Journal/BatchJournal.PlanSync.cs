@@ -19,7 +19,7 @@ public sealed partial class BatchJournal
         private readonly SqliteTransaction _transaction;
         private readonly bool _retryFailed;
         private readonly IReadOnlyDictionary<RowLocation, string>? _offersToSend;
-        private readonly Dictionary<string, (string Group, string Family, OrderState State)> _known;
+        private readonly Dictionary<string, (string Group, string Family, OrderState State, long Sequence)> _known;
         private readonly ILookup<string, (string Key, OrderState State)> _byFamily;
         private readonly List<OrderConflict> _conflicts = [];
         private int _created;
@@ -38,9 +38,9 @@ public sealed partial class BatchJournal
             Now = now;
 
             // States only: a resume of a large finished batch reads no line items at all.
-            _known = journal._connection.Query<(string Key, string Group, string Family, string State)>(
-                    "SELECT order_key, group_key, family_key, state FROM orders", transaction: transaction)
-                .ToDictionary(o => o.Key, o => (o.Group, o.Family, Enum.Parse<OrderState>(o.State)), StringComparer.Ordinal);
+            _known = journal._connection.Query<(string Key, string Group, string Family, string State, long Sequence)>(
+                    "SELECT order_key, group_key, family_key, state, sequence FROM orders", transaction: transaction)
+                .ToDictionary(o => o.Key, o => (o.Group, o.Family, Enum.Parse<OrderState>(o.State), o.Sequence), StringComparer.Ordinal);
             _byFamily = _known.ToLookup(o => o.Value.Family, o => (o.Key, o.Value.State), StringComparer.Ordinal);
         }
 
@@ -72,7 +72,7 @@ public sealed partial class BatchJournal
             }
 
             var superseded = 0;
-            foreach (var (key, (group, _, state)) in _known)
+            foreach (var (key, (group, _, state, _)) in _known)
             {
                 if (!planned.Contains(key) && state is OrderState.Pending or OrderState.Failed or OrderState.Conflict)
                 {
@@ -101,7 +101,7 @@ public sealed partial class BatchJournal
                 var inFlightVersion = _byFamily[familyKey].Any(o => o.Key != order.OrderKey && o.State == OrderState.Sending);
                 if (_known.TryGetValue(order.OrderKey, out var known))
                 {
-                    Reconcile(order, sequences[order], known.State, journaled, pool, inFlightVersion);
+                    Reconcile(order, sequences[order], known, journaled, pool, inFlightVersion);
                 }
                 else
                 {
@@ -110,11 +110,16 @@ public sealed partial class BatchJournal
             }
         }
 
-        private void Reconcile(PlannedOrder order, int sequence, OrderState state, List<JournalOrder> journaled, List<(JournalLineItem Line, string OrderKey)> pool, bool inFlightVersion)
+        private void Reconcile(PlannedOrder order, int sequence, (string Group, string Family, OrderState State, long Sequence) known, List<JournalOrder> journaled, List<(JournalLineItem Line, string OrderKey)> pool, bool inFlightVersion)
         {
-            _journal._connection.Execute("UPDATE orders SET sequence = @sequence WHERE order_key = @key AND sequence <> @sequence",
-                new { sequence, key = order.OrderKey }, _transaction);
-            switch (state)
+            // A rerun of an unchanged file keeps every order's place: a statement per order would be most of its time.
+            if (known.Sequence != sequence)
+            {
+                _journal._connection.Execute("UPDATE orders SET sequence = @sequence WHERE order_key = @key",
+                    new { sequence, key = order.OrderKey }, _transaction);
+            }
+
+            switch (known.State)
             {
                 case OrderState.Succeeded:
                     _succeeded++;

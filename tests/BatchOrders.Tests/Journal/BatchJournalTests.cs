@@ -38,6 +38,24 @@ public sealed class BatchJournalTests : IDisposable
     }
 
     [Fact]
+    public void Rows_sorted_another_way_are_sent_in_their_new_order_and_an_unchanged_file_keeps_it()
+    {
+        var first = $"{Rows.Customer},{Rows.E3},5,Monthly,";
+        var second = $"{Rows.OtherCustomer},{Rows.E1},2,Annual,";
+        using var journal = Open();
+        var (read, plan, sha) = Input(first, second);
+        journal.Synchronize(read, plan, sha, retryFailed: false);
+        var keys = journal.GetWork().Select(o => o.OrderKey).ToArray();
+
+        (read, plan, sha) = Input(second, first);
+        journal.Synchronize(read, plan, sha, retryFailed: false);
+        Assert.Equal(keys.Reverse(), journal.GetWork().Select(o => o.OrderKey));
+
+        journal.Synchronize(read, plan, sha, retryFailed: false);
+        Assert.Equal(keys.Reverse(), journal.GetWork().Select(o => o.OrderKey));
+    }
+
+    [Fact]
     public void A_reopened_journal_has_the_same_request_ids_and_synchronising_again_changes_nothing()
     {
         var (read, plan, sha) = Input($"{Rows.Customer},{Rows.E3},5,Monthly,");
