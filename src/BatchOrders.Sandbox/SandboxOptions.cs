@@ -116,6 +116,12 @@ public sealed partial class SandboxOptions
     /// </summary>
     public TimeSpan CheckoutDuration { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long stopping waits for requests being answered before their connections are aborted. Hung and delayed
+    /// requests are cut off at once, whatever this is.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Chance per order group at checkout that it is refused (code 800010, in <c>orderErrors</c>) while the other groups are ordered.</summary>
     public double OrderGroupRefusalRate { get; set; }
 
@@ -237,6 +243,11 @@ public sealed partial class SandboxOptions
         if (CheckoutDuration < TimeSpan.Zero || CheckoutDuration > TimeSpan.FromMinutes(10))
         {
             errors.Add("CheckoutDuration must be between 0 and 10 minutes.");
+        }
+
+        if (ShutdownTimeout < TimeSpan.Zero || ShutdownTimeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add("ShutdownTimeout must be between 0 and 10 minutes.");
         }
 
         CheckRate(errors, nameof(OrderGroupRefusalRate), OrderGroupRefusalRate);

@@ -111,7 +111,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
             builder.Configuration.Sources.Clear();
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
             builder.WebHost.UseKestrel(kestrel =>
             {
                 kestrel.AddServerHeader = false;
