@@ -29,18 +29,8 @@ public sealed partial class ServeProcess : IAsyncDisposable
     public static async Task<ServeProcess> StartAsync(string folder, params string[] more)
     {
         var process = CliProcess.Start(["serve", "--folder", folder, "--no-browser", .. more]);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var printed = string.Empty;
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            printed += line;
-            if (AddressPattern().Match(printed) is { Success: true } match)
-            {
-                return new ServeProcess(process, new Uri(match.Value), printed);
-            }
-        }
-
-        throw new InvalidOperationException($"serve printed no address: {printed} {await process.StandardError.ReadToEndAsync(timeout.Token)}");
+        var (address, printed) = await CliProcess.WaitForPrintedAsync(process, AddressPattern(), "serve printed no address");
+        return new ServeProcess(process, new Uri(address.Value), printed);
     }
 
     /// <summary>Sends <paramref name="signal"/> (INT as Ctrl+C, TERM as a service manager) and waits for the exit.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.RegularExpressions;
 using BatchOrders.Sandbox;
 using BatchOrders.Tests.Sandbox;
@@ -58,22 +57,8 @@ public sealed partial class StandaloneThrottlingTests : IDisposable
     /// it; a port found free beforehand could be taken by another test's server before the sandbox (a process slow to
     /// start on a busy machine) bound it.
     /// </summary>
-    private static async Task<Uri> ListeningAddress(Process sandbox)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var printed = new StringBuilder();
-        while (await sandbox.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            printed.AppendLine(line);
-            if (AddressPattern().Match(line) is { Success: true } match)
-            {
-                return new Uri(match.Value);
-            }
-        }
-
-        Assert.Fail($"the sandbox exited before it listened: {printed}{await sandbox.StandardError.ReadToEndAsync(timeout.Token)}");
-        return null!;
-    }
+    private static async Task<Uri> ListeningAddress(Process sandbox) =>
+        new((await CliProcess.WaitForPrintedAsync(sandbox, AddressPattern(), "the sandbox exited before it listened")).Match.Value);
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
     private static partial Regex AddressPattern();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace BatchOrders.Tests.Support;
 
@@ -46,6 +47,28 @@ public static class CliProcess
         }
 
         return Process.Start(start)!;
+    }
+
+    /// <summary>
+    /// Reads what <paramref name="process"/> prints until <paramref name="pattern"/> matches it (a server's address,
+    /// printed once it listens). Lines are joined as printed, so an address the console wrapped is matched whole.
+    /// Throws, naming <paramref name="expected"/> and all the process printed, when it ends (or two minutes pass) first.
+    /// </summary>
+    /// <returns>The match and what was printed up to it.</returns>
+    public static async Task<(Match Match, string Printed)> WaitForPrintedAsync(Process process, Regex pattern, string expected)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var printed = string.Empty;
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            printed += line;
+            if (pattern.Match(printed) is { Success: true } match)
+            {
+                return (match, printed);
+            }
+        }
+
+        throw new InvalidOperationException($"{expected}: {printed} {await process.StandardError.ReadToEndAsync(timeout.Token)}");
     }
 
     /// <summary>Sends a POSIX signal (SIGINT as Ctrl+C would, SIGKILL as a crash).</summary>
