@@ -19,7 +19,7 @@ public sealed partial class BatchJournal
         private readonly SqliteTransaction _transaction;
         private readonly bool _retryFailed;
         private readonly IReadOnlyDictionary<RowLocation, string>? _offersToSend;
-        private readonly Dictionary<string, (string Group, string Family, OrderState State, long Sequence)> _known;
+        private readonly Dictionary<string, KnownOrder> _known;
         private readonly ILookup<string, (string Key, OrderState State)> _byFamily;
         private readonly List<OrderConflict> _conflicts = [];
         private int _created;
@@ -40,7 +40,7 @@ public sealed partial class BatchJournal
             // States only: a resume of a large finished batch reads no line items at all.
             _known = journal._connection.Query<(string Key, string Group, string Family, string State, long Sequence)>(
                     "SELECT order_key, group_key, family_key, state, sequence FROM orders", transaction: transaction)
-                .ToDictionary(o => o.Key, o => (o.Group, o.Family, Enum.Parse<OrderState>(o.State), o.Sequence), StringComparer.Ordinal);
+                .ToDictionary(o => o.Key, o => new KnownOrder(o.Group, o.Family, Enum.Parse<OrderState>(o.State), o.Sequence), StringComparer.Ordinal);
             _byFamily = _known.ToLookup(o => o.Value.Family, o => (o.Key, o.Value.State), StringComparer.Ordinal);
         }
 
@@ -110,7 +110,7 @@ public sealed partial class BatchJournal
             }
         }
 
-        private void Reconcile(PlannedOrder order, int sequence, (string Group, string Family, OrderState State, long Sequence) known, List<JournalOrder> journaled, List<(JournalLineItem Line, string OrderKey)> pool, bool inFlightVersion)
+        private void Reconcile(PlannedOrder order, int sequence, KnownOrder known, List<JournalOrder> journaled, List<(JournalLineItem Line, string OrderKey)> pool, bool inFlightVersion)
         {
             // A rerun of an unchanged file keeps every order's place: a statement per order would be most of its time.
             if (known.Sequence != sequence)
@@ -280,5 +280,8 @@ public sealed partial class BatchJournal
             [.. _journal._connection.Query<OrderRecord>($"{OrderRecord.Select} WHERE family_key = @familyKey", new { familyKey }, _transaction).Select(r => r.ToOrder())];
 
         private void Apply(string orderKey, OrderChange change) => _journal.ApplyInTransaction(orderKey, change, Now, _transaction);
+
+        /// <summary>What the journal holds of an order before the plan is reconciled with it: no line items.</summary>
+        private readonly record struct KnownOrder(string Group, string Family, OrderState State, long Sequence);
     }
 }
