@@ -41,28 +41,16 @@ public sealed class PreflightReuseTests : IDisposable
         Assert.Equal(first.OffersToSend, second.OffersToSend);
     }
 
-    [Fact]
-    public async Task A_read_older_than_the_age_is_made_again()
+    [Theory]
+    [InlineData(601, 10)] // a read older than the age (10 min 1 s on a 10-minute age)
+    [InlineData(0, 0)] // no age: nothing is reused
+    public async Task A_read_older_than_the_age_or_with_no_age_is_made_again(int secondsLater, int reusedForMinutes)
     {
         await using var sandbox = await StartAsync();
         var path = WriteBatch(sandbox);
 
         var first = await PreflightAsync(sandbox, path);
-        var later = new ShiftedTime(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
-        var second = await PreflightAsync(sandbox, path, time: later);
-
-        Assert.Equal(first.Reads, second.Reads);
-        Assert.Equal(0, second.Reused);
-    }
-
-    [Fact]
-    public async Task With_no_age_every_read_is_made_again()
-    {
-        await using var sandbox = await StartAsync();
-        var path = WriteBatch(sandbox);
-
-        var first = await PreflightAsync(sandbox, path);
-        var second = await PreflightAsync(sandbox, path, reusedFor: TimeSpan.Zero);
+        var second = await PreflightAsync(sandbox, path, reusedFor: TimeSpan.FromMinutes(reusedForMinutes), time: new ShiftedTime(TimeSpan.FromSeconds(secondsLater)));
 
         Assert.Equal(first.Reads, second.Reads);
         Assert.Equal(0, second.Reused);
